@@ -1,0 +1,114 @@
+"""The `tend` command: serve, worker, migrate, users create, seed-demo, export-openapi."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tend.settings import PROJECT_ROOT, get_settings
+
+app = typer.Typer(help="Tend: front office for small behavioral-health practices.", no_args_is_help=True)
+users_app = typer.Typer(help="Manage staff users.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL + Redis setups).")] = 1,
+) -> None:
+    """Serve the API and the web app."""
+    import uvicorn
+
+    from tend.logs import configure_logging
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    uvicorn.run("tend.main:create_app", factory=True, host=host, port=port, workers=workers,
+                log_config=None, proxy_headers=True, access_log=False)
+
+
+@app.command()
+def worker() -> None:
+    """Run background jobs from Redis (arq). Needs TEND_REDIS_URL."""
+    from arq.worker import run_worker
+
+    from tend.logs import configure_logging
+    from tend.workers.arq_worker import WorkerSettings, redis_settings
+
+    configure_logging(get_settings().log_level)
+    run_worker(WorkerSettings, redis_settings=redis_settings())  # type: ignore[arg-type]
+
+
+def alembic_config(database_url: str | None = None) -> object:
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    if database_url:
+        config.attributes["database_url"] = database_url
+    return config
+
+
+@app.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Bring the database schema up to date."""
+    from alembic import command
+
+    command.upgrade(alembic_config(), revision)  # type: ignore[arg-type]
+    typer.echo(f"Database migrated to {revision}.")
+
+
+@users_app.command("create")
+def users_create(
+    email: Annotated[str, typer.Argument(help="Sign-in e-mail.")],
+    name: Annotated[str, typer.Option(help="Full name.")],
+    role: Annotated[str, typer.Option(help="admin, front_desk or clinician.")] = "admin",
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
+                                          help="At least 10 characters.")] = "",
+) -> None:
+    """Create a staff user."""
+    from tend.tasks import create_user_now
+
+    try:
+        user_id = asyncio.run(create_user_now(email=email, name=name, role=role, password=password))
+    except ValueError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"Created {role} {email} ({user_id}).")
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Load demo data (development only; safe to run again)."""
+    from tend.tasks import seed_demo_now
+
+    settings = get_settings()
+    if not settings.is_development:
+        typer.echo("Refusing to load demo data outside development (TEND_ENV=development).", err=True)
+        raise typer.Exit(2)
+    login = asyncio.run(seed_demo_now())
+    typer.echo(f"Demo login: {login.email} / {login.password}")
+
+
+@app.command("export-openapi")
+def export_openapi(
+    output: Annotated[Path, typer.Option(help="File to write ('-' for stdout).")] = PROJECT_ROOT
+    / "openapi" / "openapi.json",
+) -> None:
+    """Write the API contract (OpenAPI JSON)."""
+    from tend.main import openapi_document
+
+    text = json.dumps(openapi_document(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Wrote {output}")

@@ -1,0 +1,55 @@
+"""Recording side effects as outbox rows in the caller's transaction (sent only after it commits)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tend.domain.clock import Clock
+from tend.persistence.tables import JobStatus, OutboxJob
+
+OUTBOX_SESSION_KEY = "tend_outbox_ids"
+
+
+def _check_payload(payload: dict[str, Any]) -> None:
+    # Payloads carry identifiers only; anything else could leak personal data into the queue.
+    for key, value in payload.items():
+        if not isinstance(value, str | int | bool | None):
+            raise TypeError(f"job payload field {key!r} must be an id or flag, not {type(value).__name__}")
+
+
+async def record_job(
+    session: AsyncSession,
+    clock: Clock,
+    job_name: str,
+    payload: dict[str, Any],
+    *,
+    dedupe_key: str | None = None,
+    run_after: datetime | None = None,
+    max_attempts: int = 5,
+) -> uuid.UUID | None:
+    """Adds a job to the outbox. With a dedupe_key, a second call for the same effect adds nothing."""
+    _check_payload(payload)
+    if dedupe_key is not None:
+        existing = await session.scalar(select(OutboxJob.id).where(OutboxJob.dedupe_key == dedupe_key))
+        if existing is not None:
+            return None
+    now = clock.now()
+    job = OutboxJob(
+        job_name=job_name,
+        payload=payload,
+        dedupe_key=dedupe_key,
+        status=JobStatus.pending,
+        attempts=0,
+        max_attempts=max_attempts,
+        created_at=now,
+        run_after=run_after or now,
+    )
+    session.add(job)
+    await session.flush()
+    session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job.id)
+    return job.id

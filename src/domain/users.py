@@ -1,0 +1,104 @@
+"""Staff users: creation, password changes, deactivation (each ends the user's sessions)."""
+
+from __future__ import annotations
+
+import uuid
+
+from tend.domain import audit
+from tend.domain.context import Context
+from tend.domain.errors import Conflict, Invalid, NotFound
+from tend.domain.jobs import record_job
+from tend.domain.security import hash_password, verify_password
+from tend.persistence.repositories.auth import RefreshTokenRepository, UserRepository
+from tend.persistence.tables import Locale, Role, User
+
+MIN_PASSWORD_LENGTH = 10
+WELCOME_EMAIL_JOB = "send_welcome_email"
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(f"Use at least {MIN_PASSWORD_LENGTH} characters.", field="password")
+
+
+async def create_user(
+    ctx: Context,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+    password: str,
+    practitioner_id: uuid.UUID | None = None,
+    locale: Locale | None = None,
+    send_welcome: bool = True,
+    password_hash: str | None = None,
+) -> User:
+    users = UserRepository(ctx.session)
+    normalized = email.strip().lower()
+    if await users.get_by_email(normalized) is not None:
+        raise Conflict(
+            "A user with this e-mail already exists.",
+            next_step="Use another e-mail, or reactivate the existing user.",
+        )
+    if password_hash is None:
+        _check_password(password)
+        password_hash = await hash_password(password)
+    now = ctx.clock.now()
+    user = await users.add(
+        User(
+            email=email.strip(),
+            email_normalized=normalized,
+            name=name.strip(),
+            role=role,
+            active=True,
+            password_hash=password_hash,
+            practitioner_id=practitioner_id,
+            locale=locale,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    audit.record(ctx, "user.created", object_type="user", object_id=user.id, role=role.value)
+    if send_welcome:
+        await record_job(
+            ctx.session, ctx.clock, WELCOME_EMAIL_JOB, {"user_id": str(user.id)}, dedupe_key=f"welcome:{user.id}"
+        )
+    return user
+
+
+async def _end_sessions(ctx: Context, user: User, reason: str) -> None:
+    now = ctx.clock.now()
+    user.sessions_valid_after = now
+    user.updated_at = now
+    await RefreshTokenRepository(ctx.session).revoke_all_for_user(user.id, now, reason)
+
+
+async def get_user(ctx: Context, user_id: uuid.UUID) -> User:
+    user = await UserRepository(ctx.session).get(user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    return user
+
+
+async def change_password(ctx: Context, user_id: uuid.UUID, new_password: str) -> User:
+    user = await get_user(ctx, user_id)
+    _check_password(new_password)
+    user.password_hash = await hash_password(new_password)
+    await _end_sessions(ctx, user, "password_changed")
+    audit.record(ctx, "user.password_changed", object_type="user", object_id=user.id)
+    return user
+
+
+async def change_own_password(ctx: Context, user_id: uuid.UUID, current_password: str, new_password: str) -> User:
+    user = await get_user(ctx, user_id)
+    if not await verify_password(current_password, user.password_hash):
+        raise Invalid("The current password is not correct.", field="current_password")
+    return await change_password(ctx, user_id, new_password)
+
+
+async def deactivate_user(ctx: Context, user_id: uuid.UUID) -> User:
+    user = await get_user(ctx, user_id)
+    user.active = False
+    await _end_sessions(ctx, user, "deactivated")
+    audit.record(ctx, "user.deactivated", object_type="user", object_id=user.id)
+    return user

@@ -1,0 +1,136 @@
+"""The application factory: API routers, error handling, request IDs, job dispatch and the built SPA."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, Response
+from fastapi.routing import APIRoute
+
+from tend.api import api_keys, audit, auth, dev, health
+from tend.api.errors import install_error_handlers, problem_response
+from tend.api.request_context import RequestIdMiddleware
+from tend.domain.clock import Clock, SystemClock
+from tend.persistence.db import create_engine, create_sessionmaker
+from tend.settings import Settings, get_settings
+from tend.workers.jobs import JobDeps
+from tend.workers.mail import Mailer
+from tend.workers.outbox import ArqDispatcher, InProcessRunner, sweep
+
+log = logging.getLogger(__name__)
+API_PREFIXES = ("/api/", "/public/", "/docs", "/redoc", "/openapi.json", "/healthz", "/readyz")
+
+
+def _operation_id(route: APIRoute) -> str:
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+async def _sweep_forever(app: FastAPI) -> None:
+    while True:
+        await asyncio.sleep(app.state.settings.outbox_sweep_seconds)
+        try:
+            await sweep(app.state.job_deps, app.state.dispatcher)
+        except Exception:
+            log.exception("outbox sweep failed")
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    if settings.redis_url:
+        from arq import create_pool
+        from arq.connections import RedisSettings
+
+        app.state.redis = await create_pool(RedisSettings.from_dsn(settings.redis_url))
+        app.state.dispatcher = ArqDispatcher(app.state.job_deps, app.state.redis)
+    sweeper = asyncio.create_task(_sweep_forever(app)) if app.state.run_sweeper else None
+    try:
+        yield
+    finally:
+        if sweeper is not None:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
+        if isinstance(app.state.dispatcher, InProcessRunner):
+            await app.state.dispatcher.drain()
+            await app.state.dispatcher.close()
+        if getattr(app.state, "redis", None) is not None:
+            await app.state.redis.aclose()
+        await app.state.engine.dispose()
+
+
+def _mount_spa(app: FastAPI, spa_dir: Path) -> None:
+    index = spa_dir / "index.html"
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str, request: Request) -> Response:
+        if request.url.path.startswith(API_PREFIXES):
+            return problem_response(404, "Not found", "No such endpoint.")
+        candidate = (spa_dir / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(spa_dir.resolve()):
+            cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
+        if not index.is_file():
+            return problem_response(
+                404, "Not found", "The web app is not built: run `make run` (or `npm run build` in frontend/)."
+            )
+        # Client-side routes (e.g. /clients/123) get the app shell; the SPA's router takes it from there.
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def create_app(
+    settings: Settings | None = None, clock: Clock | None = None, *, run_sweeper: bool = True
+) -> FastAPI:
+    settings = settings or get_settings()
+    clock = clock or SystemClock()
+    app = FastAPI(
+        title="Tend API",
+        version="1.0.0",
+        summary="Front office for small behavioral-health practices.",
+        description=(
+            "Authenticate with `Authorization: Bearer <token>`: an access token from `POST /api/v1/auth/login`, "
+            "or an API key (`tend_...`) created by an admin. Errors are `application/problem+json`."
+        ),
+        generate_unique_id_function=_operation_id,
+        lifespan=_lifespan,
+    )
+    engine = create_engine(settings.database_url)
+    sessions = create_sessionmaker(engine)
+    app.state.settings = settings
+    app.state.clock = clock
+    app.state.engine = engine
+    app.state.sessions = sessions
+    app.state.redis = None
+    app.state.run_sweeper = run_sweeper
+    app.state.job_deps = JobDeps(settings=settings, sessions=sessions, clock=clock,
+                                 mailer=Mailer(settings, sessions, clock))
+    app.state.dispatcher = InProcessRunner(app.state.job_deps)
+
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestIdMiddleware)
+
+    for module in (health, auth, api_keys, audit, dev):
+        app.include_router(module.router)
+    _mount_spa(app, settings.spa_dir)
+    return app
+
+
+def openapi_document(app: FastAPI | None = None) -> dict[str, Any]:
+    return (app or create_app()).openapi()

@@ -1,0 +1,79 @@
+"""Keyset pagination shared by every list: ordered by (a sort column, id), an opaque cursor."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, and_, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from tend.domain.errors import Invalid
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int = 50
+    cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+def _encode(value: Any, row_id: uuid.UUID) -> str:
+    if isinstance(value, datetime):
+        raw: Any = {"t": value.isoformat()}
+    else:
+        raw = {"v": value}
+    raw["id"] = str(row_id)
+    return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        value = datetime.fromisoformat(raw["t"]) if "t" in raw else raw["v"]
+        return value, uuid.UUID(raw["id"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise Invalid("The cursor is not valid; start again from the first page.", field="cursor") from exc
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    sort_column: InstrumentedAttribute[Any],
+    id_column: InstrumentedAttribute[uuid.UUID],
+    page: PageRequest,
+    descending: bool = False,
+) -> Page[Any]:
+    """Returns one page of `statement`'s single-entity rows, ordered by (sort_column, id)."""
+    if page.cursor:
+        value, last_id = _decode(page.cursor)
+        if descending:
+            statement = statement.where(
+                or_(sort_column < value, and_(sort_column == value, id_column < last_id))
+            )
+        else:
+            statement = statement.where(
+                or_(sort_column > value, and_(sort_column == value, id_column > last_id))
+            )
+    order = (sort_column.desc(), id_column.desc()) if descending else (sort_column.asc(), id_column.asc())
+    rows = list((await session.scalars(statement.order_by(*order).limit(page.limit + 1))).all())
+    next_cursor = None
+    if len(rows) > page.limit:
+        rows = rows[: page.limit]
+        last = rows[-1]
+        next_cursor = _encode(getattr(last, sort_column.key), getattr(last, id_column.key))
+    return Page(items=rows, next_cursor=next_cursor)

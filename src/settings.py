@@ -1,0 +1,77 @@
+"""Runtime configuration, read from TEND_* environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me"  # noqa: S105 - refused outside development
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TEND_", env_file=".env", extra="ignore")
+
+    env: Environment = Environment.development
+    database_url: str = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'tend.sqlite3'}"
+    redis_url: str | None = None
+    secret_key: SecretStr = SecretStr(DEFAULT_SECRET_KEY)
+    public_base_url: str = "http://127.0.0.1:8000"
+    cors_origins: list[str] = Field(default_factory=list)
+    spa_dir: Path = PROJECT_ROOT / "frontend" / "dist"
+
+    access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    jwt_issuer: str = "tend"
+    jwt_audience: str = "tend-api"
+    login_max_failures: int = 5
+    login_failure_window_minutes: int = 15
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    smtp_use_tls: bool = False
+    mail_from: str = "Tend <no-reply@tend.example>"
+
+    outbox_sweep_seconds: float = 5.0
+    job_max_attempts: int = 5
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        if self.env is Environment.production:
+            secret = self.secret_key.get_secret_value()
+            if not secret or secret == DEFAULT_SECRET_KEY or len(secret) < 32:
+                raise ValueError(
+                    "TEND_SECRET_KEY must be set to a random value of at least 32 characters in production"
+                )
+        return self
+
+    @property
+    def is_development(self) -> bool:
+        return self.env is Environment.development
+
+    @property
+    def cookie_secure(self) -> bool:
+        return self.env is Environment.production
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,84 @@
+"""Operations the CLI runs outside a request: each is one unit of work, then its jobs are dispatched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tend.domain import users
+from tend.domain.clock import SystemClock
+from tend.domain.context import Actor, Context
+from tend.domain.errors import DomainError
+from tend.domain.jobs import OUTBOX_SESSION_KEY
+from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
+from tend.persistence.repositories.auth import UserRepository
+from tend.persistence.tables import Role
+from tend.settings import get_settings
+from tend.workers.jobs import JobDeps
+from tend.workers.mail import Mailer
+from tend.workers.outbox import ArqDispatcher, InProcessRunner
+
+DEMO_ADMIN_EMAIL = "admin@tend.example"
+DEMO_ADMIN_PASSWORD = "tend-demo-admin"  # noqa: S105 - development demo only; seed-demo refuses elsewhere
+DEMO_ADMIN_NAME = "Demo Admin"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    password: str
+
+
+async def _run(operation: object) -> object:
+    settings = get_settings()
+    engine = create_engine(settings.database_url)
+    sessions = create_sessionmaker(engine)
+    clock = SystemClock()
+    deps = JobDeps(settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock))
+    try:
+        async with unit_of_work(sessions) as session:
+            ctx = Context(session=session, clock=clock, actor=Actor.system())
+            result = await operation(ctx)  # type: ignore[operator]
+            job_ids = session.info.pop(OUTBOX_SESSION_KEY, [])
+        if job_ids:
+            if settings.redis_url:
+                from arq import create_pool
+                from arq.connections import RedisSettings
+
+                pool = await create_pool(RedisSettings.from_dsn(settings.redis_url))
+                try:
+                    await ArqDispatcher(deps, pool).dispatch(job_ids)
+                finally:
+                    await pool.aclose()
+            else:
+                runner = InProcessRunner(deps)
+                await runner.dispatch(job_ids)
+                await runner.drain()
+        return result
+    finally:
+        await engine.dispose()
+
+
+async def create_user_now(*, email: str, name: str, role: str, password: str) -> str:
+    try:
+        role_value = Role(role)
+    except ValueError as exc:
+        raise ValueError(f"role must be one of: {', '.join(r.value for r in Role)}") from exc
+
+    async def operation(ctx: Context) -> str:
+        try:
+            user = await users.create_user(ctx, email=email, name=name, role=role_value, password=password)
+        except DomainError as exc:
+            raise ValueError(exc.detail) from exc
+        return str(user.id)
+
+    return str(await _run(operation))
+
+
+async def seed_demo_now() -> DemoLogin:
+    async def operation(ctx: Context) -> None:
+        if await UserRepository(ctx.session).get_by_email(DEMO_ADMIN_EMAIL) is None:
+            await users.create_user(ctx, email=DEMO_ADMIN_EMAIL, name=DEMO_ADMIN_NAME, role=Role.admin,
+                                    password=DEMO_ADMIN_PASSWORD, send_welcome=False)
+
+    await _run(operation)
+    return DemoLogin(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD)

@@ -1,0 +1,60 @@
+"""Job functions. Each takes the worker's dependencies and an ID-only payload, and is safe to run twice."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tend.domain.clock import Clock
+from tend.domain.users import WELCOME_EMAIL_JOB
+from tend.persistence.db import unit_of_work
+from tend.persistence.repositories.auth import UserRepository
+from tend.settings import Settings
+from tend.workers.mail import Mailer, OutgoingEmail
+
+
+@dataclass
+class JobDeps:
+    settings: Settings
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock
+    mailer: Mailer
+
+
+JobFunction = Callable[[JobDeps, dict[str, Any]], Awaitable[None]]
+JOBS: dict[str, JobFunction] = {}
+
+
+def job(name: str) -> Callable[[JobFunction], JobFunction]:
+    def register(function: JobFunction) -> JobFunction:
+        JOBS[name] = function
+        return function
+
+    return register
+
+
+@job(WELCOME_EMAIL_JOB)
+async def send_welcome_email(deps: JobDeps, payload: dict[str, Any]) -> None:
+    """Tells a new staff user where to sign in (no password in the e-mail)."""
+    user_id = uuid.UUID(payload["user_id"])
+    async with unit_of_work(deps.sessions) as session:
+        user = await UserRepository(session).get(user_id)
+        if user is None or not user.active:
+            return
+        to_address, name = user.email, user.name
+    await deps.mailer.send_once(
+        OutgoingEmail(
+            dedupe_key=f"welcome:{user_id}",
+            to_address=to_address,
+            subject="Your Tend account",
+            body_text=(
+                f"Hello {name},\n\nAn account was created for you in Tend.\n"
+                f"Sign in at {deps.settings.public_base_url}/login with this e-mail address.\n"
+                "Ask your practice administrator for your first password.\n"
+            ),
+        )
+    )
