@@ -30,8 +30,16 @@ def serve(
 
     settings = get_settings()
     configure_logging(settings.log_level)
-    uvicorn.run("tend.main:create_app", factory=True, host=host, port=port, workers=workers,
-                log_config=None, proxy_headers=True, access_log=False)
+    uvicorn.run(
+        "tend.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        proxy_headers=True,
+        access_log=False,
+    )
 
 
 @app.command()
@@ -49,8 +57,10 @@ def worker() -> None:
 def alembic_config(database_url: str | None = None) -> object:
     from alembic.config import Config
 
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    # A source checkout has alembic.ini beside src/; an installed image runs from its app directory.
+    root = next((d for d in (PROJECT_ROOT, Path.cwd()) if (d / "alembic.ini").is_file()), PROJECT_ROOT)
+    config = Config(str(root / "alembic.ini"))
+    config.set_main_option("script_location", str(root / "migrations"))
     if database_url:
         config.attributes["database_url"] = database_url
     return config
@@ -70,8 +80,10 @@ def users_create(
     email: Annotated[str, typer.Argument(help="Sign-in e-mail.")],
     name: Annotated[str, typer.Option(help="Full name.")],
     role: Annotated[str, typer.Option(help="admin, front_desk or clinician.")] = "admin",
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True,
-                                          help="At least 10 characters.")] = "",
+    password: Annotated[
+        str,
+        typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="At least 10 characters."),
+    ] = "",
 ) -> None:
     """Create a staff user."""
     from tend.tasks import create_user_now
@@ -100,7 +112,8 @@ def seed_demo() -> None:
 @app.command("export-openapi")
 def export_openapi(
     output: Annotated[Path, typer.Option(help="File to write ('-' for stdout).")] = PROJECT_ROOT
-    / "openapi" / "openapi.json",
+    / "openapi"
+    / "openapi.json",
 ) -> None:
     """Write the API contract (OpenAPI JSON)."""
     from tend.main import openapi_document

@@ -6,16 +6,15 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, Response
+from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from tend.api import api_keys, audit, auth, dev, health
-from tend.api.errors import install_error_handlers, problem_response
+from tend.api.errors import install_error_handlers, problem_openapi
 from tend.api.request_context import RequestIdMiddleware
 from tend.domain.clock import Clock, SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
@@ -25,7 +24,6 @@ from tend.workers.mail import Mailer
 from tend.workers.outbox import ArqDispatcher, InProcessRunner, sweep
 
 log = logging.getLogger(__name__)
-API_PREFIXES = ("/api/", "/public/", "/docs", "/redoc", "/openapi.json", "/healthz", "/readyz")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -67,25 +65,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await app.state.engine.dispose()
 
 
-def _mount_spa(app: FastAPI, spa_dir: Path) -> None:
-    index = spa_dir / "index.html"
-
-    @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str, request: Request) -> Response:
-        if request.url.path.startswith(API_PREFIXES):
-            return problem_response(404, "Not found", "No such endpoint.")
-        candidate = (spa_dir / path).resolve()
-        if path and candidate.is_file() and candidate.is_relative_to(spa_dir.resolve()):
-            cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
-            return FileResponse(candidate, headers={"Cache-Control": cache})
-        if not index.is_file():
-            return problem_response(
-                404, "Not found", "The web app is not built: run `make run` (or `npm run build` in frontend/)."
-            )
-        # Client-side routes (e.g. /clients/123) get the app shell; the SPA's router takes it from there.
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
-
-
 def create_app(
     settings: Settings | None = None, clock: Clock | None = None, *, run_sweeper: bool = True
 ) -> FastAPI:
@@ -96,8 +75,9 @@ def create_app(
         version="1.0.0",
         summary="Front office for small behavioral-health practices.",
         description=(
-            "Authenticate with `Authorization: Bearer <token>`: an access token from `POST /api/v1/auth/login`, "
-            "or an API key (`tend_...`) created by an admin. Errors are `application/problem+json`."
+            "Authenticate with `Authorization: Bearer <token>`: an access token from "
+            "`POST /api/v1/auth/login`, or an API key (`tend_...`) created by an admin. "
+            "Errors are `application/problem+json`."
         ),
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
@@ -110,8 +90,9 @@ def create_app(
     app.state.sessions = sessions
     app.state.redis = None
     app.state.run_sweeper = run_sweeper
-    app.state.job_deps = JobDeps(settings=settings, sessions=sessions, clock=clock,
-                                 mailer=Mailer(settings, sessions, clock))
+    app.state.job_deps = JobDeps(
+        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
+    )
     app.state.dispatcher = InProcessRunner(app.state.job_deps)
 
     install_error_handlers(app)
@@ -128,7 +109,21 @@ def create_app(
 
     for module in (health, auth, api_keys, audit, dev):
         app.include_router(module.router)
-    _mount_spa(app, settings.spa_dir)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problem_openapi(
+                get_openapi(
+                    title=app.title,
+                    version=app.version,
+                    summary=app.summary,
+                    description=app.description,
+                    routes=app.routes,
+                )
+            )
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
 
 

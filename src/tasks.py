@@ -18,7 +18,7 @@ from tend.workers.mail import Mailer
 from tend.workers.outbox import ArqDispatcher, InProcessRunner
 
 DEMO_ADMIN_EMAIL = "admin@tend.example"
-DEMO_ADMIN_PASSWORD = "tend-demo-admin"  # noqa: S105 - development demo only; seed-demo refuses elsewhere
+DEMO_ADMIN_PASSWORD = "tend-demo-admin"
 DEMO_ADMIN_NAME = "Demo Admin"
 
 
@@ -33,7 +33,9 @@ async def _run(operation: object) -> object:
     engine = create_engine(settings.database_url)
     sessions = create_sessionmaker(engine)
     clock = SystemClock()
-    deps = JobDeps(settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock))
+    deps = JobDeps(
+        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
+    )
     try:
         async with unit_of_work(sessions) as session:
             ctx = Context(session=session, clock=clock, actor=Actor.system())
@@ -77,8 +79,14 @@ async def create_user_now(*, email: str, name: str, role: str, password: str) ->
 async def seed_demo_now() -> DemoLogin:
     async def operation(ctx: Context) -> None:
         if await UserRepository(ctx.session).get_by_email(DEMO_ADMIN_EMAIL) is None:
-            await users.create_user(ctx, email=DEMO_ADMIN_EMAIL, name=DEMO_ADMIN_NAME, role=Role.admin,
-                                    password=DEMO_ADMIN_PASSWORD, send_welcome=False)
+            await users.create_user(
+                ctx,
+                email=DEMO_ADMIN_EMAIL,
+                name=DEMO_ADMIN_NAME,
+                role=Role.admin,
+                password=DEMO_ADMIN_PASSWORD,
+                send_welcome=False,
+            )
 
     await _run(operation)
     return DemoLogin(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD)

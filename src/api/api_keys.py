@@ -41,19 +41,27 @@ class ApiKeyPage(PageOut[ApiKeyOut]):
     pass
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated,
-             responses=problem_responses(401, 403, 422))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApiKeyCreated,
+    responses=problem_responses(401, 403, 422),
+)
 async def create_api_key(body: ApiKeyCreate, _admin: AdminDep, ctx: ContextDep) -> ApiKeyCreated:
     created = await api_keys.create_api_key(ctx, body.name, body.scopes)
-    return ApiKeyCreated.model_validate({**ApiKeyOut.model_validate(created.key).model_dump(),
-                                         "secret": created.secret})
+    return ApiKeyCreated.model_validate(
+        {**ApiKeyOut.model_validate(created.key).model_dump(), "secret": created.secret}
+    )
 
 
 @router.get("", response_model=ApiKeyPage, responses=problem_responses(401, 403, 422))
-async def list_api_keys(_admin: AdminDep, ctx: ContextDep, page: PageDep,
-                        include_revoked: Annotated[bool, Query()] = False) -> ApiKeyPage:
+async def list_api_keys(
+    _admin: AdminDep, ctx: ContextDep, page: PageDep, include_revoked: Annotated[bool, Query()] = False
+) -> ApiKeyPage:
     result = await api_keys.list_api_keys(ctx, page, include_revoked)
-    return ApiKeyPage(items=[ApiKeyOut.model_validate(k) for k in result.items], next_cursor=result.next_cursor)
+    return ApiKeyPage(
+        items=[ApiKeyOut.model_validate(k) for k in result.items], next_cursor=result.next_cursor
+    )
 
 
 @router.delete("/{key_id}", response_model=ApiKeyOut, responses=problem_responses(401, 403, 404))

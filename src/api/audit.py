@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import OutputModel, PageOut
+from tend.api.schemas import OutputModel, PageOut, SafeStr
 from tend.domain import audit
 
 router = APIRouter(prefix="/api/v1/audit-events", tags=["audit"])
@@ -33,8 +33,13 @@ class AuditEventPage(PageOut[AuditEventOut]):
 
 
 @router.get("", response_model=AuditEventPage, responses=problem_responses(401, 403, 422))
-async def list_audit_events(_admin: AdminDep, ctx: ContextDep, page: PageDep,
-                            object_type: Annotated[str | None, Query(max_length=60)] = None) -> AuditEventPage:
+async def list_audit_events(
+    _admin: AdminDep,
+    ctx: ContextDep,
+    page: PageDep,
+    object_type: Annotated[SafeStr | None, Query(max_length=60)] = None,
+) -> AuditEventPage:
     result = await audit.list_events(ctx, page, object_type=object_type)
-    return AuditEventPage(items=[AuditEventOut.model_validate(e) for e in result.items],
-                          next_cursor=result.next_cursor)
+    return AuditEventPage(
+        items=[AuditEventOut.model_validate(e) for e in result.items], next_cursor=result.next_cursor
+    )

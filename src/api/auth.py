@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Cookie, Request, Response, status
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from tend.api.deps import AnonymousContextDep, ContextDep, SettingsDep, UserOnlyDep, auth_policy
 from tend.api.errors import problem_responses
@@ -21,7 +21,8 @@ COOKIE_PATH = "/api/v1/auth"
 
 
 class LoginIn(InputModel):
-    email: EmailStr = Field(max_length=320)
+    # Any string: sign-in must not depend on how strictly an address was validated when it was created.
+    email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=1024)
 
 
@@ -70,27 +71,36 @@ def _token_out(response: Response, settings: Settings, signed_in: auth.SignedIn)
 
 
 @router.post("/login", response_model=TokenOut, responses=problem_responses(401, 422, 429))
-async def login(body: LoginIn, request: Request, response: Response, ctx: AnonymousContextDep,
-                settings: SettingsDep) -> TokenOut:
+async def login(
+    body: LoginIn, request: Request, response: Response, ctx: AnonymousContextDep, settings: SettingsDep
+) -> TokenOut:
     client_ip = request.client.host if request.client else "unknown"
     signed_in = await auth.login(ctx, auth_policy(settings), body.email, body.password, client_ip)
     return _token_out(response, settings, signed_in)
 
 
 @router.post("/refresh", response_model=TokenOut, responses=problem_responses(401))
-async def refresh(response: Response, ctx: AnonymousContextDep, settings: SettingsDep,
-                  tend_refresh: Annotated[str | None, Cookie(max_length=512)] = None) -> TokenOut:
+async def refresh(
+    response: Response,
+    ctx: AnonymousContextDep,
+    settings: SettingsDep,
+    tend_refresh: Annotated[str | None, Cookie(max_length=512)] = None,
+) -> TokenOut:
     signed_in = await auth.refresh(ctx, auth_policy(settings), tend_refresh)
     return _token_out(response, settings, signed_in)
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(ctx: AnonymousContextDep, settings: SettingsDep,
-                 tend_refresh: Annotated[str | None, Cookie(max_length=512)] = None) -> Response:
+async def logout(
+    ctx: AnonymousContextDep,
+    settings: SettingsDep,
+    tend_refresh: Annotated[str | None, Cookie(max_length=512)] = None,
+) -> Response:
     await auth.logout(ctx, tend_refresh)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    response.delete_cookie(REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, secure=settings.cookie_secure,
-                           samesite="strict")
+    response.delete_cookie(
+        REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, secure=settings.cookie_secure, samesite="strict"
+    )
     return response
 
 

@@ -146,7 +146,9 @@ AnonymousContextDep = Annotated[Context, Depends(anonymous_context)]
 
 def page_request(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size (max 200).")] = 50,
-    cursor: Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="`next_cursor` of the previous page.")
+    ] = None,
 ) -> PageRequest:
     return PageRequest(limit=limit, cursor=cursor)
 

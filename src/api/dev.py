@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 
 from fastapi import APIRouter
+
 from tend.api.deps import AdminDep, ContextDep, PageDep, SettingsDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PageOut
@@ -32,9 +33,12 @@ class MailboxPage(PageOut[MailboxMessageOut]):
 
 
 @router.get("/mailbox", response_model=MailboxPage, responses=problem_responses(401, 403, 404, 422))
-async def list_mailbox(_admin: AdminDep, ctx: ContextDep, settings: SettingsDep, page: PageDep) -> MailboxPage:
+async def list_mailbox(
+    _admin: AdminDep, ctx: ContextDep, settings: SettingsDep, page: PageDep
+) -> MailboxPage:
     if not settings.is_development:
         raise NotFound("The dev mailbox exists only in development.")
     result = await EmailRepository(ctx.session).list(page)
-    return MailboxPage(items=[MailboxMessageOut.model_validate(m) for m in result.items],
-                       next_cursor=result.next_cursor)
+    return MailboxPage(
+        items=[MailboxMessageOut.model_validate(m) for m in result.items], next_cursor=result.next_cursor
+    )

@@ -7,11 +7,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from tend.api.request_context import current_request_id
+from tend.api.spa import API_PREFIXES, spa_response
 from tend.domain.errors import Conflict, DomainError, TooManyAttempts
 
 log = logging.getLogger("tend.errors")
@@ -99,8 +101,10 @@ async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
 
 async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    errors = [{"field": p.field, "loc": p.field.split("."), "message": p.message, "type": p.type}
-              for p in exc.errors]
+    errors = [
+        {"field": p.field, "loc": p.field.split("."), "message": p.message, "type": p.type}
+        for p in exc.errors
+    ]
     headers = {}
     if isinstance(exc, TooManyAttempts):
         headers["Retry-After"] = str(exc.retry_after_seconds)
@@ -116,17 +120,56 @@ async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _http_handler(request: Request, exc: Exception) -> JSONResponse:
+def _allowed_methods(request: Request) -> list[str]:
+    # Starlette names only the first route that matched the path; several routes can share it.
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
+async def _http_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 404:
+        spa = spa_response(request)
+        if spa is not None:
+            return spa
+        built = (request.app.state.settings.spa_dir / "index.html").is_file()
+        if not built and request.method in {"GET", "HEAD"} and not request.url.path.startswith(API_PREFIXES):
+            return problem_response(
+                404,
+                "Not found",
+                "The web app is not built: run `make run` (or `npm run build` in frontend/).",
+            )
+    if exc.status_code == 400:
+        # FastAPI's only own 400 is a body it could not decode (e.g. not UTF-8): the same problem as bad JSON.
+        return problem_response(
+            422,
+            "Validation failed",
+            "Check these fields: body.",
+            errors=[
+                {
+                    "field": "body",
+                    "loc": ["body"],
+                    "message": _FRIENDLY["json_invalid"],
+                    "type": "json_invalid",
+                }
+            ],
+        )
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
     titles = {404: "Not found", 405: "Method not allowed", 401: "Not authenticated", 403: "Forbidden"}
     detail = exc.detail if isinstance(exc.detail, str) else None
     return problem_response(
-        exc.status_code, titles.get(exc.status_code, "Error"), detail, headers=getattr(exc, "headers", None)
+        exc.status_code, titles.get(exc.status_code, "Error"), detail, headers=headers or None
     )
 
 
-async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error", exc_info=exc)
+def unexpected_error_response(exc: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=exc)
     return problem_response(
         500,
         "Internal error",
@@ -138,17 +181,44 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_handler)
     app.add_exception_handler(DomainError, _domain_handler)
     app.add_exception_handler(StarletteHTTPException, _http_handler)
-    app.add_exception_handler(Exception, _unexpected_handler)
 
 
 # Shown in the OpenAPI document for every operation that can fail this way.
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
-        400: "Bad request", 401: "Not authenticated", 403: "Not allowed", 404: "Not found",
-        409: "Conflict (see next_step)", 422: "Validation failed (see errors[])", 429: "Too many attempts",
+        400: "Bad request",
+        401: "Not authenticated",
+        403: "Not allowed",
+        404: "Not found",
+        409: "Conflict (see next_step)",
+        422: "Validation failed (see errors[])",
+        429: "Too many attempts",
     }
     return {
-        status: {"model": Problem, "description": descriptions.get(status, "Error"),
-                 "content": {PROBLEM_JSON: {}}}
+        status: {
+            "model": Problem,
+            "description": descriptions.get(status, "Error"),
+            "content": {PROBLEM_JSON: {}},
+        }
         for status in statuses
     }
+
+
+def problem_openapi(document: dict[str, Any]) -> dict[str, Any]:
+    """Documents every error response as problem+json, and 422 wherever input is validated."""
+    problem_content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path_item in document.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            if operation.get("parameters") or operation.get("requestBody"):
+                responses.setdefault("422", {"description": "Validation failed (see errors[])"})
+            for status_code, response in responses.items():
+                if status_code.isdigit() and int(status_code) >= 400:
+                    response["content"] = problem_content
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(Problem.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs", {}))
+    schemas["Problem"].pop("$defs", None)
+    return document

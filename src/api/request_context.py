@@ -32,10 +32,12 @@ class RequestIdMiddleware:
         token = _request_id.set(request_id)
         started = time.perf_counter()
         status = 500
+        started_response = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started_response
             if message["type"] == "http.response.start":
+                started_response = True
                 status = message["status"]
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
@@ -44,6 +46,13 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception as exc:
+            if started_response:
+                raise
+            # Answered here, inside the request's context, so the 500 carries the request id to quote.
+            from tend.api.errors import unexpected_error_response
+
+            await unexpected_error_response(exc)(scope, receive, send_with_id)
         finally:
             # Path only, never the query string: searches can contain client names.
             access_log.info(

@@ -86,9 +86,7 @@ async def login(ctx: Context, policy: AuthPolicy, email: str, password: str, cli
     password_ok = await verify_password(password, user.password_hash if usable and user else None)
     if not (usable and password_ok) or user is None:
         await failures.add(key, now)
-        audit.record(
-            ctx, "auth.login_failed", object_type="user", object_id=user.id if user else None
-        )
+        audit.record(ctx, "auth.login_failed", object_type="user", object_id=user.id if user else None)
         raise BadCredentials("The e-mail or password is not correct.")
 
     await failures.clear(key)

@@ -31,7 +31,9 @@ class Invalid(DomainError):
     status = 422
     title = "Validation failed"
 
-    def __init__(self, detail: str, *, field: str | None = None, errors: list[FieldProblem] | None = None) -> None:
+    def __init__(
+        self, detail: str, *, field: str | None = None, errors: list[FieldProblem] | None = None
+    ) -> None:
         problems = list(errors or [])
         if field is not None:
             problems.append(FieldProblem(field=field, message=detail))

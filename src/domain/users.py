@@ -61,7 +61,11 @@ async def create_user(
     audit.record(ctx, "user.created", object_type="user", object_id=user.id, role=role.value)
     if send_welcome:
         await record_job(
-            ctx.session, ctx.clock, WELCOME_EMAIL_JOB, {"user_id": str(user.id)}, dedupe_key=f"welcome:{user.id}"
+            ctx.session,
+            ctx.clock,
+            WELCOME_EMAIL_JOB,
+            {"user_id": str(user.id)},
+            dedupe_key=f"welcome:{user.id}",
         )
     return user
 
@@ -89,7 +93,9 @@ async def change_password(ctx: Context, user_id: uuid.UUID, new_password: str) -
     return user
 
 
-async def change_own_password(ctx: Context, user_id: uuid.UUID, current_password: str, new_password: str) -> User:
+async def change_own_password(
+    ctx: Context, user_id: uuid.UUID, current_password: str, new_password: str
+) -> User:
     user = await get_user(ctx, user_id)
     if not await verify_password(current_password, user.password_hash):
         raise Invalid("The current password is not correct.", field="current_password")

@@ -44,8 +44,9 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         event.listen(sync_engine, "begin", _sqlite_on_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 10)
+    if "poolclass" not in kwargs:
+        kwargs.setdefault("pool_size", 10)
+        kwargs.setdefault("max_overflow", 10)
     return create_async_engine(url, **kwargs)
 
 

@@ -18,7 +18,9 @@ from tend.workers.outbox import ArqDispatcher, execute, sweep
 
 def build_deps(settings: Any, sessions: Any) -> JobDeps:
     clock = SystemClock()
-    return JobDeps(settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock))
+    return JobDeps(
+        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
+    )
 
 
 async def startup(ctx: dict[str, Any]) -> None:

@@ -31,8 +31,9 @@ class TransientSendError(Exception):
     """The message could not be handed over now; the job should try again later."""
 
 
-async def _claim(sessions: async_sessionmaker[AsyncSession], clock: Clock, message: OutgoingEmail,
-                 transport: str) -> bool:
+async def _claim(
+    sessions: async_sessionmaker[AsyncSession], clock: Clock, message: OutgoingEmail, transport: str
+) -> bool:
     """Takes the right to send `message`. False when it was already sent (or is being sent)."""
     try:
         async with unit_of_work(sessions) as session:
@@ -53,14 +54,17 @@ async def _claim(sessions: async_sessionmaker[AsyncSession], clock: Clock, messa
         async with unit_of_work(sessions) as session:
             result = await session.execute(
                 update(EmailMessage)
-                .where(EmailMessage.dedupe_key == message.dedupe_key, EmailMessage.status == EmailStatus.failed)
+                .where(
+                    EmailMessage.dedupe_key == message.dedupe_key, EmailMessage.status == EmailStatus.failed
+                )
                 .values(status=EmailStatus.sending, error=None)
             )
             return bool(getattr(result, "rowcount", 0))
 
 
-async def _finish(sessions: async_sessionmaker[AsyncSession], clock: Clock, dedupe_key: str,
-                  error: str | None) -> None:
+async def _finish(
+    sessions: async_sessionmaker[AsyncSession], clock: Clock, dedupe_key: str, error: str | None
+) -> None:
     async with unit_of_work(sessions) as session:
         email = await session.scalar(select(EmailMessage).where(EmailMessage.dedupe_key == dedupe_key))
         if email is None:

@@ -49,7 +49,12 @@ async def execute(deps: JobDeps, outbox_id: uuid.UUID) -> Outcome:
             return Outcome("skipped")
         job = await session.get(OutboxJob, outbox_id)
         assert job is not None
-        job_name, payload, attempts, max_attempts = job.job_name, dict(job.payload), job.attempts, job.max_attempts
+        job_name, payload, attempts, max_attempts = (
+            job.job_name,
+            dict(job.payload),
+            job.attempts,
+            job.max_attempts,
+        )
 
     function = JOBS.get(job_name)
     error: str | None = None

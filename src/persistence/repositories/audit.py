@@ -51,5 +51,10 @@ class ApiKeyRepository:
         if not include_revoked:
             statement = statement.where(ApiKey.revoked_at.is_(None))
         return await paginate(
-            self.session, statement, sort_column=ApiKey.created_at, id_column=ApiKey.id, page=page, descending=True
+            self.session,
+            statement,
+            sort_column=ApiKey.created_at,
+            id_column=ApiKey.id,
+            page=page,
+            descending=True,
         )

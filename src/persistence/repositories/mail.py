@@ -14,5 +14,11 @@ class EmailRepository:
         self.session = session
 
     async def list(self, page: PageRequest) -> Page[EmailMessage]:
-        return await paginate(self.session, select(EmailMessage), sort_column=EmailMessage.created_at,
-                              id_column=EmailMessage.id, page=page, descending=True)
+        return await paginate(
+            self.session,
+            select(EmailMessage),
+            sort_column=EmailMessage.created_at,
+            id_column=EmailMessage.id,
+            page=page,
+            descending=True,
+        )

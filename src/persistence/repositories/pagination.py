@@ -44,8 +44,12 @@ def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
         padded = cursor + "=" * (-len(cursor) % 4)
         raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
         value = datetime.fromisoformat(raw["t"]) if "t" in raw else raw["v"]
+        if isinstance(value, datetime) and value.tzinfo is None:
+            raise ValueError("naive cursor time")
+        if not isinstance(value, datetime | int | str) or (isinstance(value, str) and "\x00" in value):
+            raise ValueError("bad cursor value")
         return value, uuid.UUID(raw["id"])
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise Invalid("The cursor is not valid; start again from the first page.", field="cursor") from exc
 
 
