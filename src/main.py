@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from tend.api import api_keys, audit, auth, dev, health
+from tend.api import api_keys, audit, auth, dev, health, jobs
 from tend.api.errors import install_error_handlers, problem_openapi
 from tend.api.request_context import RequestIdMiddleware
 from tend.domain.clock import Clock, SystemClock
@@ -107,7 +107,7 @@ def create_app(
         )
     app.add_middleware(RequestIdMiddleware)
 
-    for module in (health, auth, api_keys, audit, dev):
+    for module in (health, auth, api_keys, audit, jobs, dev):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

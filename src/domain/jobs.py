@@ -9,7 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tend.domain import audit
 from tend.domain.clock import Clock
+from tend.domain.context import Context
+from tend.domain.errors import Conflict, NotFound
+from tend.persistence.repositories.jobs import JobRepository
+from tend.persistence.repositories.pagination import Page, PageRequest
 from tend.persistence.tables import JobStatus, OutboxJob
 
 OUTBOX_SESSION_KEY = "tend_outbox_ids"
@@ -53,3 +58,24 @@ async def record_job(
     await session.flush()
     session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job.id)
     return job.id
+
+
+async def list_jobs(ctx: Context, page: PageRequest, status: JobStatus | None) -> Page[OutboxJob]:
+    return await JobRepository(ctx.session).list(page, status=status)
+
+
+async def retry_dead_job(ctx: Context, job_id: uuid.UUID) -> OutboxJob:
+    """Gives a dead job a fresh set of attempts; it runs after this transaction commits."""
+    job = await JobRepository(ctx.session).get_for_update(job_id)
+    if job is None:
+        raise NotFound("No such job.")
+    if job.status is not JobStatus.dead:
+        raise Conflict(
+            f"Only dead jobs can be retried; this one is {job.status.value}.",
+            next_step="Wait for it to finish; it is retried automatically while it has attempts left.",
+        )
+    job.status, job.attempts, job.run_after = JobStatus.pending, 0, ctx.clock.now()
+    job.finished_at = None
+    ctx.session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job.id)
+    audit.record(ctx, "job.retried", object_type="job", object_id=job.id, job_name=job.job_name)
+    return job

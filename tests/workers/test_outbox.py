@@ -214,3 +214,28 @@ async def test_dispatch_uses_redis_when_configured_else_the_in_process_runner(
         await app.state.dispatcher.drain()
         [job] = await _jobs(sessions)
         assert job.status is JobStatus.done
+
+
+async def test_admin_sees_dead_jobs_and_retries_them(
+    app: Any, settings: Any, system_ctx: Any, sessions: Any, clock: Any, client_as: Any, run_jobs: Any
+) -> None:
+    down = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": 9, "smtp_starttls": False})
+    deps = replace(app.state.job_deps, settings=down, mailer=Mailer(down, sessions, clock))
+    await _create_user(system_ctx, email="revived@example.com")
+    [job] = await _jobs(sessions)
+    for _ in range(job.max_attempts):
+        await execute(deps, job.id)
+
+    admin = await client_as("admin")
+    dead = (await admin.get("/api/v1/jobs", params={"status": "dead"})).json()["items"]
+    assert [(j["id"], j["job_name"], j["attempts"]) for j in dead] == [
+        (str(job.id), "send_welcome_email", job.max_attempts)
+    ]
+    not_dead = await admin.post(f"/api/v1/jobs/{job.id}/retry")
+    assert not_dead.status_code == 200 and not_dead.json()["status"] == "pending"
+    await run_jobs()  # the app's own (dev mailbox) mailer now delivers it
+    assert [e.status for e in await _emails(sessions)] == [EmailStatus.sent]
+    again = await admin.post(f"/api/v1/jobs/{job.id}/retry")
+    assert again.status_code == 409 and again.json()["next_step"]
+    front_desk = await client_as("front_desk")
+    assert (await front_desk.get("/api/v1/jobs")).status_code == 403

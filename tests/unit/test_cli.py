@@ -1,0 +1,68 @@
+"""The `tend` command, run as a user would (Typer's runner, real database)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tend import cli
+from tend.settings import get_settings
+
+
+@pytest.fixture
+def tend(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    monkeypatch.setenv("TEND_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.sqlite3")
+    monkeypatch.setenv("TEND_ENV", "development")
+    monkeypatch.delenv("TEND_REDIS_URL", raising=False)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
+def test_migrate_seed_and_create_user(tend: CliRunner) -> None:
+    assert tend.invoke(cli.app, ["migrate"]).exit_code == 0
+    seeded = tend.invoke(cli.app, ["seed-demo"])
+    assert seeded.exit_code == 0 and "admin@tend.example / tend-demo-admin" in seeded.output
+    again = tend.invoke(cli.app, ["seed-demo"])
+    assert again.exit_code == 0, "seed-demo must be safe to run twice"
+
+    created = tend.invoke(
+        cli.app, ["users", "create", "ana@example.com", "--name", "Ana", "--role", "front_desk"],
+        input="long-enough-pw\nlong-enough-pw\n",
+    )  # fmt: skip
+    assert created.exit_code == 0, created.output
+    assert "Created front_desk ana@example.com" in created.output
+
+    duplicate = tend.invoke(
+        cli.app, ["users", "create", "ANA@example.com", "--name", "Ana", "--password", "long-enough-pw"]
+    )
+    assert duplicate.exit_code == 2 and "already exists" in duplicate.output
+
+    bad_role = tend.invoke(
+        cli.app, ["users", "create", "b@example.com", "--name", "B", "--role", "boss", "--password", "x" * 12]
+    )
+    assert bad_role.exit_code == 2 and "role must be one of" in bad_role.output
+
+
+def test_seed_demo_refuses_outside_development(tend: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEND_ENV", "production")
+    monkeypatch.setenv("TEND_SECRET_KEY", "p" * 40)
+    get_settings.cache_clear()
+    result = tend.invoke(cli.app, ["seed-demo"])
+    assert result.exit_code == 2 and "Refusing" in result.output
+
+
+def test_export_openapi_writes_the_contract(tend: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "openapi.json"
+    assert tend.invoke(cli.app, ["export-openapi", "--output", str(target)]).exit_code == 0
+    document = json.loads(target.read_text())
+    assert "/api/v1/auth/login" in document["paths"]
+
+
+def test_worker_needs_redis(tend: CliRunner) -> None:
+    result = tend.invoke(cli.app, ["worker"])
+    assert result.exit_code != 0
+    assert "TEND_REDIS_URL" in str(result.exception) + result.output
