@@ -13,7 +13,19 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from tend.api import api_keys, audit, auth, dev, health, jobs
+from tend.api import (
+    api_keys,
+    audit,
+    auth,
+    catalog,
+    clients,
+    custom_fields,
+    dev,
+    health,
+    jobs,
+    practice,
+    users,
+)
 from tend.api.errors import install_error_handlers, problem_openapi
 from tend.api.request_context import RequestIdMiddleware
 from tend.domain.clock import Clock, SystemClock
@@ -107,8 +119,10 @@ def create_app(
         )
     app.add_middleware(RequestIdMiddleware)
 
-    for module in (health, auth, api_keys, audit, jobs, dev):
+    for module in (health, auth, practice, users, clients, custom_fields, api_keys, audit, jobs, dev):
         app.include_router(module.router)
+    for router in catalog.routers:
+        app.include_router(router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.errors import Conflict, Invalid, NotFound
 from tend.domain.jobs import record_job
+from tend.domain.records import apply_changes, record_change
 from tend.domain.security import hash_password, verify_password
+from tend.persistence.practice_tables import Practitioner
 from tend.persistence.repositories.auth import RefreshTokenRepository, UserRepository
+from tend.persistence.repositories.pagination import Page, PageRequest
+from tend.persistence.repositories.records import RecordRepository
 from tend.persistence.tables import Locale, Role, User
 
 MIN_PASSWORD_LENGTH = 10
@@ -107,4 +112,65 @@ async def deactivate_user(ctx: Context, user_id: uuid.UUID) -> User:
     user.active = False
     await _end_sessions(ctx, user, "deactivated")
     audit.record(ctx, "user.deactivated", object_type="user", object_id=user.id)
+    return user
+
+
+async def _check_practitioner_link(ctx: Context, role: Role, practitioner_id: uuid.UUID | None) -> None:
+    if role is Role.clinician and practitioner_id is None:
+        raise Invalid("A clinician must be linked to their practitioner record.", field="practitioner_id")
+    if practitioner_id is not None:
+        if await RecordRepository(ctx.session, Practitioner).get(practitioner_id) is None:
+            raise Invalid("No such practitioner.", field="practitioner_id")
+        other = await RecordRepository(ctx.session, User).find(
+            User.practitioner_id == practitioner_id, User.role == Role.clinician
+        )
+        if role is Role.clinician and other is not None and other.id != ctx.actor.user_id:
+            raise Conflict(
+                "Another clinician user is already linked to this practitioner.",
+                next_step="Unlink or deactivate that user first.",
+            )
+
+
+async def list_users(ctx: Context, page: PageRequest, include_inactive: bool) -> Page[User]:
+    conditions = [] if include_inactive else [User.active.is_(True)]
+    return await RecordRepository(ctx.session, User).page(
+        page, *conditions, sort_column=User.email_normalized
+    )
+
+
+async def invite_user(ctx: Context, data: dict[str, Any]) -> User:
+    await _check_practitioner_link(ctx, data["role"], data.get("practitioner_id"))
+    return await create_user(ctx, **data)
+
+
+async def _refuse_removing_last_admin(ctx: Context, user: User) -> None:
+    admins = await RecordRepository(ctx.session, User).all(User.role == Role.admin, User.active.is_(True))
+    if [admin.id for admin in admins] == [user.id]:
+        raise Conflict(
+            "This is the only active admin; the practice would be left without one.",
+            next_step="Make another user an admin first.",
+        )
+
+
+async def update_user(ctx: Context, user_id: uuid.UUID, changes: dict[str, Any]) -> User:
+    user = await get_user(ctx, user_id)
+    role = changes.get("role", user.role)
+    practitioner_id = changes.get("practitioner_id", user.practitioner_id)
+    losing_admin = user.role is Role.admin and (role is not Role.admin or changes.get("active") is False)
+    if losing_admin:
+        await _refuse_removing_last_admin(ctx, user)
+    if "role" in changes or "practitioner_id" in changes:
+        await _check_practitioner_link(ctx, role, practitioner_id)
+    deactivating = changes.get("active") is False and user.active
+    changed = apply_changes(user, changes, ctx)
+    if deactivating or "role" in changed:
+        await _end_sessions(ctx, user, "deactivated" if deactivating else "role_changed")
+    record_change(ctx, "user.updated", user, "user", changed)
+    return user
+
+
+async def reset_password(ctx: Context, user_id: uuid.UUID, new_password: str) -> User:
+    """An admin sets a new password for someone (e.g. forgotten); their sessions end."""
+    user = await change_password(ctx, user_id, new_password)
+    record_change(ctx, "user.password_reset", user, "user")
     return user

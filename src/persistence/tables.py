@@ -56,7 +56,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[Locale | None] = mapped_column(TextEnum(Locale), nullable=True)
-    practitioner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    practitioner_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
     # Access tokens issued before this instant are refused (password change, deactivation).
     sessions_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -15,9 +15,15 @@ from tend.persistence.tables import AuditEvent, Role, User
 
 def _user(created_at: datetime) -> User:
     return User(
-        email="t@example.com", email_normalized="t@example.com", name="T", role=Role.admin, active=True,
-        password_hash="x", created_at=created_at, updated_at=created_at,
-    )  # fmt: skip
+        email="t@example.com",
+        email_normalized="t@example.com",
+        name="T",
+        role=Role.admin,
+        active=True,
+        password_hash="x",
+        created_at=created_at,
+        updated_at=created_at,
+    )
 
 
 async def test_naive_datetimes_are_refused(sessions: Any) -> None:

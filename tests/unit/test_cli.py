@@ -30,9 +30,10 @@ def test_migrate_seed_and_create_user(tend: CliRunner) -> None:
     assert again.exit_code == 0, "seed-demo must be safe to run twice"
 
     created = tend.invoke(
-        cli.app, ["users", "create", "ana@example.com", "--name", "Ana", "--role", "front_desk"],
+        cli.app,
+        ["users", "create", "ana@example.com", "--name", "Ana", "--role", "front_desk"],
         input="long-enough-pw\nlong-enough-pw\n",
-    )  # fmt: skip
+    )
     assert created.exit_code == 0, created.output
     assert "Created front_desk ana@example.com" in created.output
 

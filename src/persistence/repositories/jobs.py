@@ -23,6 +23,10 @@ class JobRepository:
         if status is not None:
             statement = statement.where(OutboxJob.status == status)
         return await paginate(
-            self.session, statement, sort_column=OutboxJob.created_at, id_column=OutboxJob.id, page=page,
+            self.session,
+            statement,
+            sort_column=OutboxJob.created_at,
+            id_column=OutboxJob.id,
+            page=page,
             descending=True,
-        )  # fmt: skip
+        )

@@ -1,0 +1,353 @@
+"""Practitioners, services, locations, rooms and programs: the same five endpoints for each.
+
+(No `from __future__ import annotations` here: the endpoint signatures are built from the arguments.)"""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import Field, computed_field
+
+from tend.api.deps import AdminDep, ContextDep, PageDep, StaffDep
+from tend.api.errors import problem_responses
+from tend.api.schemas import InputModel, OutputModel, PageOut
+from tend.domain.catalog import (
+    LOCATIONS,
+    PRACTITIONERS,
+    PROGRAMS,
+    ROOMS,
+    SERVICES,
+    RecordKind,
+    is_virtual,
+    list_rooms,
+)
+from tend.domain.errors import Invalid
+
+Prices = dict[str, int]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+OptionalText = Annotated[str | None, Field(default=None, max_length=2000)]
+
+
+def _changes(body: InputModel, create_model: type[InputModel]) -> dict[str, Any]:
+    """The fields a PATCH sent. null clears only what may be empty; elsewhere it is a named error."""
+    changes = body.model_dump(exclude_unset=True)
+    for name, value in changes.items():
+        field = create_model.model_fields.get(name)
+        if value is None and (field is None or field.is_required() or field.default is not None):
+            raise Invalid("This field cannot be empty.", field=name)
+    return changes
+
+
+def crud_router(
+    kind: RecordKind[Any],
+    *,
+    prefix: str,
+    tag: str,
+    plural: str,
+    create_model: type[InputModel],
+    update_model: type[InputModel],
+    out_model: type[OutputModel],
+    page_model: type[PageOut[Any]],
+    deletable: bool = False,
+) -> APIRouter:
+    router = APIRouter(prefix=prefix, tags=[tag])
+    singular = kind.name
+
+    async def list_records(
+        _staff: StaffDep, ctx: ContextDep, page: PageDep, include_inactive: Annotated[bool, Query()] = False
+    ) -> Any:
+        result = await kind.list(ctx, page, include_inactive)
+        return page_model(
+            items=[out_model.model_validate(r) for r in result.items], next_cursor=result.next_cursor
+        )
+
+    async def get_record(record_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Any:
+        return out_model.model_validate(await kind.get(ctx, record_id))
+
+    async def create_record(body: create_model, _admin: AdminDep, ctx: ContextDep) -> Any:  # type: ignore[valid-type]
+        return out_model.model_validate(await kind.create(ctx, body.model_dump()))  # type: ignore[attr-defined]
+
+    async def update_record(
+        record_id: uuid.UUID,
+        body: update_model,  # type: ignore[valid-type]
+        _admin: AdminDep,
+        ctx: ContextDep,
+    ) -> Any:
+        return out_model.model_validate(await kind.update(ctx, record_id, _changes(body, create_model)))
+
+    async def delete_record(record_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> Response:
+        await kind.delete(ctx, record_id)
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+    router.add_api_route(
+        "",
+        list_records,
+        methods=["GET"],
+        name=f"list_{plural}",
+        response_model=page_model,
+        responses=problem_responses(401, 403),
+    )
+    router.add_api_route(
+        "",
+        create_record,
+        methods=["POST"],
+        name=f"create_{singular}",
+        response_model=out_model,
+        status_code=201,
+        responses=problem_responses(401, 403, 409, 422),
+    )
+    router.add_api_route(
+        "/{record_id}",
+        get_record,
+        methods=["GET"],
+        name=f"get_{singular}",
+        response_model=out_model,
+        responses=problem_responses(401, 403, 404),
+    )
+    router.add_api_route(
+        "/{record_id}",
+        update_record,
+        methods=["PATCH"],
+        name=f"update_{singular}",
+        response_model=out_model,
+        responses=problem_responses(401, 403, 404, 409, 422),
+    )
+    if deletable:
+        router.add_api_route(
+            "/{record_id}",
+            delete_record,
+            methods=["DELETE"],
+            name=f"delete_{singular}",
+            status_code=204,
+            response_class=Response,
+            responses=problem_responses(401, 403, 404, 409),
+        )
+    return router
+
+
+class Timestamps(OutputModel):
+    id: uuid.UUID
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+# ---- practitioners -----------------------------------------------------------------------------------------
+
+
+class PractitionerCreate(InputModel):
+    name: Name
+    credentials: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    color: str = Field(default="#1e88e5", description="Calendar colour, #RRGGBB.")
+    commission_rate_bp: int = Field(ge=0, le=10000, description="Commission in basis points: 4000 = 40 %.")
+    default_prices: Prices = Field(
+        default_factory=dict, description="Session price per currency (minor units)."
+    )
+
+
+class PractitionerUpdate(InputModel):
+    name: Name | None = None
+    credentials: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    phone: str | None = Field(default=None, max_length=40)
+    color: str | None = None
+    commission_rate_bp: int | None = Field(default=None, ge=0, le=10000)
+    default_prices: Prices | None = None
+    active: bool | None = None
+
+
+class PractitionerOut(Timestamps):
+    name: str
+    credentials: str | None
+    email: str | None
+    phone: str | None
+    color: str
+    commission_rate_bp: int
+    default_prices: Prices
+
+
+class PractitionerPage(PageOut[PractitionerOut]):
+    pass
+
+
+# ---- services ----------------------------------------------------------------------------------------------
+
+
+class ServiceCreate(InputModel):
+    code: str = Field(min_length=1, max_length=20, description="Billing code, e.g. CPT 90834.")
+    name: Name
+    default_duration_minutes: int = Field(ge=1, le=24 * 60)
+    prices: Prices = Field(default_factory=dict)
+
+
+class ServiceUpdate(InputModel):
+    code: str | None = Field(default=None, min_length=1, max_length=20)
+    name: Name | None = None
+    default_duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
+    prices: Prices | None = None
+    active: bool | None = None
+
+
+class ServiceOut(Timestamps):
+    code: str
+    name: str
+    default_duration_minutes: int
+    prices: Prices
+
+
+class ServicePage(PageOut[ServiceOut]):
+    pass
+
+
+# ---- locations and rooms -----------------------------------------------------------------------------------
+
+
+class LocationCreate(InputModel):
+    name: Name
+    address: OptionalText = None
+    pos_code: str = Field(
+        min_length=2, max_length=2, description="Place of service: 02/10 virtual, 11 office."
+    )
+
+
+class LocationUpdate(InputModel):
+    name: Name | None = None
+    address: OptionalText = None
+    pos_code: str | None = Field(default=None, min_length=2, max_length=2)
+    active: bool | None = None
+
+
+class LocationOut(Timestamps):
+    name: str
+    address: str | None
+    pos_code: str
+
+    @computed_field(
+        description="True for place-of-service 02 and 10 (telehealth): sessions there are virtual."
+    )
+    def virtual(self) -> bool:
+        return is_virtual(self.pos_code)
+
+
+class LocationPage(PageOut[LocationOut]):
+    pass
+
+
+class RoomCreate(InputModel):
+    location_id: uuid.UUID
+    name: Name
+
+
+class RoomUpdate(InputModel):
+    name: Name | None = None
+    active: bool | None = None
+
+
+class RoomOut(Timestamps):
+    location_id: uuid.UUID
+    name: str
+
+
+class RoomPage(PageOut[RoomOut]):
+    pass
+
+
+# ---- programs ----------------------------------------------------------------------------------------------
+
+
+class ProgramCreate(InputModel):
+    name: Name
+    description: OptionalText = None
+
+
+class ProgramUpdate(InputModel):
+    name: Name | None = None
+    description: OptionalText = None
+    active: bool | None = None
+
+
+class ProgramOut(Timestamps):
+    name: str
+    description: str | None
+
+
+class ProgramPage(PageOut[ProgramOut]):
+    pass
+
+
+rooms_by_location = APIRouter(prefix="/api/v1/locations", tags=["locations"])
+
+
+@rooms_by_location.get(
+    "/{location_id}/rooms", response_model=list[RoomOut], responses=problem_responses(401, 403, 404)
+)
+async def list_location_rooms(
+    location_id: uuid.UUID,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    include_inactive: Annotated[bool, Query()] = False,
+) -> list[RoomOut]:
+    location = await LOCATIONS.get(ctx, location_id)
+    return [RoomOut.model_validate(room) for room in await list_rooms(ctx, location.id, include_inactive)]
+
+
+routers = [
+    rooms_by_location,
+    crud_router(
+        PRACTITIONERS,
+        prefix="/api/v1/practitioners",
+        tag="practitioners",
+        plural="practitioners",
+        create_model=PractitionerCreate,
+        update_model=PractitionerUpdate,
+        out_model=PractitionerOut,
+        page_model=PractitionerPage,
+        deletable=True,
+    ),
+    crud_router(
+        SERVICES,
+        prefix="/api/v1/services",
+        tag="services",
+        plural="services",
+        create_model=ServiceCreate,
+        update_model=ServiceUpdate,
+        out_model=ServiceOut,
+        page_model=ServicePage,
+    ),
+    crud_router(
+        LOCATIONS,
+        prefix="/api/v1/locations",
+        tag="locations",
+        plural="locations",
+        create_model=LocationCreate,
+        update_model=LocationUpdate,
+        out_model=LocationOut,
+        page_model=LocationPage,
+        deletable=True,
+    ),
+    crud_router(
+        ROOMS,
+        prefix="/api/v1/rooms",
+        tag="rooms",
+        plural="rooms",
+        create_model=RoomCreate,
+        update_model=RoomUpdate,
+        out_model=RoomOut,
+        page_model=RoomPage,
+        deletable=True,
+    ),
+    crud_router(
+        PROGRAMS,
+        prefix="/api/v1/programs",
+        tag="programs",
+        plural="programs",
+        create_model=ProgramCreate,
+        update_model=ProgramUpdate,
+        out_model=ProgramOut,
+        page_model=ProgramPage,
+        deletable=True,
+    ),
+]

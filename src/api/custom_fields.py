@@ -1,0 +1,78 @@
+"""Custom client field definitions: admins define them; every staff member reads them to build forms."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import Field
+
+from tend.api.deps import AdminDep, ContextDep, StaffDep
+from tend.api.errors import problem_responses
+from tend.api.schemas import InputModel, OutputModel
+from tend.domain import custom_fields
+from tend.domain.errors import Invalid
+from tend.persistence.practice_tables import CustomFieldType
+
+router = APIRouter(prefix="/api/v1/custom-fields", tags=["custom-fields"])
+
+
+class CustomFieldCreate(InputModel):
+    key: str = Field(min_length=1, max_length=40, description="Stable key: lower-case letters, digits, _.")
+    label: str = Field(min_length=1, max_length=120)
+    field_type: CustomFieldType
+    options: list[Annotated[str, Field(max_length=120)]] = Field(default_factory=list, max_length=100)
+    required: bool = False
+    position: int = Field(default=0, ge=0, le=10000)
+
+
+class CustomFieldUpdate(InputModel):
+    """Key and type cannot change once values may exist; add a new field instead."""
+
+    label: str | None = Field(default=None, min_length=1, max_length=120)
+    options: list[Annotated[str, Field(max_length=120)]] | None = Field(default=None, max_length=100)
+    required: bool | None = None
+    position: int | None = Field(default=None, ge=0, le=10000)
+    active: bool | None = None
+
+
+class CustomFieldOut(OutputModel):
+    id: uuid.UUID
+    key: str
+    label: str
+    field_type: CustomFieldType
+    options: list[str]
+    required: bool
+    position: int
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@router.get("", response_model=list[CustomFieldOut], responses=problem_responses(401, 403))
+async def list_custom_fields(
+    _staff: StaffDep, ctx: ContextDep, include_inactive: Annotated[bool, Query()] = False
+) -> list[CustomFieldOut]:
+    return [
+        CustomFieldOut.model_validate(d) for d in await custom_fields.list_definitions(ctx, include_inactive)
+    ]
+
+
+@router.post(
+    "", response_model=CustomFieldOut, status_code=201, responses=problem_responses(401, 403, 409, 422)
+)
+async def create_custom_field(body: CustomFieldCreate, _admin: AdminDep, ctx: ContextDep) -> CustomFieldOut:
+    return CustomFieldOut.model_validate(await custom_fields.create_definition(ctx, body.model_dump()))
+
+
+@router.patch("/{field_id}", response_model=CustomFieldOut, responses=problem_responses(401, 403, 404, 422))
+async def update_custom_field(
+    field_id: uuid.UUID, body: CustomFieldUpdate, _admin: AdminDep, ctx: ContextDep
+) -> CustomFieldOut:
+    changes = body.model_dump(exclude_unset=True)
+    for name, value in changes.items():
+        if value is None:
+            raise Invalid("This field cannot be empty.", field=name)
+    return CustomFieldOut.model_validate(await custom_fields.update_definition(ctx, field_id, changes))

@@ -1,0 +1,64 @@
+"""Practice settings: everyone signed in reads them (zone, currencies); admins change them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import Field
+
+from tend.api.deps import AdminDep, ContextDep, StaffDep
+from tend.api.errors import problem_responses
+from tend.api.schemas import InputModel, OutputModel
+from tend.domain import practice
+from tend.persistence.tables import Locale
+
+router = APIRouter(prefix="/api/v1/practice", tags=["practice"])
+
+Prices = dict[str, int]
+
+
+class PracticeOut(OutputModel):
+    name: str
+    time_zone: str = Field(description="IANA zone; every 'month' and 'today' is local to it.")
+    currencies: list[str]
+    default_currency: str
+    no_show_fees: Prices = Field(description="Minor units per currency, e.g. {'PEN': 2500} is S/ 25.00.")
+    late_cancel_fees: Prices
+    late_cancel_window_hours: int
+    fees_count_toward_commission: bool
+    reminder_send_hour: int
+    monthly_survey_enabled: bool
+    monthly_survey_day: int
+    default_locale: Locale
+    client_label: str
+    rating_anonymity_floor: int
+    updated_at: datetime
+
+
+class PracticeUpdate(InputModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    time_zone: str | None = Field(default=None, min_length=1, max_length=64)
+    currencies: list[str] | None = Field(default=None, min_length=1, max_length=10)
+    default_currency: str | None = Field(default=None, min_length=3, max_length=3)
+    no_show_fees: dict[str, int] | None = None
+    late_cancel_fees: dict[str, int] | None = None
+    late_cancel_window_hours: int | None = Field(default=None, ge=0, le=24 * 14)
+    fees_count_toward_commission: bool | None = None
+    reminder_send_hour: int | None = Field(default=None, ge=0, le=23)
+    monthly_survey_enabled: bool | None = None
+    monthly_survey_day: int | None = Field(default=None, ge=1, le=28)
+    default_locale: Locale | None = None
+    client_label: str | None = Field(default=None, min_length=1, max_length=40)
+    rating_anonymity_floor: int | None = Field(default=None, ge=1, le=50)
+
+
+@router.get("", response_model=PracticeOut, responses=problem_responses(401, 403))
+async def get_practice(_staff: StaffDep, ctx: ContextDep) -> PracticeOut:
+    return PracticeOut.model_validate(await practice.get_practice(ctx))
+
+
+@router.patch("", response_model=PracticeOut, responses=problem_responses(401, 403, 422))
+async def update_practice(body: PracticeUpdate, _admin: AdminDep, ctx: ContextDep) -> PracticeOut:
+    changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
+    return PracticeOut.model_validate(await practice.update_practice(ctx, changes))

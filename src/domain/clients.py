@@ -1,0 +1,196 @@
+"""Client records: registration, edits, search and the summary the front desk sees everywhere.
+
+Clinicians see and edit only clients assigned to their practitioner; everyone else sees all clients.
+A client a caller may not see is reported as not found, so IDs reveal nothing."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+from tend.domain import custom_fields
+from tend.domain.context import Actor, Context
+from tend.domain.errors import Invalid, NotFound
+from tend.domain.practice import practice_today
+from tend.domain.records import apply_changes, record_change
+from tend.domain.text import digits, fold, search_terms
+from tend.persistence.client_tables import Client, ClientStatus
+from tend.persistence.practice_tables import Practitioner, Program
+from tend.persistence.repositories.clients import (
+    ALL_CLIENTS,
+    ClientFilter,
+    ClientRepository,
+    visible_to_practitioner,
+)
+from tend.persistence.repositories.pagination import Page, PageRequest
+from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.tables import Role
+
+ADULT_AGE = 18
+
+
+@dataclass(frozen=True)
+class Balance:
+    currency: str
+    amount_minor: int
+
+
+@dataclass
+class ClientSummary:
+    client: Client
+    practitioners: list[Practitioner] = field(default_factory=list)
+    current_programs: list[Program] = field(default_factory=list)
+    sessions_attended: int = 0
+    balances: list[Balance] = field(default_factory=list)
+
+
+def visibility(actor: Actor) -> ColumnElement[bool]:
+    if actor.role is Role.clinician:
+        return visible_to_practitioner(actor.practitioner_id)
+    return ALL_CLIENTS
+
+
+def _index(client: Client) -> None:
+    """Keeps the folded search text and sort key in step with the record (on every write)."""
+    names = [client.first_name, client.last_name, client.preferred_name or ""]
+    parts = [fold(" ".join(names)), fold(client.email), fold(client.id_number), digits(client.phone)]
+    client.search_text = " | ".join(part for part in parts if part)
+    client.sort_key = fold(f"{client.last_name} {client.first_name}")[:220]
+
+
+async def get_client(ctx: Context, client_id: uuid.UUID, *, for_update: bool = False) -> Client:
+    client = await ClientRepository(ctx.session).get(client_id, visibility(ctx.actor), for_update=for_update)
+    if client is None:
+        raise NotFound("No such client.")
+    return client
+
+
+async def _check_practitioners(ctx: Context, practitioner_ids: set[uuid.UUID]) -> None:
+    found = await RecordRepository(ctx.session, Practitioner).get_many(list(practitioner_ids))
+    found_ids = {p.id for p in found}
+    for index, practitioner_id in enumerate(sorted(practitioner_ids, key=str)):
+        if practitioner_id not in found_ids:
+            raise Invalid("No such practitioner.", field=f"practitioner_ids.{index}")
+
+
+def _check_dates(client: Client, today: date) -> None:
+    if client.date_of_birth is not None and client.date_of_birth > today:
+        raise Invalid("The date of birth is in the future.", field="date_of_birth")
+
+
+async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
+    practitioner_ids = set(data.pop("practitioner_ids", []) or [])
+    if ctx.actor.role is Role.clinician and ctx.actor.practitioner_id is not None:
+        practitioner_ids.add(ctx.actor.practitioner_id)  # a clinician's new client is theirs
+    await _check_practitioners(ctx, practitioner_ids)
+    today = await practice_today(ctx)
+    values = await custom_fields.validate_values(ctx, data.pop("custom_fields", {}) or {})
+    now = ctx.clock.now()
+    status = data.pop("status", None) or ClientStatus.active
+    registered_on = data.pop("registered_on", None) or today
+    client = Client(
+        id=uuid.uuid4(),
+        **data,
+        custom_fields=values,
+        status=status,
+        registered_on=registered_on,
+        created_at=now,
+        updated_at=now,
+    )
+    _check_dates(client, today)
+    _index(client)
+    repository = ClientRepository(ctx.session)
+    await repository.add(client)
+    await repository.set_practitioners(client.id, practitioner_ids)
+    record_change(ctx, "client.created", client, "client")
+    return (await summarize(ctx, [client]))[0]
+
+
+async def update_client(ctx: Context, client_id: uuid.UUID, changes: dict[str, Any]) -> ClientSummary:
+    client = await get_client(ctx, client_id, for_update=True)
+    practitioner_ids = changes.pop("practitioner_ids", None)
+    if "custom_fields" in changes:
+        # Keys sent replace their values (null clears one); keys not sent keep theirs.
+        merged = {**client.custom_fields, **(changes.pop("custom_fields") or {})}
+        changes["custom_fields"] = await custom_fields.validate_values(ctx, merged)
+    else:
+        # Editing a client brings them up to the current definitions (e.g. a required field added later).
+        changes["custom_fields"] = await custom_fields.validate_values(ctx, dict(client.custom_fields))
+    not_nullable = (
+        "first_name",
+        "last_name",
+        "status",
+        "registered_on",
+        "reminder_consent_email",
+        "reminder_consent_sms",
+        "reminder_consent_voice",
+    )
+    for required in not_nullable:
+        if required in changes and changes[required] is None:
+            raise Invalid("This field cannot be empty.", field=required)
+    changed = apply_changes(client, changes, ctx)
+    _check_dates(client, await practice_today(ctx))
+    _index(client)
+    repository = ClientRepository(ctx.session)
+    if practitioner_ids is not None:
+        wanted = set(practitioner_ids)
+        await _check_practitioners(ctx, wanted)
+        if wanted != await repository.practitioner_ids(client.id):
+            await repository.set_practitioners(client.id, wanted)
+            changed.append("practitioner_ids")
+    await ctx.session.flush()
+    record_change(ctx, "client.updated", client, "client", sorted(changed))
+    return (await summarize(ctx, [client]))[0]
+
+
+async def list_clients(
+    ctx: Context,
+    page: PageRequest,
+    *,
+    query: str | None = None,
+    status: ClientStatus | None = None,
+    practitioner_id: uuid.UUID | None = None,
+    program_id: uuid.UUID | None = None,
+) -> tuple[Page[Client], list[ClientSummary]]:
+    filters = ClientFilter(
+        search_terms=tuple(search_terms(query or "")),
+        status=status,
+        practitioner_id=practitioner_id,
+        program_id=program_id,
+        on_date=await practice_today(ctx),
+    )
+    result = await ClientRepository(ctx.session).search(page, visibility(ctx.actor), filters)
+    return result, await summarize(ctx, result.items)
+
+
+async def client_summary(ctx: Context, client_id: uuid.UUID) -> ClientSummary:
+    return (await summarize(ctx, [await get_client(ctx, client_id)]))[0]
+
+
+async def summarize(ctx: Context, clients: list[Client]) -> list[ClientSummary]:
+    """Practitioners and current programs from their tables, in two queries for the whole page.
+
+    Sessions attended and balances are zero/empty until scheduling and the ledger exist; they will be
+    computed from those tables, never stored as counters."""
+    ids = [client.id for client in clients]
+    repository = ClientRepository(ctx.session)
+    practitioners = await repository.practitioners_by_client(ids)
+    programs = await repository.current_programs_by_client(ids, await practice_today(ctx))
+    return [
+        ClientSummary(
+            client=client, practitioners=practitioners[client.id], current_programs=programs[client.id]
+        )
+        for client in clients
+    ]
+
+
+def age_on(date_of_birth: date, on: date) -> int:
+    return on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def is_minor(client: Client, on: date) -> bool:
+    return client.date_of_birth is not None and age_on(client.date_of_birth, on) < ADULT_AGE

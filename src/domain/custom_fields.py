@@ -1,0 +1,126 @@
+"""Custom client fields: an admin defines them; every client write is validated against the definitions.
+
+A required field added later does not make existing clients unreadable: reads never validate, and the
+requirement applies when a client is next created or edited."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from typing import Any
+
+from tend.domain.context import Context
+from tend.domain.errors import Conflict, FieldProblem, Invalid
+from tend.domain.records import apply_changes, load, record_change
+from tend.persistence.practice_tables import CustomFieldDefinition, CustomFieldType
+from tend.persistence.repositories.records import RecordRepository
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_TEXT = 2000
+
+
+async def list_definitions(ctx: Context, include_inactive: bool = False) -> list[CustomFieldDefinition]:
+    conditions = [] if include_inactive else [CustomFieldDefinition.active.is_(True)]
+    return await RecordRepository(ctx.session, CustomFieldDefinition).all(
+        *conditions, order_by=CustomFieldDefinition.position
+    )
+
+
+def _check_definition(definition: CustomFieldDefinition) -> None:
+    if not _KEY.match(definition.key):
+        raise Invalid("Keys are lower-case letters, digits and _, starting with a letter.", field="key")
+    if definition.field_type is CustomFieldType.select:
+        options = [option.strip() for option in definition.options]
+        if not options or any(not option for option in options):
+            raise Invalid("A select field needs at least one non-empty option.", field="options")
+        if len(set(options)) != len(options):
+            raise Invalid("Options must be different from each other.", field="options")
+        definition.options = options
+    elif definition.options:
+        raise Invalid("Only select fields have options.", field="options")
+
+
+async def create_definition(ctx: Context, data: dict[str, Any]) -> CustomFieldDefinition:
+    now = ctx.clock.now()
+    definition = CustomFieldDefinition(id=uuid.uuid4(), **data, active=True, created_at=now, updated_at=now)
+    _check_definition(definition)
+    repository = RecordRepository(ctx.session, CustomFieldDefinition)
+    if await repository.exists(CustomFieldDefinition.key == definition.key):
+        raise Conflict(
+            f"A custom field with key {definition.key!r} exists.",
+            next_step="Use another key, or reactivate and edit the existing field.",
+        )
+    await repository.add(definition)
+    record_change(ctx, "custom_field.created", definition, "custom_field")
+    return definition
+
+
+async def update_definition(
+    ctx: Context, definition_id: uuid.UUID, changes: dict[str, Any]
+) -> CustomFieldDefinition:
+    definition = await load(ctx, CustomFieldDefinition, definition_id, "custom field", for_update=True)
+    changed = apply_changes(definition, changes, ctx)
+    _check_definition(definition)
+    record_change(ctx, "custom_field.updated", definition, "custom_field", changed)
+    return definition
+
+
+def _coerce(definition: CustomFieldDefinition, value: Any) -> Any:
+    """The stored form of `value`, or ValueError with a message for the user."""
+    kind = definition.field_type
+    if kind is CustomFieldType.text:
+        if not isinstance(value, str):
+            raise ValueError("Enter text.")
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"At most {MAX_TEXT} characters.")
+        return value.strip()
+    if kind is CustomFieldType.number:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # NaN
+            raise ValueError("Enter a number.")
+        return value
+    if kind is CustomFieldType.date:
+        if not isinstance(value, str):
+            raise ValueError("Enter a date as YYYY-MM-DD.")
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError("Enter a date as YYYY-MM-DD.") from None
+    if kind is CustomFieldType.select:
+        if value not in definition.options:
+            raise ValueError(f"Choose one of: {', '.join(definition.options)}.")
+        return value
+    if not isinstance(value, bool):
+        raise ValueError("Enter true or false.")
+    return value
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+async def validate_values(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    """Checks a client's complete set of custom values; errors name `custom_fields.<key>`."""
+    definitions = {d.key: d for d in await list_definitions(ctx, include_inactive=True)}
+    problems: list[FieldProblem] = []
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        definition = definitions.get(key)
+        if definition is None:
+            problems.append(FieldProblem(f"custom_fields.{key}", "There is no custom field with this key."))
+            continue
+        if _is_blank(value):
+            continue
+        try:
+            cleaned[key] = _coerce(definition, value)
+        except ValueError as exc:
+            problems.append(FieldProblem(f"custom_fields.{key}", str(exc)))
+    for key, definition in definitions.items():
+        already_reported = any(p.field == f"custom_fields.{key}" for p in problems)
+        if definition.active and definition.required and key not in cleaned and not already_reported:
+            problems.append(
+                FieldProblem(f"custom_fields.{key}", f"{definition.label} is required.", "missing")
+            )
+    if problems:
+        raise Invalid("Some custom fields are not valid.", errors=problems)
+    return cleaned

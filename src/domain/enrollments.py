@@ -1,0 +1,88 @@
+"""Program enrollments: a client is in a program from a start date until an optional end date, and
+never twice at once in the same program."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tend.domain.clients import get_client
+from tend.domain.context import Context
+from tend.domain.errors import Conflict, Invalid, NotFound
+from tend.domain.records import apply_changes, record_change
+from tend.persistence.client_tables import Enrollment
+from tend.persistence.practice_tables import Program
+from tend.persistence.repositories.clients import ClientRepository
+from tend.persistence.repositories.records import RecordRepository
+
+FAR_FUTURE = date.max
+
+
+@dataclass(frozen=True)
+class EnrollmentView:
+    enrollment: Enrollment
+    program: Program
+
+
+def _overlaps(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    return a_start <= (b_end or FAR_FUTURE) and b_start <= (a_end or FAR_FUTURE)
+
+
+async def list_enrollments(ctx: Context, client_id: uuid.UUID) -> list[EnrollmentView]:
+    client = await get_client(ctx, client_id)
+    return [EnrollmentView(e, p) for e, p in await ClientRepository(ctx.session).enrollments(client.id)]
+
+
+async def _check(ctx: Context, enrollment: Enrollment) -> None:
+    if enrollment.end_date is not None and enrollment.end_date < enrollment.start_date:
+        raise Invalid("The end date is before the start date.", field="end_date")
+    others = await RecordRepository(ctx.session, Enrollment).all(
+        Enrollment.client_id == enrollment.client_id,
+        Enrollment.program_id == enrollment.program_id,
+        Enrollment.id != enrollment.id,
+    )
+    for other in others:
+        if _overlaps(enrollment.start_date, enrollment.end_date, other.start_date, other.end_date):
+            until = other.end_date.isoformat() if other.end_date else "now (still open)"
+            raise Conflict(
+                f"The client is already in this program from {other.start_date.isoformat()} to {until}.",
+                next_step="End the existing enrollment first, or choose dates that do not overlap it.",
+            )
+
+
+async def enroll(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> EnrollmentView:
+    # Locking the client serialises enrollments for one client, so the overlap check cannot race.
+    client = await get_client(ctx, client_id, for_update=True)
+    program = await RecordRepository(ctx.session, Program).get(data["program_id"])
+    if program is None:
+        raise Invalid("No such program.", field="program_id")
+    if not program.active:
+        raise Invalid("This program is no longer active.", field="program_id")
+    now = ctx.clock.now()
+    enrollment = Enrollment(id=uuid.uuid4(), client_id=client.id, created_at=now, updated_at=now, **data)
+    await _check(ctx, enrollment)
+    await RecordRepository(ctx.session, Enrollment).add(enrollment)
+    record_change(ctx, "enrollment.created", enrollment, "enrollment")
+    return EnrollmentView(enrollment, program)
+
+
+async def update_enrollment(
+    ctx: Context, client_id: uuid.UUID, enrollment_id: uuid.UUID, changes: dict[str, Any]
+) -> EnrollmentView:
+    client = await get_client(ctx, client_id, for_update=True)
+    enrollment = await RecordRepository(ctx.session, Enrollment).find(
+        Enrollment.id == enrollment_id, Enrollment.client_id == client.id
+    )
+    if enrollment is None:
+        raise NotFound("No such enrollment for this client.")
+    if "start_date" in changes and changes["start_date"] is None:
+        raise Invalid("This field cannot be empty.", field="start_date")
+    changed = apply_changes(enrollment, changes, ctx)
+    await _check(ctx, enrollment)
+    await ctx.session.flush()
+    record_change(ctx, "enrollment.updated", enrollment, "enrollment", changed)
+    program = await RecordRepository(ctx.session, Program).get(enrollment.program_id)
+    assert program is not None
+    return EnrollmentView(enrollment, program)

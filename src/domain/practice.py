@@ -1,0 +1,92 @@
+"""Practice settings: one row the admin edits; read by everything that needs the zone, currencies, fees."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from sqlalchemy import select
+
+from tend.domain.context import Context
+from tend.domain.errors import Invalid
+from tend.domain.money import check_currency, check_prices
+from tend.domain.records import apply_changes, record_change
+from tend.persistence.practice_tables import PracticeSettings
+from tend.persistence.tables import Locale
+
+DEFAULT_FEE_MINOR = 2500
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def check_time_zone(name: str, field: str = "time_zone") -> str:
+    if name not in _zones():
+        raise Invalid(f"{name!r} is not an IANA time zone (e.g. America/Lima).", field=field)
+    return name
+
+
+def default_settings(ctx: Context) -> PracticeSettings:
+    return PracticeSettings(
+        singleton=1,
+        name="My practice",
+        time_zone="UTC",
+        currencies=["USD"],
+        default_currency="USD",
+        no_show_fees={"USD": DEFAULT_FEE_MINOR},
+        late_cancel_fees={"USD": DEFAULT_FEE_MINOR},
+        late_cancel_window_hours=24,
+        fees_count_toward_commission=False,
+        reminder_send_hour=9,
+        monthly_survey_enabled=False,
+        monthly_survey_day=1,
+        default_locale=Locale.en,
+        client_label="client",
+        rating_anonymity_floor=3,
+        updated_at=ctx.clock.now(),
+    )
+
+
+async def get_practice(ctx: Context) -> PracticeSettings:
+    """The settings row, or the defaults (not yet saved) on a new installation."""
+    stored = await ctx.session.scalar(select(PracticeSettings).where(PracticeSettings.singleton == 1))
+    return stored if stored is not None else default_settings(ctx)
+
+
+async def practice_today(ctx: Context) -> date:
+    practice = await get_practice(ctx)
+    return ctx.clock.now().astimezone(ZoneInfo(practice.time_zone)).date()
+
+
+def _validate(settings: PracticeSettings) -> None:
+    check_time_zone(settings.time_zone)
+    if not settings.currencies:
+        raise Invalid("Enable at least one currency.", field="currencies")
+    if len(set(settings.currencies)) != len(settings.currencies):
+        raise Invalid("Each currency may be listed once.", field="currencies")
+    for index, code in enumerate(settings.currencies):
+        check_currency(code, f"currencies.{index}")
+    if settings.default_currency not in settings.currencies:
+        raise Invalid("The default currency must be one of the enabled currencies.", field="default_currency")
+    settings.no_show_fees = check_prices(settings.no_show_fees, "no_show_fees", settings.currencies)
+    settings.late_cancel_fees = check_prices(
+        settings.late_cancel_fees, "late_cancel_fees", settings.currencies
+    )
+
+
+async def update_practice(ctx: Context, changes: dict[str, Any]) -> PracticeSettings:
+    stored = await ctx.session.scalar(
+        select(PracticeSettings).where(PracticeSettings.singleton == 1).with_for_update()
+    )
+    settings = stored if stored is not None else default_settings(ctx)
+    changed = apply_changes(settings, changes, ctx)
+    _validate(settings)
+    if stored is None:
+        ctx.session.add(settings)
+    await ctx.session.flush()
+    record_change(ctx, "practice.updated", settings, "practice", changed)
+    return settings

@@ -1,0 +1,151 @@
+"""Client ↔ client relationships. Each is stored once per direction (with the inverse type) so both
+clients show it, each with its own flags; the two rows are created, changed and removed together."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from tend.domain.clients import get_client, is_minor
+from tend.domain.context import Context
+from tend.domain.errors import Conflict, Invalid, NotFound
+from tend.domain.practice import practice_today
+from tend.domain.records import apply_changes, record_change
+from tend.persistence.client_tables import INVERSE_RELATIONSHIP, Client, ClientRelationship, RelationshipType
+from tend.persistence.repositories.clients import ClientRepository
+from tend.persistence.repositories.records import RecordRepository
+
+FLAGS = ("legal_guardian", "responsible_for_billing", "emergency_contact")
+
+
+@dataclass(frozen=True)
+class RelatedClient:
+    relationship: ClientRelationship
+    related: Client
+
+
+async def list_relationships(ctx: Context, client_id: uuid.UUID) -> list[RelatedClient]:
+    client = await get_client(ctx, client_id)
+    return [RelatedClient(r, c) for r, c in await ClientRepository(ctx.session).relationships(client.id)]
+
+
+async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> RelatedClient:
+    client = await get_client(ctx, client_id, for_update=True)
+    related_id: uuid.UUID = data["related_client_id"]
+    if related_id == client.id:
+        raise Invalid("A client cannot be related to themselves.", field="related_client_id")
+    try:
+        related = await get_client(ctx, related_id)
+    except NotFound:
+        raise Invalid("No such client.", field="related_client_id") from None
+    repository = RecordRepository(ctx.session, ClientRelationship)
+    if await repository.exists(
+        ClientRelationship.client_id == client.id, ClientRelationship.related_client_id == related.id
+    ):
+        raise Conflict(
+            "These clients are already related.", next_step="Edit the existing relationship instead."
+        )
+    kind = RelationshipType(data["relationship_type"])
+    now, pair_id = ctx.clock.now(), uuid.uuid4()
+    forward = ClientRelationship(
+        id=uuid.uuid4(),
+        pair_id=pair_id,
+        client_id=client.id,
+        related_client_id=related.id,
+        relationship_type=kind,
+        created_at=now,
+        **{flag: bool(data.get(flag, False)) for flag in FLAGS},
+    )
+    inverse = ClientRelationship(
+        id=uuid.uuid4(),
+        pair_id=pair_id,
+        client_id=related.id,
+        related_client_id=client.id,
+        relationship_type=INVERSE_RELATIONSHIP[kind],
+        created_at=now,
+        legal_guardian=False,
+        responsible_for_billing=False,
+        emergency_contact=False,
+    )
+    ctx.session.add_all([forward, inverse])
+    try:
+        async with ctx.session.begin_nested():
+            await ctx.session.flush()
+    except IntegrityError:
+        # A concurrent request linked the same pair first; the UNIQUE constraint is the arbiter.
+        raise Conflict(
+            "These clients are already related.", next_step="Edit the existing relationship."
+        ) from None
+    record_change(ctx, "client_relationship.created", forward, "client_relationship")
+    return RelatedClient(forward, related)
+
+
+async def _load_pair(
+    ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID
+) -> tuple[ClientRelationship, ClientRelationship]:
+    client = await get_client(ctx, client_id, for_update=True)
+    repository = RecordRepository(ctx.session, ClientRelationship)
+    forward = await repository.find(
+        ClientRelationship.id == relationship_id, ClientRelationship.client_id == client.id
+    )
+    if forward is None:
+        raise NotFound("No such relationship for this client.")
+    inverse = await repository.find(
+        ClientRelationship.pair_id == forward.pair_id, ClientRelationship.id != forward.id
+    )
+    assert inverse is not None, "relationships are stored in pairs"
+    return forward, inverse
+
+
+async def update_relationship(
+    ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID, changes: dict[str, Any]
+) -> RelatedClient:
+    forward, inverse = await _load_pair(ctx, client_id, relationship_id)
+    changed = apply_changes(forward, changes, ctx)
+    inverse.relationship_type = INVERSE_RELATIONSHIP[forward.relationship_type]
+    await ctx.session.flush()
+    record_change(ctx, "client_relationship.updated", forward, "client_relationship", changed)
+    related = await get_client(ctx, forward.related_client_id)
+    return RelatedClient(forward, related)
+
+
+async def delete_relationship(ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID) -> None:
+    forward, inverse = await _load_pair(ctx, client_id, relationship_id)
+    record_change(ctx, "client_relationship.deleted", forward, "client_relationship")
+    await ctx.session.delete(forward)
+    await ctx.session.delete(inverse)
+    await ctx.session.flush()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    client_id: uuid.UUID
+    email: str
+    via_guardian: bool
+
+
+async def message_recipient(ctx: Context, client: Client) -> Recipient | None:
+    """Who receives reminders and surveys for `client`: the client, or, for a minor without an e-mail of
+    their own, a legal guardian (else a parent/guardian) who has one. None when nobody can be reached."""
+    if client.email:
+        return Recipient(client.id, client.email, via_guardian=False)
+    if not is_minor(client, await practice_today(ctx)):
+        return None
+    candidates = await ClientRepository(ctx.session).relationships(client.id)
+    ranked = sorted(
+        (
+            pair
+            for pair in candidates
+            if pair[1].email
+            and (pair[0].legal_guardian or pair[0].relationship_type is RelationshipType.parent_guardian)
+        ),
+        key=lambda pair: (not pair[0].legal_guardian, pair[1].sort_key),
+    )
+    if not ranked:
+        return None
+    guardian = ranked[0][1]
+    assert guardian.email is not None
+    return Recipient(guardian.id, guardian.email, via_guardian=True)

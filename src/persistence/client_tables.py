@@ -1,0 +1,126 @@
+"""Tables of client records: clients, their practitioners, relationships and program enrollments."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tend.persistence.base import Base, id_column
+from tend.persistence.tables import Locale
+from tend.persistence.types import TextEnum, UTCDateTime
+
+
+class ClientStatus(StrEnum):
+    active = "active"
+    inactive = "inactive"
+    discharged = "discharged"
+
+
+class RelationshipType(StrEnum):
+    """How the related client stands to this client ("Ana is this client's parent_guardian")."""
+
+    parent_guardian = "parent_guardian"
+    child = "child"
+    spouse_partner = "spouse_partner"
+    sibling = "sibling"
+    other = "other"
+
+
+INVERSE_RELATIONSHIP = {
+    RelationshipType.parent_guardian: RelationshipType.child,
+    RelationshipType.child: RelationshipType.parent_guardian,
+    RelationshipType.spouse_partner: RelationshipType.spouse_partner,
+    RelationshipType.sibling: RelationshipType.sibling,
+    RelationshipType.other: RelationshipType.other,
+}
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (Index("ix_clients_sort_key_id", "sort_key", "id"),)
+
+    id: Mapped[uuid.UUID] = id_column()
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    preferred_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    id_number: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    address: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[ClientStatus] = mapped_column(TextEnum(ClientStatus), index=True)
+    preferred_language: Mapped[Locale | None] = mapped_column(TextEnum(Locale), nullable=True)
+    reminder_consent_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_consent_sms: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminder_consent_voice: Mapped[bool] = mapped_column(Boolean, default=False)
+    registered_on: Mapped[date] = mapped_column(Date)
+    custom_fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Kept by the domain on every write: folded (case- and accent-free) names, e-mail, phone digits, ID.
+    search_text: Mapped[str] = mapped_column(Text)
+    sort_key: Mapped[str] = mapped_column(String(220))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ClientPractitioner(Base):
+    __tablename__ = "client_practitioners"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    practitioner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+
+
+class ClientRelationship(Base):
+    """One direction of a relationship; its inverse is the row with the same pair_id."""
+
+    __tablename__ = "client_relationships"
+    __table_args__ = (
+        UniqueConstraint("client_id", "related_client_id"),
+        CheckConstraint("client_id <> related_client_id", name="not_self"),
+    )
+
+    id: Mapped[uuid.UUID] = id_column()
+    pair_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    related_client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    relationship_type: Mapped[RelationshipType] = mapped_column(TextEnum(RelationshipType))
+    # Flags say what the related client is for this client.
+    legal_guardian: Mapped[bool] = mapped_column(Boolean, default=False)
+    responsible_for_billing: Mapped[bool] = mapped_column(Boolean, default=False)
+    emergency_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Enrollment(Base):
+    __tablename__ = "enrollments"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ends_after_start"),
+        Index("ix_enrollments_client_id_program_id", "client_id", "program_id"),
+    )
+
+    id: Mapped[uuid.UUID] = id_column()
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,140 @@
+"""Tables of the practice's setup: settings, practitioners, services, locations and rooms, programs,
+custom client field definitions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tend.persistence.base import Base, id_column
+from tend.persistence.tables import Locale
+from tend.persistence.types import TextEnum, UTCDateTime
+
+
+class CustomFieldType(StrEnum):
+    text = "text"
+    number = "number"
+    date = "date"
+    select = "select"
+    checkbox = "checkbox"
+
+
+class PracticeSettings(Base):
+    """Exactly one row (`singleton` is always 1 and unique)."""
+
+    __tablename__ = "practice_settings"
+    __table_args__ = (
+        CheckConstraint("singleton = 1", name="one_row"),
+        CheckConstraint("late_cancel_window_hours >= 0", name="window_not_negative"),
+        CheckConstraint("reminder_send_hour >= 0 AND reminder_send_hour <= 23", name="reminder_hour"),
+        CheckConstraint("monthly_survey_day >= 1 AND monthly_survey_day <= 28", name="survey_day"),
+    )
+
+    id: Mapped[uuid.UUID] = id_column()
+    singleton: Mapped[int] = mapped_column(Integer, unique=True, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    currencies: Mapped[list[str]] = mapped_column(JSON)
+    default_currency: Mapped[str] = mapped_column(String(3))
+    no_show_fees: Mapped[dict[str, Any]] = mapped_column(JSON)
+    late_cancel_fees: Mapped[dict[str, Any]] = mapped_column(JSON)
+    late_cancel_window_hours: Mapped[int] = mapped_column(Integer)
+    fees_count_toward_commission: Mapped[bool] = mapped_column(Boolean)
+    reminder_send_hour: Mapped[int] = mapped_column(Integer)
+    monthly_survey_enabled: Mapped[bool] = mapped_column(Boolean)
+    monthly_survey_day: Mapped[int] = mapped_column(Integer)
+    default_locale: Mapped[Locale] = mapped_column(TextEnum(Locale))
+    client_label: Mapped[str] = mapped_column(String(40))
+    rating_anonymity_floor: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Practitioner(Base):
+    __tablename__ = "practitioners"
+    __table_args__ = (
+        CheckConstraint("commission_rate_bp >= 0 AND commission_rate_bp <= 10000", name="commission_range"),
+    )
+
+    id: Mapped[uuid.UUID] = id_column()
+    name: Mapped[str] = mapped_column(String(200))
+    credentials: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    color: Mapped[str] = mapped_column(String(7))
+    commission_rate_bp: Mapped[int] = mapped_column(Integer)
+    default_prices: Mapped[dict[str, Any]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_key: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Service(Base):
+    __tablename__ = "services"
+    __table_args__ = (CheckConstraint("default_duration_minutes > 0", name="duration_positive"),)
+
+    id: Mapped[uuid.UUID] = id_column()
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    default_duration_minutes: Mapped[int] = mapped_column(Integer)
+    prices: Mapped[dict[str, Any]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Location(Base):
+    __tablename__ = "locations"
+
+    id: Mapped[uuid.UUID] = id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    address: Mapped[str | None] = mapped_column(Text, nullable=True)
+    pos_code: Mapped[str] = mapped_column(String(2))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Room(Base):
+    __tablename__ = "rooms"
+    __table_args__ = (UniqueConstraint("location_id", "name"),)
+
+    id: Mapped[uuid.UUID] = id_column()
+    location_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("locations.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Program(Base):
+    __tablename__ = "programs"
+
+    id: Mapped[uuid.UUID] = id_column()
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CustomFieldDefinition(Base):
+    __tablename__ = "custom_field_definitions"
+
+    id: Mapped[uuid.UUID] = id_column()
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(120))
+    field_type: Mapped[CustomFieldType] = mapped_column(TextEnum(CustomFieldType))
+    options: Mapped[list[str]] = mapped_column(JSON)
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
