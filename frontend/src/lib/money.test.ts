@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, minorToInput, parseMoney } from './money';
+
+describe('parseMoney', () => {
+  it.each([
+    ['150', 'PEN', 15000],
+    ['150.1', 'PEN', 15010],
+    ['150.10', 'USD', 15010],
+    ['0.07', 'USD', 7],
+    ['1,234.56', 'USD', 123456],
+    ['1.234,56', 'PEN', 123456],
+    ['S/ 25', 'PEN', 2500],
+    ['1.234', 'PEN', 123400],
+    ['500', 'JPY', 500],
+    ['1.500', 'KWD', 1500],
+    ['0.1', 'USD', 10],
+  ])('%s %s -> %i', (text, currency, expected) => {
+    expect(parseMoney(text, currency)).toEqual({ ok: true, amountMinor: expected });
+  });
+
+  it('never goes through floating point', () => {
+    // 0.1 + 0.2 style traps: 1.15 * 100 is 114.99999999999999 in floats.
+    expect(parseMoney('1.15', 'USD')).toEqual({ ok: true, amountMinor: 115 });
+    expect(parseMoney('4.35', 'USD')).toEqual({ ok: true, amountMinor: 435 });
+  });
+
+  it.each([['', 'format'], ['abc', 'format'], ['-5', 'format'], ['1.234.5', 'format'], ['1.2345', 'precision']])(
+    'refuses %s',
+    (text, error) => {
+      expect(parseMoney(text, 'USD')).toEqual({ ok: false, error });
+    },
+  );
+});
+
+describe('formatMoney', () => {
+  it('formats exact minor units with the currency symbol', () => {
+    expect(formatMoney(15000, 'USD', 'en')).toBe('$150.00');
+    expect(formatMoney(123456789, 'USD', 'en')).toBe('$1,234,567.89');
+    expect(formatMoney(-2500, 'USD', 'en')).toBe('-$25.00');
+    expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
+    expect(formatMoney(15000, 'PEN', 'es')).toMatch(/150,00/);
+  });
+
+  it('round-trips through the input form', () => {
+    expect(minorToInput(15010, 'PEN')).toBe('150.10');
+    expect(minorToInput(7, 'USD')).toBe('0.07');
+    expect(minorToInput(500, 'JPY')).toBe('500');
+  });
+});
