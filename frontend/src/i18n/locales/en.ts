@@ -49,6 +49,11 @@ export const en = {
     forbiddenBody: 'Your role does not give you access to this page.',
     backHome: 'Back to the calendar',
   },
+  conflict: {
+    title: 'Cannot do that yet',
+    nextStep: 'What to do',
+    close: 'Close',
+  },
   placeholder: {
     comingSoon: 'Coming soon',
     body: 'This part of Tend is being built.',

@@ -51,6 +51,11 @@ export const es: Catalogue = {
     forbiddenBody: 'Su rol no da acceso a esta página.',
     backHome: 'Volver a la agenda',
   },
+  conflict: {
+    title: 'Todavía no se puede',
+    nextStep: 'Qué hacer',
+    close: 'Cerrar',
+  },
   placeholder: {
     comingSoon: 'Próximamente',
     body: 'Esta parte de Tend está en construcción.',
