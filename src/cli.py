@@ -105,8 +105,9 @@ def seed_demo() -> None:
     if not settings.is_development:
         typer.echo("Refusing to load demo data outside development (TEND_ENV=development).", err=True)
         raise typer.Exit(2)
-    login = asyncio.run(seed_demo_now())
-    typer.echo(f"Demo login: {login.email} / {login.password}")
+    logins = asyncio.run(seed_demo_now())
+    for login in logins:
+        typer.echo(f"Demo login ({login.role}): {login.email} / {login.password}")
 
 
 @app.command("export-openapi")

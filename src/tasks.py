@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from tend import demo_data
+from tend.demo_data import DEMO_LOGINS, DemoLogin
 from tend.domain import users
 from tend.domain.clock import SystemClock
 from tend.domain.context import Actor, Context
 from tend.domain.errors import DomainError
 from tend.domain.jobs import OUTBOX_SESSION_KEY
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
-from tend.persistence.repositories.auth import UserRepository
 from tend.persistence.tables import Role
 from tend.settings import get_settings
 from tend.workers.jobs import JobDeps
 from tend.workers.mail import Mailer
 from tend.workers.outbox import ArqDispatcher, InProcessRunner
-
-DEMO_ADMIN_EMAIL = "admin@tend.example"
-DEMO_ADMIN_PASSWORD = "tend-demo-admin"
-DEMO_ADMIN_NAME = "Demo Admin"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    email: str
-    password: str
 
 
 async def _run(operation: object) -> object:
@@ -76,17 +65,6 @@ async def create_user_now(*, email: str, name: str, role: str, password: str) ->
     return str(await _run(operation))
 
 
-async def seed_demo_now() -> DemoLogin:
-    async def operation(ctx: Context) -> None:
-        if await UserRepository(ctx.session).get_by_email(DEMO_ADMIN_EMAIL) is None:
-            await users.create_user(
-                ctx,
-                email=DEMO_ADMIN_EMAIL,
-                name=DEMO_ADMIN_NAME,
-                role=Role.admin,
-                password=DEMO_ADMIN_PASSWORD,
-                send_welcome=False,
-            )
-
-    await _run(operation)
-    return DemoLogin(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD)
+async def seed_demo_now() -> tuple[DemoLogin, ...]:
+    await _run(demo_data.seed)
+    return DEMO_LOGINS

@@ -167,7 +167,7 @@ def make_user(system_ctx: Callable[..., Any]) -> Callable[..., Awaitable[User]]:
         *,
         email: str | None = None,
         name: str = "Test User",
-        practitioner_id: uuid.UUID | None = None,
+        practitioner_id: uuid.UUID | str | None = None,
     ) -> User:
         async with system_ctx() as ctx:
             return await users.create_user(
@@ -176,7 +176,7 @@ def make_user(system_ctx: Callable[..., Any]) -> Callable[..., Awaitable[User]]:
                 name=name,
                 role=Role(role),
                 password="",
-                practitioner_id=practitioner_id,
+                practitioner_id=uuid.UUID(str(practitioner_id)) if practitioner_id else None,
                 send_welcome=False,
                 password_hash=test_password_hash(),
             )
@@ -192,7 +192,9 @@ def signed_in(
 
     async def sign_in(role: Role | str = Role.admin, **kwargs: Any) -> SignedInUser:
         user = await make_user(role, **kwargs)
-        token = issue_access_token(auth_policy(app.state.settings).jwt, user.id, clock.now())
+        token = issue_access_token(
+            auth_policy(app.state.settings).jwt, user.id, clock.now(), user.session_version
+        )
         return SignedInUser(id=user.id, email=user.email, role=str(role), access_token=token)
 
     return sign_in

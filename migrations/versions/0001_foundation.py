@@ -91,7 +91,7 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("locale", sa.String(length=40), nullable=True),
         sa.Column("practitioner_id", sa.Uuid(), nullable=True),
-        sa.Column("sessions_valid_after", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("session_version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),

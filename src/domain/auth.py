@@ -66,7 +66,7 @@ async def _issue(ctx: Context, policy: AuthPolicy, user: User, family_id: uuid.U
     )
     return SignedIn(
         user=user,
-        access_token=issue_access_token(policy.jwt, user.id, now),
+        access_token=issue_access_token(policy.jwt, user.id, now, user.session_version),
         expires_in=int(policy.jwt.access_ttl.total_seconds()),
         refresh_token=refresh,
     )
@@ -140,8 +140,7 @@ async def authenticate_access_token(ctx: Context, policy: AuthPolicy, token: str
     user = await UserRepository(ctx.session).get(claims.user_id)
     if user is None or not user.active:
         raise Unauthenticated("Invalid access token.")
-    valid_after = user.sessions_valid_after
-    if valid_after is not None and claims.issued_at < valid_after.replace(microsecond=0):
+    if claims.session_version != user.session_version:
         raise Unauthenticated("Session ended: sign in again.")
     return user
 

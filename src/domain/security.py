@@ -63,10 +63,10 @@ class JwtConfig:
 @dataclass(frozen=True)
 class AccessClaims:
     user_id: uuid.UUID
-    issued_at: datetime
+    session_version: int
 
 
-def issue_access_token(config: JwtConfig, user_id: uuid.UUID, now: datetime) -> str:
+def issue_access_token(config: JwtConfig, user_id: uuid.UUID, now: datetime, session_version: int = 0) -> str:
     claims = {
         "sub": str(user_id),
         "iat": int(now.timestamp()),
@@ -74,6 +74,7 @@ def issue_access_token(config: JwtConfig, user_id: uuid.UUID, now: datetime) -> 
         "iss": config.issuer,
         "aud": config.audience,
         "typ": ACCESS_TOKEN_TYPE,
+        "ver": session_version,
         "jti": secrets.token_hex(8),
     }
     return jwt.encode(claims, config.secret, algorithm=JWT_ALGORITHM)
@@ -117,4 +118,7 @@ def decode_access_token(config: JwtConfig, token: str, now: datetime) -> AccessC
         user_id = uuid.UUID(str(claims["sub"]))
     except ValueError as exc:
         raise Unauthenticated("Invalid access token.") from exc
-    return AccessClaims(user_id=user_id, issued_at=datetime.fromtimestamp(iat, tz=now.tzinfo))
+    version = claims.get("ver")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise Unauthenticated("Invalid access token.")
+    return AccessClaims(user_id=user_id, session_version=version)

@@ -59,6 +59,7 @@ async def create_user(
             password_hash=password_hash,
             practitioner_id=practitioner_id,
             locale=locale,
+            session_version=0,
             created_at=now,
             updated_at=now,
         )
@@ -77,7 +78,7 @@ async def create_user(
 
 async def _end_sessions(ctx: Context, user: User, reason: str) -> None:
     now = ctx.clock.now()
-    user.sessions_valid_after = now
+    user.session_version += 1
     user.updated_at = now
     await RefreshTokenRepository(ctx.session).revoke_all_for_user(user.id, now, reason)
 

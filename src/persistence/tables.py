@@ -59,8 +59,9 @@ class User(Base):
     practitioner_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("practitioners.id", ondelete="RESTRICT"), nullable=True, index=True
     )
-    # Access tokens issued before this instant are refused (password change, deactivation).
-    sessions_valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Carried in every access token; bumping it (password change, role change, deactivation) makes every
+    # token issued before refused at once, with no same-second ambiguity of timestamps.
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

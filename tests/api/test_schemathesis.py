@@ -37,7 +37,7 @@ async def admin_headers(make_user: Any, clock: Any, settings: Any) -> dict[str, 
     )
     APP.state.job_deps = JobDeps(settings, sessions, clock, Mailer(settings, sessions, clock))
     user = await make_user("admin")
-    token = issue_access_token(auth_policy(settings).jwt, user.id, clock.now())
+    token = issue_access_token(auth_policy(settings).jwt, user.id, clock.now(), user.session_version)
     return {"Authorization": f"Bearer {token}"}
 
 

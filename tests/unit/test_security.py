@@ -26,6 +26,7 @@ def _claims(**overrides: object) -> dict[str, object]:
         "iss": "tend",
         "aud": "tend-api",
         "typ": "access",
+        "ver": 0,
     }
     claims.update(overrides)
     return {k: v for k, v in claims.items() if v is not None}

@@ -139,7 +139,7 @@ class ClientRepository:
             .where(ClientRelationship.client_id == client_id)
             .order_by(Client.sort_key)
         )
-        return [(relationship, related) for relationship, related in rows.tuples().all()]
+        return [(relationship, related) for relationship, related in rows.all()]
 
     async def enrollments(self, client_id: uuid.UUID) -> list[tuple[Enrollment, Program]]:
         rows = await self.session.execute(
@@ -148,7 +148,7 @@ class ClientRepository:
             .where(Enrollment.client_id == client_id)
             .order_by(Enrollment.start_date.desc())
         )
-        return [(enrollment, program) for enrollment, program in rows.tuples().all()]
+        return [(enrollment, program) for enrollment, program in rows.all()]
 
 
 ALL_CLIENTS: ColumnElement[bool] = true()

@@ -1,0 +1,312 @@
+"""Demo data for `tend seed-demo`: a psychology practice in Lima with staff, catalog and ~150 clients.
+
+Deterministic (seeded random) and idempotent: users are added when missing; the practice's records only
+on a database with no clients yet."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tend.domain import clients, custom_fields, enrollments, practice, relationships, users
+from tend.domain.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
+from tend.domain.context import Context
+from tend.persistence.client_tables import Client, ClientStatus, RelationshipType
+from tend.persistence.practice_tables import CustomFieldType
+from tend.persistence.repositories.auth import UserRepository
+from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.tables import Locale, Role
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    password: str
+    name: str
+
+
+DEMO_LOGINS = (
+    DemoLogin("admin", "admin@tend.example", "tend-demo-admin", "Demo Admin"),
+    DemoLogin("front_desk", "frontdesk@tend.example", "tend-demo-front", "Lucía Recepción"),
+    DemoLogin("clinician", "clinician@tend.example", "tend-demo-clinician", "Dra. Carmen Quispe"),
+)
+
+PRACTITIONERS_DATA = [
+    ("Dra. Carmen Quispe Huamán", "Psicóloga clínica, C.Ps.P. 12345", "#1e88e5", 4000),
+    ("Dr. Jorge Ñahui Salazar", "Psicólogo, terapia cognitivo-conductual", "#43a047", 4500),
+    ("Lic. Rocío Peña Álvarez", "Psicóloga infantil", "#e53935", 4000),
+    ("Dr. Andrés Gutiérrez Ibáñez", "Psiquiatra", "#8e24aa", 5000),
+    ("Lic. María José Céspedes", "Terapeuta familiar", "#fb8c00", 3500),
+    ("Lic. Tomás Ríos Zúñiga", "Psicólogo REBT", "#00897b", 4000),
+    ("Dra. Ximena Valdés Muñoz", "Neuropsicóloga", "#6d4c41", 4500),
+    ("Lic. Renato Chávez León", "Psicólogo de parejas", "#3949ab", 3500),
+]
+FIRST_NAMES = [
+    "José",
+    "María",
+    "Lucía",
+    "Martín",
+    "Sofía",
+    "Ángel",
+    "Valentina",
+    "Sebastián",
+    "Camila",
+    "Mateo",
+    "Renata",
+    "Joaquín",
+    "Inés",
+    "Tomás",
+    "Ximena",
+    "Raúl",
+    "Noelia",
+    "César",
+    "Ana Belén",
+    "Héctor",
+    "Fátima",
+    "Iñigo",
+    "Daniela",
+    "Óscar",
+    "Rosa",
+    "Julián",
+    "Gabriela",
+    "Adrián",
+    "Elena",
+    "Hugo",
+]
+LAST_NAMES = [
+    "Muñoz",
+    "Núñez",
+    "Peña",
+    "Álvarez",
+    "Ibáñez",
+    "Gutiérrez",
+    "Quispe",
+    "Mamani",
+    "Flores",
+    "Rodríguez",
+    "Sánchez",
+    "Pérez",
+    "Gómez",
+    "Díaz",
+    "Chávez",
+    "Vásquez",
+    "Ramírez",
+    "Torres",
+    "Castillo",
+    "Rojas",
+    "Zúñiga",
+    "Cáceres",
+    "Huamán",
+    "Córdova",
+    "Ñique",
+    "Benítez",
+    "Espinoza",
+    "León",
+    "Ortiz",
+    "Valdés",
+]
+STREETS = [
+    "Av. Larco",
+    "Jr. de la Unión",
+    "Av. Arequipa",
+    "Calle Schell",
+    "Av. Javier Prado",
+    "Av. Benavides",
+]
+DISTRICTS = ["Miraflores", "San Isidro", "Barranco", "Surco", "Lince", "Jesús María", "San Borja"]
+CLIENT_COUNT = 150
+MINOR_COUNT = 24
+
+
+def _ascii_email(first: str, last: str, n: int) -> str:
+    from tend.domain.text import fold
+
+    local = f"{fold(first).replace(' ', '')}.{fold(last).replace(' ', '')}{n}"
+    return f"{local}@correo.example"
+
+
+async def ensure_demo_users(ctx: Context, clinician_practitioner_id: object | None) -> None:
+    repository = UserRepository(ctx.session)
+    for login in DEMO_LOGINS:
+        if await repository.get_by_email(login.email) is not None:
+            continue
+        role = Role(login.role)
+        await users.create_user(
+            ctx,
+            email=login.email,
+            name=login.name,
+            role=role,
+            password=login.password,
+            practitioner_id=clinician_practitioner_id if role is Role.clinician else None,  # type: ignore[arg-type]
+            locale=Locale.es if role is not Role.admin else None,
+            send_welcome=False,
+        )
+
+
+async def seed(ctx: Context) -> None:
+    if await RecordRepository(ctx.session, Client).exists(Client.id.is_not(None)):
+        existing = await UserRepository(ctx.session).get_by_email("clinician@tend.example")
+        await ensure_demo_users(ctx, existing.practitioner_id if existing else None)
+        return
+    rng = random.Random(2026)  # noqa: S311 - demo data, not security
+    await practice.update_practice(
+        ctx,
+        {
+            "name": "Centro Psicológico Miraflores",
+            "time_zone": "America/Lima",
+            "currencies": ["PEN", "USD"],
+            "default_currency": "PEN",
+            "no_show_fees": {"PEN": 2500, "USD": 2500},
+            "late_cancel_fees": {"PEN": 2500, "USD": 2500},
+            "late_cancel_window_hours": 24,
+            "reminder_send_hour": 9,
+            "monthly_survey_enabled": True,
+            "monthly_survey_day": 1,
+            "default_locale": Locale.es,
+            "client_label": "paciente",
+        },
+    )
+
+    practitioners = [
+        await PRACTITIONERS.create(
+            ctx,
+            {
+                "name": name,
+                "credentials": credentials,
+                "color": color,
+                "commission_rate_bp": rate,
+                "email": _ascii_email(name.split()[1], name.split()[2], 0).replace("correo", "centro"),
+                "phone": f"+51 9{rng.randint(10000000, 99999999)}",
+                "default_prices": {"PEN": rng.choice([12000, 15000, 18000]), "USD": rng.choice([4000, 5000])},
+            },
+        )
+        for name, credentials, color, rate in PRACTITIONERS_DATA
+    ]
+    await ensure_demo_users(ctx, practitioners[0].id)
+
+    for code, name, minutes, pen, usd in (
+        ("90834", "Psicoterapia individual (45 min)", 45, 15000, 5000),
+        ("90837", "Psicoterapia individual (60 min)", 60, 18000, 6000),
+        ("90847", "Terapia familiar con el paciente", 50, 20000, 6500),
+        ("90791", "Evaluación psicológica inicial", 60, 22000, 7000),
+        ("90853", "Psicoterapia de grupo", 90, 8000, 2500),
+    ):
+        await SERVICES.create(
+            ctx,
+            {
+                "code": code,
+                "name": name,
+                "default_duration_minutes": minutes,
+                "prices": {"PEN": pen, "USD": usd},
+            },
+        )
+    office = await LOCATIONS.create(
+        ctx,
+        {
+            "name": "Consultorio Miraflores",
+            "pos_code": "11",
+            "address": "Av. Larco 1150, Of. 302, Miraflores, Lima",
+        },
+    )
+    await LOCATIONS.create(ctx, {"name": "Telepsicología", "pos_code": "02", "address": None})
+    for room in ("Sala 1", "Sala 2", "Sala de grupo"):
+        await ROOMS.create(ctx, {"location_id": office.id, "name": room})
+    programs = [
+        await PROGRAMS.create(ctx, {"name": name, "description": description})
+        for name, description in (
+            ("Terapia individual", "Acompañamiento semanal"),
+            ("Programa intensivo ambulatorio", "Tres sesiones por semana durante 8 semanas"),
+            ("Terapia familiar", None),
+            ("Taller de manejo de ansiedad", "Grupo de 8 sesiones"),
+        )
+    ]
+    await custom_fields.create_definition(
+        ctx,
+        {
+            "key": "referral_source",
+            "label": "Referral source / Fuente de referencia",
+            "field_type": CustomFieldType.select,
+            "options": ["Web", "Recomendación", "Médico", "Colegio", "Otro"],
+            "required": False,
+            "position": 1,
+        },
+    )
+    await custom_fields.create_definition(
+        ctx,
+        {
+            "key": "school",
+            "label": "School / Colegio",
+            "field_type": CustomFieldType.text,
+            "options": [],
+            "required": False,
+            "position": 2,
+        },
+    )
+
+    today = await practice.practice_today(ctx)
+    adults: list[Client] = []
+    minors: list[Client] = []
+    for n in range(CLIENT_COUNT):
+        minor = n < MINOR_COUNT
+        first, last = rng.choice(FIRST_NAMES), f"{rng.choice(LAST_NAMES)} {rng.choice(LAST_NAMES)}"
+        age_days = rng.randint(6 * 365, 17 * 365) if minor else rng.randint(19 * 365, 75 * 365)
+        summary = await clients.create_client(
+            ctx,
+            {
+                "first_name": first,
+                "last_name": last,
+                "date_of_birth": today - timedelta(days=age_days),
+                "phone": None if minor else f"+51 9{rng.randint(10000000, 99999999)}",
+                "email": None if minor else _ascii_email(first, last.split()[0], n),
+                "id_number": f"{rng.randint(10000000, 79999999)}",
+                "address": f"{rng.choice(STREETS)} {rng.randint(100, 2500)}, {rng.choice(DISTRICTS)}",
+                "status": rng.choices(list(ClientStatus), weights=[80, 12, 8])[0],
+                "preferred_language": Locale.es if rng.random() < 0.9 else Locale.en,
+                "reminder_consent_email": not minor,
+                "reminder_consent_sms": rng.random() < 0.6,
+                "registered_on": today - timedelta(days=rng.randint(0, 900)),
+                "practitioner_ids": [rng.choice(practitioners).id],
+                "custom_fields": {
+                    "referral_source": rng.choice(["Web", "Recomendación", "Médico", "Colegio"])
+                }
+                | (
+                    {
+                        "school": rng.choice(
+                            ["Colegio Santa Úrsula", "I.E. José Olaya", "Colegio Peruano Británico"]
+                        )
+                    }
+                    if minor
+                    else {}
+                ),
+            },
+        )
+        client = summary.client
+        (minors if minor else adults).append(client)
+        start = client.registered_on
+        await enrollments.enroll(
+            ctx,
+            client.id,
+            {
+                "program_id": rng.choice(programs).id,
+                "start_date": start,
+                "end_date": None if rng.random() < 0.7 else start + timedelta(days=90),
+            },
+        )
+
+    # Each minor gets a guardian among the adults with the same first surname where possible.
+    for child in minors:
+        surname = child.last_name.split()[0]
+        guardian = next((a for a in adults if a.last_name.split()[0] == surname), None) or rng.choice(adults)
+        await relationships.add_relationship(
+            ctx,
+            child.id,
+            {
+                "related_client_id": guardian.id,
+                "relationship_type": RelationshipType.parent_guardian,
+                "legal_guardian": True,
+                "responsible_for_billing": True,
+                "emergency_contact": True,
+            },
+        )
