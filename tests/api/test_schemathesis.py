@@ -42,7 +42,7 @@ async def admin_headers(make_user: Any, clock: Any, settings: Any) -> dict[str, 
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_input_causes_a_server_error(case: Any, admin_headers: dict[str, str]) -> None:
     case.call_and_validate(
         headers=admin_headers, excluded_checks=[negative_data_rejection, positive_data_acceptance]

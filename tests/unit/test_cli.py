@@ -22,12 +22,35 @@ def tend(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
     get_settings.cache_clear()
 
 
-def test_migrate_seed_and_create_user(tend: CliRunner) -> None:
+def _counts(tmp_path: Path) -> dict[str, int]:
+    import sqlite3
+
+    tables = [
+        "clients",
+        "practitioners",
+        "users",
+        "client_relationships",
+        "locations",
+        "rooms",
+        "enrollments",
+    ]
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
+        return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+
+def test_migrate_seed_and_create_user(tend: CliRunner, tmp_path: Path) -> None:
     assert tend.invoke(cli.app, ["migrate"]).exit_code == 0
     seeded = tend.invoke(cli.app, ["seed-demo"])
     assert seeded.exit_code == 0 and "admin@tend.example / tend-demo-admin" in seeded.output
+    assert "frontdesk@tend.example / tend-demo-front" in seeded.output
+    assert "clinician@tend.example / tend-demo-clinician" in seeded.output
+    counts = _counts(tmp_path)
+    assert counts["clients"] == 150 and counts["practitioners"] == 8 and counts["users"] == 3
+    assert counts["client_relationships"] == 2 * 24  # every minor linked to a guardian, both directions
+    assert counts["locations"] == 2 and counts["rooms"] == 3
     again = tend.invoke(cli.app, ["seed-demo"])
     assert again.exit_code == 0, "seed-demo must be safe to run twice"
+    assert _counts(tmp_path) == counts
 
     created = tend.invoke(
         cli.app,
