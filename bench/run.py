@@ -73,6 +73,12 @@ async def bench(base_url: str, requests: int, concurrency: int) -> None:
         async def keys() -> None:
             (await http.get("/api/v1/api-keys", headers=headers)).raise_for_status()
 
+        async def clients_page() -> None:
+            (await http.get("/api/v1/clients", params={"limit": 50}, headers=headers)).raise_for_status()
+
+        async def clients_search() -> None:
+            (await http.get("/api/v1/clients", params={"q": "munoz"}, headers=headers)).raise_for_status()
+
         async def sign_in() -> None:
             async with httpx.AsyncClient(base_url=base_url, timeout=60) as fresh:
                 response = await fresh.post("/api/v1/auth/login", json={"email": EMAIL, "password": PASSWORD})
@@ -83,6 +89,8 @@ async def bench(base_url: str, requests: int, concurrency: int) -> None:
             ("GET /healthz", health, requests),
             ("GET /api/v1/auth/me (JWT)", me, requests),
             ("GET /api/v1/api-keys (list)", keys, requests),
+            ("GET /api/v1/clients (50 of 150)", clients_page, requests // 2),
+            ("GET /api/v1/clients?q=munoz", clients_search, requests // 2),
             ("POST /api/v1/auth/login (argon2)", sign_in, max(20, requests // 50)),
         ):
             latencies, wall = await _timed(n, concurrency if call is not sign_in else 4, call)
@@ -106,7 +114,9 @@ def main() -> None:
         subprocess.run([TEND, "migrate"], env=env, check=True, capture_output=True)
         subprocess.run([TEND, "seed-demo"], env=env, check=True, capture_output=True)
         port = _free_port()
-        server = subprocess.Popen([TEND, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+        log_path = Path(tmp) / "server.log"
+        server_log = log_path.open("w")
+        server = subprocess.Popen([TEND, "serve", "--port", str(port)], env=env, stderr=server_log)
         try:
             base_url = f"http://127.0.0.1:{port}"
             for _ in range(100):
@@ -117,6 +127,10 @@ def main() -> None:
                     time.sleep(0.1)
             print(f"database: {env['TEND_DATABASE_URL'].split('://')[0]}; python {sys.version.split()[0]}")
             asyncio.run(bench(base_url, args.requests, args.concurrency))
+        except httpx.HTTPStatusError:
+            errors = [line for line in log_path.read_text().splitlines() if '"level": "error"' in line]
+            print("server errors:", *errors[:3], sep="\n")
+            raise
         finally:
             server.terminate()
             server.wait(timeout=20)

@@ -50,8 +50,9 @@ def worker() -> None:
     from tend.logs import configure_logging
     from tend.workers.arq_worker import WorkerSettings, redis_settings
 
+    redis = redis_settings()  # refuses first when Redis is not configured
     configure_logging(get_settings().log_level)
-    run_worker(WorkerSettings, redis_settings=redis_settings())  # type: ignore[arg-type]
+    run_worker(WorkerSettings, redis_settings=redis)  # type: ignore[arg-type]
 
 
 def alembic_config(database_url: str | None = None) -> object:

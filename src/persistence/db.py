@@ -32,6 +32,12 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        if url.database not in (None, "", ":memory:") and "poolclass" not in kwargs:
+            # SQLite has one writer at a time. One pooled connection makes requests queue in order inside
+            # the process (fair, no busy-wait); BEGIN IMMEDIATE below still orders other processes.
+            kwargs.setdefault("pool_size", 1)
+            kwargs.setdefault("max_overflow", 0)
+            kwargs.setdefault("pool_timeout", 120)
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         sync_engine = engine.sync_engine
         event.listen(sync_engine, "connect", _sqlite_on_connect)
