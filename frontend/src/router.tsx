@@ -6,9 +6,12 @@ import { RequireAuth } from './features/auth/RequireAuth';
 import { RequireRole } from './features/auth/RequireRole';
 import { AppFrame } from './features/shell/AppFrame';
 import { NotFoundPage } from './features/shell/NotFoundPage';
+import { settingsRoutes } from './features/settings/routes';
 
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage'));
 const ClientsPage = lazy(() => import('./features/clients/ClientsPage'));
+const NewClientPage = lazy(() => import('./features/clients/NewClientPage'));
+const ClientDetailPage = lazy(() => import('./features/clients/ClientDetailPage'));
 const LedgerPage = lazy(() => import('./features/ledger/LedgerPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage'));
@@ -25,6 +28,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <CalendarPage /> },
       { path: 'clients', element: <ClientsPage /> },
+      { path: 'clients/new', element: <NewClientPage /> },
+      { path: 'clients/:clientId/:tab?', element: <ClientDetailPage /> },
       { path: 'ledger', element: <LedgerPage /> },
       { path: 'reports', element: <ReportsPage /> },
       {
@@ -34,6 +39,7 @@ export const routes: RouteObject[] = [
             <SettingsPage />
           </RequireRole>
         ),
+        children: settingsRoutes,
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -116,7 +116,9 @@ async def deactivate_user(ctx: Context, user_id: uuid.UUID) -> User:
     return user
 
 
-async def _check_practitioner_link(ctx: Context, role: Role, practitioner_id: uuid.UUID | None) -> None:
+async def _check_practitioner_link(
+    ctx: Context, role: Role, practitioner_id: uuid.UUID | None, user_id: uuid.UUID | None = None
+) -> None:
     if role is Role.clinician and practitioner_id is None:
         raise Invalid("A clinician must be linked to their practitioner record.", field="practitioner_id")
     if practitioner_id is not None:
@@ -125,7 +127,7 @@ async def _check_practitioner_link(ctx: Context, role: Role, practitioner_id: uu
         other = await RecordRepository(ctx.session, User).find(
             User.practitioner_id == practitioner_id, User.role == Role.clinician
         )
-        if role is Role.clinician and other is not None and other.id != ctx.actor.user_id:
+        if role is Role.clinician and other is not None and other.id != user_id:
             raise Conflict(
                 "Another clinician user is already linked to this practitioner.",
                 next_step="Unlink or deactivate that user first.",
@@ -161,7 +163,7 @@ async def update_user(ctx: Context, user_id: uuid.UUID, changes: dict[str, Any])
     if losing_admin:
         await _refuse_removing_last_admin(ctx, user)
     if "role" in changes or "practitioner_id" in changes:
-        await _check_practitioner_link(ctx, role, practitioner_id)
+        await _check_practitioner_link(ctx, role, practitioner_id, user.id)
     deactivating = changes.get("active") is False and user.active
     changed = apply_changes(user, changes, ctx)
     if deactivating or "role" in changed:

@@ -1,3 +1,6 @@
+import { clientsEn } from './en/clients';
+import { settingsEn } from './en/settings';
+
 /** English catalogue: the reference for keys; every other language must have exactly these. */
 export const en = {
   app: {
@@ -58,6 +61,8 @@ export const en = {
     comingSoon: 'Coming soon',
     body: 'This part of Tend is being built.',
   },
+  clients: clientsEn,
+  settings: settingsEn,
 };
 
 export type Catalogue = typeof en;

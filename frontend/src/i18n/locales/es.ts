@@ -1,4 +1,6 @@
 import type { Catalogue } from './en';
+import { clientsEs } from './es/clients';
+import { settingsEs } from './es/settings';
 
 /** Catálogo en español: mismas claves que el inglés (lo comprueba el compilador). */
 export const es: Catalogue = {
@@ -60,4 +62,6 @@ export const es: Catalogue = {
     comingSoon: 'Próximamente',
     body: 'Esta parte de Tend está en construcción.',
   },
+  clients: clientsEs,
+  settings: settingsEs,
 };

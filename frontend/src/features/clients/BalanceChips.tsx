@@ -1,0 +1,42 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Balance } from '../../api/types';
+import { formatMoney } from '../../lib/money';
+
+/** One chip per currency (never summed across currencies): red when the client owes, teal for a credit. */
+export function BalanceChips({ balances, size = 'md' }: { balances: Balance[]; size?: 'sm' | 'md' | 'lg' }) {
+  const { t, i18n } = useTranslation();
+  if (balances.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('clients.balance.none')}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} wrap="wrap">
+      {balances.map(({ currency, amount_minor: amount }) => {
+        const formatted = formatMoney(Math.abs(amount), currency, i18n.language);
+        const label =
+          amount > 0
+            ? t('clients.balance.owes', { amount: formatted })
+            : amount < 0
+              ? t('clients.balance.credit', { amount: formatted })
+              : t('clients.balance.settled', { currency });
+        return (
+          <Badge
+            key={currency}
+            size={size}
+            variant="light"
+            color={amount > 0 ? 'red' : amount < 0 ? 'teal' : 'gray'}
+            aria-label={label}
+            title={label}
+            tt="none"
+          >
+            {amount < 0 ? label : formatted}
+          </Badge>
+        );
+      })}
+    </Group>
+  );
+}

@@ -1,0 +1,135 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Enrollment, Relationship } from '../../api/types';
+import { renderApp } from '../../test/renderApp';
+import { fakeApi, json, signInAs } from './testing/fakeApi';
+import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from './testing/fixtures';
+
+const SLOW = { timeout: 8_000 };
+const zoila = clientFixture({ custom_fields: { intake_source: 'Web' } });
+const base = `/api/v1/clients/${zoila.id}`;
+
+const guardian: Relationship = {
+  id: 'r1',
+  related_client: {
+    id: '22222222-2222-4222-8222-222222222222',
+    first_name: 'Rosa',
+    last_name: 'Muñoz',
+    preferred_name: null,
+    email: 'rosa@example.com',
+    phone: null,
+  },
+  relationship_type: 'parent_guardian',
+  legal_guardian: true,
+  responsible_for_billing: false,
+  emergency_contact: true,
+  created_at: '2026-01-10T00:00:00Z',
+};
+
+const enrollment: Enrollment = {
+  id: 'e1',
+  program: { id: 'g1', name: 'Family therapy' },
+  start_date: '2026-01-10',
+  end_date: null,
+};
+
+const routes = {
+  'GET /api/v1/practice': () => json(200, practiceFixture),
+  'GET /api/v1/custom-fields': () => json(200, [customFieldFixture({ required: false })]),
+  'GET /api/v1/practitioners': () => json(200, { items: [practitionerFixture], next_cursor: null }),
+  'GET /api/v1/programs': () => json(200, { items: [], next_cursor: null }),
+  [`GET ${base}`]: () => json(200, zoila),
+  [`GET ${base}/relationships`]: () => json(200, [guardian]),
+  [`GET ${base}/enrollments`]: () => json(200, [enrollment]),
+};
+
+beforeEach(() => signInAs('front_desk'));
+
+describe('client detail', { timeout: 20_000 }, () => {
+  it("says the client was not found when the API answers 404 (e.g. not a clinician's client)", async () => {
+    fakeApi({});
+    renderApp(`/clients/${zoila.id}`);
+
+    expect(await screen.findByRole('heading', { name: 'Client not found' }, SLOW)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Back to clients/ })).toHaveAttribute('href', '/clients');
+  });
+
+  it('shows the profile with custom field values, and saves only the changed fields', async () => {
+    const calls = fakeApi({ ...routes, [`PATCH ${base}`]: () => json(200, { ...zoila, phone: '+51 1' }) });
+    renderApp(`/clients/${zoila.id}`);
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('heading', { name: 'Zoila Muñoz' }, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText('Intake source')).toBeInTheDocument();
+    expect(screen.getByText('Web')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Edit profile' }));
+    const phone = await screen.findByRole('textbox', { name: 'Phone' }, SLOW);
+    await user.clear(phone);
+    await user.click(phone);
+    await user.paste('+51 1');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ phone: '+51 1' }));
+    expect(await screen.findByRole('button', { name: 'Edit profile' })).toBeInTheDocument();
+  });
+
+  it('lists relationships with their type and flags, and removes one after confirming', async () => {
+    let relationships = [guardian];
+    const calls = fakeApi({
+      ...routes,
+      [`GET ${base}/relationships`]: () => json(200, relationships),
+      [`DELETE ${base}/relationships/r1`]: () => {
+        relationships = [];
+        return json(204, null);
+      },
+    });
+    renderApp(`/clients/${zoila.id}/relationships`);
+    const user = userEvent.setup();
+
+    const row = (await screen.findByRole('link', { name: 'Rosa Muñoz' }, SLOW)).closest('tr')!;
+    expect(within(row).getByText('Parent / guardian')).toBeInTheDocument();
+    expect(within(row).getByText('Legal guardian')).toBeInTheDocument();
+    expect(within(row).getByText('Emergency contact')).toBeInTheDocument();
+    expect(within(row).queryByText('Responsible for billing')).not.toBeInTheDocument();
+
+    await user.click(within(row).getByRole('button', { name: 'Remove the relationship with Rosa Muñoz' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove this relationship?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove relationship' }));
+
+    expect(await screen.findByText(/No relationships yet/, undefined, SLOW)).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`${base}/relationships/r1`]);
+  });
+
+  it('shows a 409 from ending an enrollment in the conflict dialog with its next step', async () => {
+    fakeApi({
+      ...routes,
+      [`PATCH ${base}/enrollments/e1`]: () =>
+        json(409, {
+          status: 409,
+          title: 'Conflict',
+          detail: 'The client is already in this program from 2026-02-01 to now (still open).',
+          next_step: 'End the existing enrollment first, or choose dates that do not overlap it.',
+        }),
+    });
+    renderApp(`/clients/${zoila.id}/programs`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'End the enrollment in Family therapy' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: 'End the enrollment in Family therapy' });
+    await user.click(within(dialog).getByRole('button', { name: 'End enrollment' }));
+
+    expect(await screen.findByTestId('conflict-next-step')).toHaveTextContent(
+      'End the existing enrollment first, or choose dates that do not overlap it.',
+    );
+  });
+
+  it('keeps a place for the parts that arrive later', async () => {
+    fakeApi(routes);
+    renderApp(`/clients/${zoila.id}/ledger`);
+
+    expect(await screen.findByText('Arrives with the ledger', undefined, SLOW)).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Ledger' })).toHaveAttribute('aria-selected', 'true');
+  });
+});

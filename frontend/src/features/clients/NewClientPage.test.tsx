@@ -1,0 +1,130 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/renderApp';
+import { fakeApi, json, signInAs } from './testing/fakeApi';
+import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from './testing/fixtures';
+
+/** The message an input points at with aria-describedby (where Mantine renders the field's error). */
+function describedText(input: HTMLElement): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
+/** Types a value in one go (userEvent.type is a keystroke at a time: slow in jsdom). */
+async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.click(input);
+  await user.paste(text);
+}
+
+const referenceRoutes = (fields = [customFieldFixture()]) => ({
+  'GET /api/v1/custom-fields': () => json(200, fields),
+  'GET /api/v1/practitioners': () => json(200, { items: [practitionerFixture], next_cursor: null }),
+  'GET /api/v1/practice': () => json(200, practiceFixture),
+});
+
+// Lazy screens load on first use, which jsdom makes slow.
+const SLOW = { timeout: 8_000 };
+
+beforeEach(() => signInAs('front_desk'));
+
+describe('new client form', { timeout: 20_000 }, () => {
+  it("renders the practice's custom fields by type and marks the required ones", async () => {
+    fakeApi(
+      referenceRoutes([
+        customFieldFixture(),
+        customFieldFixture({ id: 'f2', key: 'school', label: 'School', field_type: 'text', options: [], required: false }),
+        customFieldFixture({ id: 'f3', key: 'siblings', label: 'Siblings', field_type: 'number', options: [], required: false }),
+        customFieldFixture({ id: 'f4', key: 'consent', label: 'Signed consent', field_type: 'checkbox', options: [], required: false }),
+      ]),
+    );
+    renderApp('/clients/new');
+
+    const intake = await screen.findByLabelText(/Intake source/, { selector: 'input' }, SLOW);
+    expect(intake.closest('.mantine-InputWrapper-root')).toHaveTextContent('*');
+    expect(screen.getByRole('textbox', { name: 'School' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Siblings' })).toHaveAttribute('inputmode', 'decimal');
+    expect(screen.getByRole('checkbox', { name: 'Signed consent' })).not.toBeChecked();
+  });
+
+  it('shows a required custom field as missing without calling the API', async () => {
+    const calls = fakeApi(referenceRoutes());
+    renderApp('/clients/new');
+    const user = userEvent.setup();
+
+    await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
+    await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
+    await user.click(screen.getByRole('button', { name: 'Register client' }));
+
+    const intake = screen.getByLabelText(/Intake source/, { selector: 'input' });
+    await waitFor(() => expect(intake).toHaveAttribute('aria-invalid', 'true'));
+    expect(describedText(intake)).toContain('Intake source is required.');
+    expect(calls.filter((call) => call.method === 'POST')).toEqual([]);
+  });
+
+  it("puts the API's 422 errors next to their fields (custom fields too) and keeps what was typed", async () => {
+    fakeApi({
+      ...referenceRoutes([customFieldFixture({ required: false })]),
+      'POST /api/v1/clients': () =>
+        json(422, {
+          status: 422,
+          title: 'Validation failed',
+          detail: 'Some custom fields are not valid.',
+          errors: [
+            { field: 'email', loc: ['body', 'email'], message: 'Not a valid e-mail address.', type: 'value_error' },
+            {
+              field: 'custom_fields.intake_source',
+              loc: ['body', 'custom_fields', 'intake_source'],
+              message: 'Choose one of: Web, Referral.',
+              type: 'invalid',
+            },
+          ],
+        }),
+    });
+    renderApp('/clients/new');
+    const user = userEvent.setup();
+
+    await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
+    await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
+    await fill(user, screen.getByRole('textbox', { name: 'E-mail' }), 'zoila@');
+    await user.click(screen.getByRole('button', { name: 'Register client' }));
+
+    const email = screen.getByRole('textbox', { name: 'E-mail' });
+    await waitFor(() => expect(describedText(email)).toContain('Not a valid e-mail address.'));
+    expect(describedText(screen.getByLabelText(/Intake source/, { selector: 'input' }))).toContain('Choose one of: Web, Referral.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Some fields need attention');
+    expect(email).toHaveValue('zoila@');
+    expect(screen.getByRole('textbox', { name: /First name/ })).toHaveValue('Zoila');
+  });
+
+  it("sends the form and opens the new client's page", async () => {
+    const created = clientFixture({ custom_fields: { intake_source: 'Web' } });
+    const calls = fakeApi({
+      ...referenceRoutes([customFieldFixture({ required: false })]),
+      'POST /api/v1/clients': () => json(201, created),
+      [`GET /api/v1/clients/${created.id}`]: () => json(200, created),
+    });
+    const { router } = renderApp('/clients/new');
+    const user = userEvent.setup();
+
+    await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
+    await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
+    await fill(user, screen.getByRole('textbox', { name: 'Phone' }), '+51 999 111 222');
+    await user.click(screen.getByRole('button', { name: 'Register client' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${created.id}`), SLOW);
+    expect(await screen.findByRole('heading', { name: 'Zoila Muñoz' }, SLOW)).toBeInTheDocument();
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      first_name: 'Zoila',
+      last_name: 'Muñoz',
+      phone: '+51 999 111 222',
+      status: 'active',
+      reminder_consent_email: false,
+      reminder_consent_sms: false,
+      reminder_consent_voice: false,
+      practitioner_ids: [],
+    });
+  });
+});

@@ -1,0 +1,181 @@
+/** The client's relationships (as stored for this client's side), with add, edit and remove. */
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ApiError } from '../../api/problem';
+import type { Client, Relationship } from '../../api/types';
+import { ConflictDialog } from '../../components/ConflictDialog';
+import { useRelationships, useRemoveRelationship } from './api';
+import { clientDisplayName } from './format';
+import { RelationshipDialog } from './RelationshipDialog';
+import { activeFlags, sortRelationships } from './relationships';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; relationship: Relationship } | null;
+
+export function RelationshipsTab({ client }: { client: Client }) {
+  const { t } = useTranslation();
+  const relationships = useRelationships(client.id);
+  const remove = useRemoveRelationship(client.id);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<Relationship | null>(null);
+  const [conflict, setConflict] = useState<{ error: ApiError; existing: Relationship | null } | null>(null);
+
+  const rows = sortRelationships(relationships.data ?? [], (r) => clientDisplayName(r.related_client));
+  const clientName = clientDisplayName(client);
+
+  function confirmRemove() {
+    if (!removing) return;
+    remove.mutate(removing.id, {
+      onSuccess: () => {
+        setRemoving(null);
+        notifications.show({ color: 'tend', message: t('clients.relationships.removed') });
+      },
+    });
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="flex-end">
+        <Button onClick={() => setEditing({ mode: 'add' })}>{t('clients.relationships.add')}</Button>
+      </Group>
+
+      {relationships.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {t('clients.relationships.loadFailed')}
+        </Alert>
+      ) : relationships.isPending ? (
+        <Stack gap="xs">
+          <Skeleton height={36} />
+          <Skeleton height={36} />
+        </Stack>
+      ) : rows.length === 0 ? (
+        <Paper p="lg">
+          <Text c="dimmed">{t('clients.relationships.empty')}</Text>
+        </Paper>
+      ) : (
+        <Paper p={0}>
+          <Table verticalSpacing="sm" data-testid="relationships-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('clients.relationships.columns.client')}</Table.Th>
+                <Table.Th>{t('clients.relationships.columns.type')}</Table.Th>
+                <Table.Th>{t('clients.relationships.columns.flags')}</Table.Th>
+                <Table.Th>{t('clients.relationships.columns.contact')}</Table.Th>
+                <Table.Th ta="right">{t('clients.relationships.columns.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((relationship) => {
+                const related = relationship.related_client;
+                const relatedName = clientDisplayName(related);
+                return (
+                  <Table.Tr key={relationship.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/clients/${related.id}/relationships`} fw={600} size="sm">
+                        {relatedName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t(`clients.relationships.types.${relationship.relationship_type}`)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {activeFlags(relationship).map((flag) => (
+                          <Badge key={flag} variant="light" size="sm" tt="none">
+                            {t(`clients.relationships.flags.${flag}`)}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{[related.phone, related.email].filter(Boolean).join(' · ')}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={t('clients.relationships.editAria', { related: relatedName })}
+                          onClick={() => setEditing({ mode: 'edit', relationship })}
+                        >
+                          {t('clients.relationships.edit')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('clients.relationships.removeAria', { related: relatedName })}
+                          onClick={() => {
+                            remove.reset();
+                            setRemoving(relationship);
+                          }}
+                        >
+                          {t('clients.relationships.remove')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+
+      {editing ? (
+        <RelationshipDialog
+          client={client}
+          relationship={editing.mode === 'edit' ? editing.relationship : null}
+          relatedIds={rows.map((relationship) => relationship.related_client.id)}
+          onClose={() => setEditing(null)}
+          onConflict={(error, relatedClientId) => {
+            setEditing(null);
+            setConflict({ error, existing: rows.find((r) => r.related_client.id === relatedClientId) ?? null });
+          }}
+        />
+      ) : null}
+
+      <ConflictDialog
+        error={conflict?.error ?? null}
+        onClose={() => setConflict(null)}
+        action={
+          conflict?.existing
+            ? {
+                label: t('clients.relationships.editExisting'),
+                onClick: () => {
+                  const existing = conflict.existing;
+                  setConflict(null);
+                  if (existing) setEditing({ mode: 'edit', relationship: existing });
+                },
+              }
+            : undefined
+        }
+      />
+
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('clients.relationships.removeTitle')} centered>
+        <Stack gap="md">
+          <Text size="sm">
+            {removing
+              ? t('clients.relationships.removeBody', { client: clientName, related: clientDisplayName(removing.related_client) })
+              : null}
+          </Text>
+          {remove.isError ? (
+            <Alert color="red" variant="light" role="alert">
+              {remove.error.message}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setRemoving(null)} data-autofocus>
+              {t('clients.relationships.cancel')}
+            </Button>
+            <Button color="red" onClick={confirmRemove} loading={remove.isPending}>
+              {t('clients.relationships.confirmRemove')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,177 @@
+/** New / edit custom client field. Key and type are fixed once created (values may already exist). */
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomFieldCreate, CustomFieldDefinition, CustomFieldType, CustomFieldUpdate } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { useCreateCustomField, useUpdateCustomField } from '../api/customFields';
+import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
+import { FormActions } from '../ui/FormActions';
+import { changesFrom } from '../ui/sameValue';
+import { FIELD_TYPES } from './fieldTypes';
+import { KEY_PATTERN, keyFromLabel } from './slug';
+
+interface CustomFieldFormValues {
+  label: string;
+  key: string;
+  field_type: CustomFieldType;
+  options: string[];
+  required: boolean;
+  position: number | string;
+}
+
+const FIELDS = ['label', 'key', 'field_type', 'options', 'required', 'position'] as const;
+
+export function CustomFieldForm({
+  field,
+  nextPosition,
+  onClose,
+}: {
+  field: CustomFieldDefinition | null;
+  nextPosition: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateCustomField();
+  const update = useUpdateCustomField();
+  const feedback = useApiErrorFeedback();
+  const [keyEdited, setKeyEdited] = useState(field !== null);
+  const form = useForm<CustomFieldFormValues>({
+    initialValues: {
+      label: field?.label ?? '',
+      key: field?.key ?? '',
+      field_type: field?.field_type ?? 'text',
+      options: field?.options ?? [],
+      required: field?.required ?? false,
+      position: field?.position ?? nextPosition,
+    },
+    validate: {
+      label: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      key: (value) => (KEY_PATTERN.test(value) ? null : t('settings.customFields.keyInvalid')),
+      options: (value, values) =>
+        values.field_type === 'select' && value.length === 0 ? t('settings.customFields.optionsRequired') : null,
+      position: (value) =>
+        typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10000
+          ? null
+          : t('settings.common.wholeBetween', { min: 0, max: 10000 }),
+    },
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    feedback.reset();
+    const options = values.field_type === 'select' ? values.options.map((option) => option.trim()) : [];
+    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
+    const onSuccess = () => {
+      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: values.label.trim() }) });
+      onClose();
+    };
+    if (field === null) {
+      const body: CustomFieldCreate = {
+        key: values.key,
+        label: values.label.trim(),
+        field_type: values.field_type,
+        options,
+        required: values.required,
+        position: Number(values.position),
+      };
+      create.mutate(body, { onSuccess, onError });
+      return;
+    }
+    const next: CustomFieldUpdate = {
+      label: values.label.trim(),
+      required: values.required,
+      position: Number(values.position),
+      ...(field.field_type === 'select' ? { options } : {}),
+    };
+    const changes = changesFrom(field, next);
+    if (Object.keys(changes).length === 0) onClose();
+    else update.mutate({ id: field.id, changes }, { onSuccess, onError });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={field ? t('settings.customFields.editTitle', { name: field.label }) : t('settings.customFields.new')}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="md">
+          <TextInput size="sm"
+            label={t('settings.customFields.label')}
+            description={t('settings.customFields.labelHint')}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('label')}
+            onChange={(event) => {
+              const label = event.currentTarget.value;
+              form.setFieldValue('label', label);
+              if (!keyEdited) form.setFieldValue('key', keyFromLabel(label));
+            }}
+          />
+          <SimpleGrid cols={2} spacing="md">
+            <TextInput size="sm"
+              label={t('settings.customFields.key')}
+              description={field ? t('settings.customFields.fixedAfterCreate') : t('settings.customFields.keyHint')}
+              disabled={field !== null}
+              withAsterisk
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              {...form.getInputProps('key')}
+              onChange={(event) => {
+                setKeyEdited(true);
+                form.setFieldValue('key', event.currentTarget.value);
+              }}
+            />
+            <Select
+              label={t('settings.customFields.type')}
+              description={field ? t('settings.customFields.fixedAfterCreate') : undefined}
+              data={FIELD_TYPES.map((type) => ({ value: type, label: t(`settings.customFields.types.${type}`) }))}
+              allowDeselect={false}
+              disabled={field !== null}
+              withAsterisk
+              {...form.getInputProps('field_type')}
+            />
+          </SimpleGrid>
+          {form.values.field_type === 'select' ? (
+            <TagsInput
+              label={t('settings.customFields.options')}
+              description={t('settings.customFields.optionsHint')}
+              withAsterisk
+              acceptValueOnBlur
+              clearable
+              value={form.values.options}
+              onChange={(options) => form.setFieldValue('options', options)}
+              error={firstErrorAt(form.errors, 'options')}
+            />
+          ) : null}
+          <SimpleGrid cols={2} spacing="md">
+            <NumberInput
+              label={t('settings.customFields.position')}
+              description={t('settings.customFields.positionHint')}
+              min={0}
+              max={10000}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('position')}
+            />
+            <Switch
+              mt="xl"
+              label={t('settings.customFields.required')}
+              description={t('settings.customFields.requiredHint')}
+              {...form.getInputProps('required', { type: 'checkbox' })}
+            />
+          </SimpleGrid>
+          <FormActions
+            general={feedback.general}
+            loading={create.isPending || update.isPending}
+            onCancel={onClose}
+            submitLabel={field ? t('settings.common.saveChanges') : t('settings.customFields.create')}
+          />
+        </Stack>
+      </form>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+    </Modal>
+  );
+}

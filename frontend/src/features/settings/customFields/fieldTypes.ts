@@ -1,0 +1,3 @@
+import type { CustomFieldType } from '../../../api/types';
+
+export const FIELD_TYPES: readonly CustomFieldType[] = ['text', 'number', 'date', 'select', 'checkbox'];

@@ -1,0 +1,92 @@
+/** New / edit location: name, address and place-of-service code. */
+import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { LocationRecord, LocationCreate } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { useCreateLocation, useUpdateLocation } from '../api/locations';
+import { useApiErrorFeedback } from '../ui/apiErrors';
+import { FormActions } from '../ui/FormActions';
+import { changesFrom } from '../ui/sameValue';
+import { usePosLabel } from './usePosLabel';
+import { POS_CODES } from './posCodes';
+
+const FIELDS = ['name', 'address', 'pos_code'] as const;
+
+export function LocationForm({ location, onClose }: { location: LocationRecord | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const posLabel = usePosLabel();
+  const create = useCreateLocation();
+  const update = useUpdateLocation();
+  const feedback = useApiErrorFeedback();
+  const form = useForm({
+    initialValues: { name: location?.name ?? '', address: location?.address ?? '', pos_code: location?.pos_code ?? '11' },
+    validate: {
+      name: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      pos_code: (value) => (/^\d{2}$/.test(value) ? null : t('settings.locations.posInvalid')),
+    },
+  });
+
+  const codes: string[] = [...POS_CODES];
+  if (location && !codes.includes(location.pos_code)) codes.push(location.pos_code);
+
+  const handleSubmit = form.onSubmit((values) => {
+    feedback.reset();
+    const body: LocationCreate = {
+      name: values.name.trim(),
+      address: values.address.trim() === '' ? null : values.address.trim(),
+      pos_code: values.pos_code,
+    };
+    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
+    const onSuccess = () => {
+      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      onClose();
+    };
+    if (location === null) {
+      create.mutate(body, { onSuccess, onError });
+      return;
+    }
+    const changes = changesFrom(location, body);
+    if (Object.keys(changes).length === 0) onClose();
+    else update.mutate({ id: location.id, changes }, { onSuccess, onError });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={location ? t('settings.locations.editTitle', { name: location.name }) : t('settings.locations.new')}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="md">
+          <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <Textarea
+            label={t('settings.locations.address')}
+            autosize
+            minRows={2}
+            maxRows={5}
+            {...form.getInputProps('address')}
+          />
+          <Select
+            label={t('settings.locations.pos')}
+            description={t('settings.locations.posHint')}
+            data={codes.map((code) => ({ value: code, label: `${code} · ${posLabel(code)}` }))}
+            searchable
+            allowDeselect={false}
+            withAsterisk
+            nothingFoundMessage={t('settings.common.nothingFound')}
+            {...form.getInputProps('pos_code')}
+          />
+          <FormActions
+            general={feedback.general}
+            loading={create.isPending || update.isPending}
+            onCancel={onClose}
+            submitLabel={location ? t('settings.common.saveChanges') : t('settings.locations.create')}
+          />
+        </Stack>
+      </form>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,239 @@
+/** The rooms of one location: add, rename, deactivate / reactivate, delete while unused. */
+import { Button, Drawer, Group, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocationRecord, Room } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { activeFirst } from '../api/cursorList';
+import { useCreateRoom, useDeleteRoom, useRooms, useUpdateRoom } from '../api/locations';
+import { useApiErrorFeedback } from '../ui/apiErrors';
+import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog';
+import { LoadError } from '../ui/LoadError';
+import { RowActions } from '../ui/RowActions';
+import { StatusBadge } from '../ui/StatusBadge';
+import { FIT } from '../ui/tableStyles';
+import { useActionFeedback } from '../ui/useActionFeedback';
+
+function RoomNameForm({
+  initial,
+  submitLabel,
+  loading,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial: string;
+  submitLabel: string;
+  loading: boolean;
+  error: string | null;
+  onSubmit: (name: string) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(initial);
+  const [localError, setLocalError] = useState<string | null>(null);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim() === '') {
+          setLocalError(t('settings.common.required'));
+          return;
+        }
+        setLocalError(null);
+        onSubmit(name.trim());
+      }}
+    >
+      <Group align="flex-start" gap="xs" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          size="sm"
+          aria-label={t('settings.locations.roomName')}
+          placeholder={t('settings.locations.roomNamePlaceholder')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={localError ?? error}
+          data-autofocus
+        />
+        <Button type="submit" size="sm" loading={loading}>
+          {submitLabel}
+        </Button>
+        {onCancel ? (
+          <Button size="sm" variant="default" onClick={onCancel}>
+            {t('settings.common.cancel')}
+          </Button>
+        ) : null}
+      </Group>
+    </form>
+  );
+}
+
+export function RoomsDrawer({ location, onClose }: { location: LocationRecord | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const rooms = useRooms(location?.id ?? null);
+  const create = useCreateRoom();
+  const update = useUpdateRoom();
+  const remove = useDeleteRoom();
+  const addFeedback = useApiErrorFeedback();
+  const renameFeedback = useApiErrorFeedback();
+  const actions = useActionFeedback();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [addKey, setAddKey] = useState(0);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [renameError, setRenameError] = useState<string | null>(null);
+
+  const setActive = (room: Room, active: boolean) =>
+    update.mutate(
+      { id: room.id, changes: { active } },
+      {
+        onSuccess: () =>
+          actions.done(t(active ? 'settings.common.reactivatedNamed' : 'settings.common.deactivatedNamed', { name: room.name })),
+        onError: (error) => actions.report(error),
+        onSettled: () => setConfirm(null),
+      },
+    );
+
+  const askDelete = (room: Room) =>
+    setConfirm({
+      title: t('settings.common.deleteTitle', { name: room.name }),
+      message: t('settings.locations.deleteRoomBody'),
+      confirmLabel: t('settings.common.delete'),
+      danger: true,
+      onConfirm: () =>
+        remove.mutate(room.id, {
+          onSuccess: () => actions.done(t('settings.common.deletedNamed', { name: room.name })),
+          onError: (error) =>
+            actions.report(error, { label: t('settings.common.deactivateInstead'), onClick: () => setActive(room, false) }),
+          onSettled: () => setConfirm(null),
+        }),
+    });
+
+
+  return (
+    <Drawer
+      opened={location !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={location ? t('settings.locations.roomsTitle', { name: location.name }) : ''}
+    >
+      {location ? (
+        <Stack gap="md">
+          <RoomNameForm
+            key={addKey}
+            initial=""
+            submitLabel={t('settings.locations.addRoom')}
+            loading={create.isPending}
+            error={addError ?? addFeedback.general}
+            onSubmit={(name) => {
+              addFeedback.reset();
+              setAddError(null);
+              create.mutate(
+                { location_id: location.id, name },
+                {
+                  onSuccess: () => {
+                    actions.done(t('settings.common.savedNamed', { name }));
+                    setAddKey((key) => key + 1);
+                  },
+                  onError: (error) => addFeedback.handle(error, ['name'], (errors) => setAddError(errors.name ?? null)),
+                },
+              );
+            }}
+          />
+          {rooms.isPending ? (
+            <Stack gap="xs" aria-busy="true">
+              <Skeleton height={28} />
+              <Skeleton height={28} />
+            </Stack>
+          ) : rooms.error ? (
+            <LoadError error={rooms.error} onRetry={() => void rooms.refetch()} />
+          ) : rooms.data.length === 0 ? (
+            <Text size="sm" c="dimmed" data-testid="empty-state">
+              {t('settings.locations.noRooms')}
+            </Text>
+          ) : (
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.locations.roomName')}</Table.Th>
+                  <Table.Th>{t('settings.common.status')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('settings.common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {activeFirst(rooms.data).map((room) =>
+                  renaming === room.id ? (
+                    <Table.Tr key={room.id}>
+                      <Table.Td colSpan={3}>
+                        <RoomNameForm
+                          initial={room.name}
+                          submitLabel={t('settings.common.save')}
+                          loading={update.isPending}
+                          error={renameError ?? renameFeedback.general}
+                          onCancel={() => setRenaming(null)}
+                          onSubmit={(name) => {
+                            renameFeedback.reset();
+                            setRenameError(null);
+                            update.mutate(
+                              { id: room.id, changes: { name } },
+                              {
+                                onSuccess: () => setRenaming(null),
+                                onError: (error) =>
+                                  renameFeedback.handle(error, ['name'], (errors) => setRenameError(errors.name ?? null)),
+                              },
+                            );
+                          }}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : (
+                    <Table.Tr key={room.id} c={room.active ? undefined : 'dimmed'}>
+                      <Table.Td>{room.name}</Table.Td>
+                      <Table.Td style={FIT}>
+                        <StatusBadge active={room.active} />
+                      </Table.Td>
+                      <Table.Td style={FIT}>
+                        <RowActions
+                          name={room.name}
+                          onEdit={() => {
+                            renameFeedback.reset();
+                            setRenameError(null);
+                            setRenaming(room.id);
+                          }}
+                          actions={[
+                            room.active
+                              ? {
+                                  label: t('settings.common.deactivate'),
+                                  onClick: () =>
+                                    setConfirm({
+                                      title: t('settings.common.deactivateTitle', { name: room.name }),
+                                      message: t('settings.locations.deactivateRoomBody'),
+                                      confirmLabel: t('settings.common.deactivate'),
+                                      danger: true,
+                                      onConfirm: () => setActive(room, false),
+                                    }),
+                                }
+                              : { label: t('settings.common.reactivate'), onClick: () => setActive(room, true) },
+                            { label: t('settings.common.delete'), danger: true, onClick: () => askDelete(room) },
+                          ]}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                )}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      ) : null}
+      {addFeedback.conflict ? <ConflictDialog error={addFeedback.conflict} onClose={addFeedback.closeConflict} /> : null}
+      {renameFeedback.conflict ? <ConflictDialog error={renameFeedback.conflict} onClose={renameFeedback.closeConflict} /> : null}
+      <ConfirmDialog request={confirm} loading={remove.isPending || update.isPending} onClose={() => setConfirm(null)} />
+      {actions.dialog}
+    </Drawer>
+  );
+}

@@ -1,0 +1,23 @@
+/** Choices offered by the practice form: time zones, common currencies, reminder hours. */
+
+/** Offered first in the currency picker; any other ISO 4217 code can be typed (the API checks it). */
+export const COMMON_CURRENCIES = ['PEN', 'USD', 'EUR', 'MXN', 'COP', 'CLP', 'ARS', 'BRL', 'GBP', 'CAD'] as const;
+
+/** The IANA zones this browser knows, always including `current` (so a stored zone is never lost). */
+export function timeZoneOptions(current: string): string[] {
+  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zones = new Set<string>(supported);
+  if (current) zones.add(current);
+  if (!zones.has('UTC')) zones.add('UTC');
+  return [...zones].sort((a, b) => a.localeCompare(b));
+}
+
+/** "PEN" from " pen ": what a typed currency code becomes before the API judges it. */
+export function normalizeCurrency(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export const HOURS = Array.from({ length: 24 }, (_, hour) => ({
+  value: String(hour),
+  label: `${String(hour).padStart(2, '0')}:00`,
+}));

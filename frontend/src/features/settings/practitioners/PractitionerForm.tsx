@@ -1,0 +1,183 @@
+/** New / edit practitioner: contact, calendar colour, commission (as a percentage) and default session prices. */
+import { ColorInput, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { PractitionerCreate, PractitionerRecord } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { useMoneyErrorMessage } from '../../../components/MoneyInput';
+import {
+  parsePriceList,
+  PriceListInput,
+  priceTextsFromList,
+  type PriceTexts,
+} from '../../../components/PriceListInput';
+import { useCreatePractitioner, useUpdatePractitioner } from '../api/practitioners';
+import { bpToPercentText, percentToBp } from '../commission';
+import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
+import { FormActions } from '../ui/FormActions';
+import { changesFrom } from '../ui/sameValue';
+import { usePercentErrorMessage } from './percentMessages';
+
+const DEFAULT_COLOR = '#1e88e5';
+const COLOR = /^#[0-9a-f]{6}$/i;
+const PRACTITIONER_SWATCHES = [
+  '#1e88e5',
+  '#0e947a',
+  '#43a047',
+  '#f4511e',
+  '#e53935',
+  '#d81b60',
+  '#8e24aa',
+  '#5e35b1',
+  '#fb8c00',
+  '#6d4c41',
+  '#546e7a',
+  '#00acc1',
+];
+
+interface PractitionerFormValues {
+  name: string;
+  credentials: string;
+  email: string;
+  phone: string;
+  color: string;
+  commission_rate_bp: string;
+  default_prices: PriceTexts;
+}
+
+const FIELDS = ['name', 'credentials', 'email', 'phone', 'color', 'commission_rate_bp', 'default_prices'] as const;
+
+const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+export interface PractitionerFormProps {
+  /** null: a new practitioner. */
+  practitioner: PractitionerRecord | null;
+  currencies: readonly string[];
+  onClose: () => void;
+}
+
+export function PractitionerForm({ practitioner, currencies, onClose }: PractitionerFormProps) {
+  const { t } = useTranslation();
+  const create = useCreatePractitioner();
+  const update = useUpdatePractitioner();
+  const feedback = useApiErrorFeedback();
+  const moneyMessage = useMoneyErrorMessage();
+  const percentMessage = usePercentErrorMessage();
+
+  const form = useForm<PractitionerFormValues>({
+    initialValues: {
+      name: practitioner?.name ?? '',
+      credentials: practitioner?.credentials ?? '',
+      email: practitioner?.email ?? '',
+      phone: practitioner?.phone ?? '',
+      color: practitioner?.color ?? DEFAULT_COLOR,
+      commission_rate_bp: practitioner ? bpToPercentText(practitioner.commission_rate_bp) : '',
+      default_prices: priceTextsFromList(practitioner?.default_prices, currencies),
+    },
+    validate: (values) => {
+      const errors: Record<string, string> = {};
+      if (values.name.trim() === '') errors.name = t('settings.common.required');
+      if (!COLOR.test(values.color)) errors.color = t('settings.practitioners.colorInvalid');
+      const commission = percentToBp(values.commission_rate_bp);
+      if (!commission.ok) errors.commission_rate_bp = percentMessage(commission.error);
+      const prices = parsePriceList(values.default_prices, currencies);
+      if (!prices.ok) {
+        for (const [currency, error] of Object.entries(prices.errors)) {
+          errors[`default_prices.${currency}`] = moneyMessage(error, currency);
+        }
+      }
+      return errors;
+    },
+  });
+
+  const saving = create.isPending || update.isPending;
+
+  const handleSubmit = form.onSubmit((values) => {
+    feedback.reset();
+    const commission = percentToBp(values.commission_rate_bp);
+    const prices = parsePriceList(values.default_prices, currencies);
+    if (!commission.ok || !prices.ok) return; // validate() has already said why
+    const body: PractitionerCreate = {
+      name: values.name.trim(),
+      credentials: blankToNull(values.credentials),
+      email: blankToNull(values.email),
+      phone: blankToNull(values.phone),
+      color: values.color.toLowerCase(),
+      commission_rate_bp: commission.bp,
+      default_prices: prices.prices,
+    };
+    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
+    const onSuccess = () => {
+      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      onClose();
+    };
+    if (practitioner === null) {
+      create.mutate(body, { onSuccess, onError });
+      return;
+    }
+    const changes = changesFrom(practitioner, body);
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate({ id: practitioner.id, changes }, { onSuccess, onError });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={practitioner ? t('settings.practitioners.editTitle', { name: practitioner.name }) : t('settings.practitioners.new')}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={2} spacing="md">
+            <TextInput size="sm" label={t('settings.practitioners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+            <TextInput size="sm"
+              label={t('settings.practitioners.credentials')}
+              placeholder={t('settings.practitioners.credentialsPlaceholder')}
+              {...form.getInputProps('credentials')}
+            />
+            <TextInput size="sm" label={t('settings.practitioners.email')} type="email" {...form.getInputProps('email')} />
+            <TextInput size="sm" label={t('settings.practitioners.phone')} type="tel" {...form.getInputProps('phone')} />
+            <ColorInput
+              label={t('settings.practitioners.color')}
+              description={t('settings.practitioners.colorHint')}
+              format="hex"
+              swatches={PRACTITIONER_SWATCHES}
+              swatchesPerRow={6}
+              withAsterisk
+              {...form.getInputProps('color')}
+            />
+            <TextInput size="sm"
+              label={t('settings.practitioners.commission')}
+              description={t('settings.practitioners.commissionHint')}
+              inputMode="decimal"
+              rightSection={<span aria-hidden="true">%</span>}
+              withAsterisk
+              {...form.getInputProps('commission_rate_bp')}
+            />
+          </SimpleGrid>
+          <PriceListInput
+            legend={t('settings.practitioners.defaultPrices')}
+            description={t('settings.practitioners.defaultPricesHint')}
+            currencies={currencies}
+            value={form.values.default_prices}
+            onChange={(texts) => form.setFieldValue('default_prices', texts)}
+            errors={errorsUnder(form.errors, 'default_prices')}
+            emptyMessage={t('settings.practice.enableCurrencyFirst')}
+          />
+          <FormActions
+            general={feedback.general}
+            loading={saving}
+            onCancel={onClose}
+            submitLabel={practitioner ? t('settings.common.saveChanges') : t('settings.practitioners.create')}
+          />
+        </Stack>
+      </form>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+    </Modal>
+  );
+}

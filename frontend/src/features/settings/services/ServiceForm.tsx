@@ -1,0 +1,142 @@
+/** New / edit service: billing code, name, default duration and price per currency. */
+import { Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Service, ServiceCreate } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { useMoneyErrorMessage } from '../../../components/MoneyInput';
+import {
+  parsePriceList,
+  PriceListInput,
+  priceTextsFromList,
+  type PriceTexts,
+} from '../../../components/PriceListInput';
+import { useCreateService, useUpdateService } from '../api/services';
+import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
+import { FormActions } from '../ui/FormActions';
+import { changesFrom } from '../ui/sameValue';
+
+interface ServiceFormValues {
+  code: string;
+  name: string;
+  default_duration_minutes: number | string;
+  prices: PriceTexts;
+}
+
+const FIELDS = ['code', 'name', 'default_duration_minutes', 'prices'] as const;
+
+export function ServiceForm({
+  service,
+  currencies,
+  onClose,
+}: {
+  service: Service | null;
+  currencies: readonly string[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateService();
+  const update = useUpdateService();
+  const feedback = useApiErrorFeedback();
+  const moneyMessage = useMoneyErrorMessage();
+
+  const form = useForm<ServiceFormValues>({
+    initialValues: {
+      code: service?.code ?? '',
+      name: service?.name ?? '',
+      default_duration_minutes: service?.default_duration_minutes ?? 50,
+      prices: priceTextsFromList(service?.prices, currencies),
+    },
+    validate: (values) => {
+      const errors: Record<string, string> = {};
+      if (values.code.trim() === '') errors.code = t('settings.common.required');
+      if (values.name.trim() === '') errors.name = t('settings.common.required');
+      const minutes = values.default_duration_minutes;
+      if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+        errors.default_duration_minutes = t('settings.common.wholeBetween', { min: 1, max: 1440 });
+      }
+      const prices = parsePriceList(values.prices, currencies);
+      if (!prices.ok) {
+        for (const [currency, error] of Object.entries(prices.errors)) {
+          errors[`prices.${currency}`] = moneyMessage(error, currency);
+        }
+      }
+      return errors;
+    },
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    feedback.reset();
+    const prices = parsePriceList(values.prices, currencies);
+    if (!prices.ok) return;
+    const body: ServiceCreate = {
+      code: values.code.trim(),
+      name: values.name.trim(),
+      default_duration_minutes: Number(values.default_duration_minutes),
+      prices: prices.prices,
+    };
+    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
+    const onSuccess = () => {
+      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      onClose();
+    };
+    if (service === null) {
+      create.mutate(body, { onSuccess, onError });
+      return;
+    }
+    const changes = changesFrom(service, body);
+    if (Object.keys(changes).length === 0) onClose();
+    else update.mutate({ id: service.id, changes }, { onSuccess, onError });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={service ? t('settings.services.editTitle', { name: service.name }) : t('settings.services.new')}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+            <TextInput size="sm"
+              label={t('settings.services.code')}
+              description={t('settings.services.codeHint')}
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps('code')}
+            />
+            <NumberInput
+              label={t('settings.services.duration')}
+              description={t('settings.services.durationHint')}
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              allowNegative={false}
+              withAsterisk
+              {...form.getInputProps('default_duration_minutes')}
+            />
+          </SimpleGrid>
+          <TextInput size="sm" label={t('settings.services.name')} withAsterisk {...form.getInputProps('name')} />
+          <PriceListInput
+            legend={t('settings.services.prices')}
+            description={t('settings.services.pricesHint')}
+            currencies={currencies}
+            value={form.values.prices}
+            onChange={(texts) => form.setFieldValue('prices', texts)}
+            errors={errorsUnder(form.errors, 'prices')}
+            emptyMessage={t('settings.practice.enableCurrencyFirst')}
+          />
+          <FormActions
+            general={feedback.general}
+            loading={create.isPending || update.isPending}
+            onCancel={onClose}
+            submitLabel={service ? t('settings.common.saveChanges') : t('settings.services.create')}
+          />
+        </Stack>
+      </form>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+    </Modal>
+  );
+}

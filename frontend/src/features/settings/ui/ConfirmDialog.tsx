@@ -1,0 +1,42 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ConfirmRequest {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  /** Red confirm button: deletes, revocations, deactivations. */
+  danger?: boolean;
+  onConfirm: () => void;
+}
+
+/** Asks before a destructive action; the confirm button shows progress until the caller closes it. */
+export function ConfirmDialog({
+  request,
+  loading,
+  onClose,
+}: {
+  request: ConfirmRequest | null;
+  loading?: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  // Mounted only while asking, so its portal comes after (above) any drawer or dialog it is opened from.
+  if (request === null) return null;
+  return (
+    <Modal opened onClose={onClose} title={request.title} centered>
+      <Stack gap="md">
+        <Text>{request.message}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('settings.common.cancel')}
+          </Button>
+          <Button color={request.danger ? 'red' : undefined} loading={loading} onClick={request.onConfirm} data-autofocus>
+            {request.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,19 @@
+import { Stack, Text } from '@mantine/core';
+import { formatPriceList } from './format';
+import { useUiLocale } from './useUiLocale';
+
+/** A price list in a table cell: one currency per line, or a dash. */
+export function PriceLines({ prices, currencies }: { prices: Record<string, number>; currencies: readonly string[] }) {
+  const locale = useUiLocale();
+  const lines = formatPriceList(prices, currencies, locale);
+  if (lines.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Stack gap={0}>
+      {lines.map((line) => (
+        <Text key={line} size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {line}
+        </Text>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,167 @@
+/** Invite / edit a staff user: name, role (clinicians are linked to their practitioner), language, first password. */
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Locale, PractitionerRecord, Role, StaffUser, StaffUserCreate, StaffUserUpdate } from '../../../api/types';
+import { ConflictDialog } from '../../../components/ConflictDialog';
+import { useCreateUser, useUpdateUser } from '../api/users';
+import { useApiErrorFeedback } from '../ui/apiErrors';
+import { FormActions } from '../ui/FormActions';
+import { changesFrom } from '../ui/sameValue';
+import { MIN_PASSWORD_LENGTH, ROLES } from './roles';
+
+interface UserFormValues {
+  name: string;
+  email: string;
+  role: Role;
+  practitioner_id: string | null;
+  locale: string;
+  password: string;
+}
+
+const FIELDS = ['name', 'email', 'role', 'practitioner_id', 'locale', 'password'] as const;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
+const PRACTICE_DEFAULT = 'practice';
+
+export function UserForm({
+  user,
+  practitioners,
+  onClose,
+}: {
+  user: StaffUser | null;
+  practitioners: readonly PractitionerRecord[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const feedback = useApiErrorFeedback();
+  const form = useForm<UserFormValues>({
+    initialValues: {
+      name: user?.name ?? '',
+      email: user?.email ?? '',
+      role: user?.role ?? 'front_desk',
+      practitioner_id: user?.practitioner_id ?? null,
+      locale: user?.locale ?? PRACTICE_DEFAULT,
+      password: '',
+    },
+    validate: {
+      name: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      email: (value) => (user !== null || EMAIL_SHAPE.test(value.trim()) ? null : t('auth.emailInvalid')),
+      practitioner_id: (value, values) =>
+        values.role === 'clinician' && !value ? t('settings.users.practitionerRequired') : null,
+      password: (value) =>
+        user === null && value.length < MIN_PASSWORD_LENGTH
+          ? t('settings.users.passwordTooShort', { count: MIN_PASSWORD_LENGTH })
+          : null,
+    },
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    feedback.reset();
+    const locale = values.locale === PRACTICE_DEFAULT ? null : (values.locale as Locale);
+    const practitionerId = values.role === 'clinician' ? values.practitioner_id : null;
+    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
+    const onSuccess = () => {
+      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: values.name.trim() }) });
+      onClose();
+    };
+    if (user === null) {
+      const body: StaffUserCreate = {
+        name: values.name.trim(),
+        email: values.email.trim(),
+        role: values.role,
+        practitioner_id: practitionerId,
+        locale,
+        password: values.password,
+      };
+      create.mutate(body, { onSuccess, onError });
+      return;
+    }
+    // Only what changed: the API re-checks the practitioner link whenever role or link are sent.
+    const changes: StaffUserUpdate = changesFrom(user, {
+      name: values.name.trim(),
+      role: values.role,
+      practitioner_id: practitionerId,
+      locale,
+    });
+    if (Object.keys(changes).length === 0) onClose();
+    else update.mutate({ id: user.id, changes }, { onSuccess, onError });
+  });
+
+  const practitionerOptions = practitioners.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }));
+  if (user?.practitioner_id && !practitionerOptions.some((option) => option.value === user.practitioner_id)) {
+    practitionerOptions.push({ value: user.practitioner_id, label: t('settings.users.inactivePractitioner') });
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={user ? t('settings.users.editTitle', { name: user.name }) : t('settings.users.new')}
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={2} spacing="md">
+            <TextInput size="sm" label={t('settings.users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+            <TextInput size="sm"
+              label={t('settings.users.email')}
+              type="email"
+              withAsterisk={user === null}
+              disabled={user !== null}
+              description={user ? t('settings.users.emailFixed') : undefined}
+              {...form.getInputProps('email')}
+            />
+            <Select
+              label={t('settings.users.role')}
+              description={t(`settings.users.roleHint.${form.values.role}`)}
+              data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('role')}
+            />
+            {form.values.role === 'clinician' ? (
+              <Select
+                label={t('settings.users.practitioner')}
+                description={t('settings.users.practitionerHint')}
+                data={practitionerOptions}
+                searchable
+                withAsterisk
+                nothingFoundMessage={t('settings.common.nothingFound')}
+                {...form.getInputProps('practitioner_id')}
+              />
+            ) : null}
+            <Select
+              label={t('settings.users.language')}
+              data={[
+                { value: PRACTICE_DEFAULT, label: t('settings.users.practiceLanguage') },
+                { value: 'en', label: t('language.en') },
+                { value: 'es', label: t('language.es') },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('locale')}
+            />
+            {user === null ? (
+              <PasswordInput size="sm"
+                label={t('settings.users.password')}
+                description={t('settings.users.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+                autoComplete="new-password"
+                withAsterisk
+                {...form.getInputProps('password')}
+              />
+            ) : null}
+          </SimpleGrid>
+          <FormActions
+            general={feedback.general}
+            loading={create.isPending || update.isPending}
+            onCancel={onClose}
+            submitLabel={user ? t('settings.common.saveChanges') : t('settings.users.create')}
+          />
+        </Stack>
+      </form>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+    </Modal>
+  );
+}
