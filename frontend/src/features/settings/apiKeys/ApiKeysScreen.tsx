@@ -1,5 +1,5 @@
 /** API keys for integrations: who has one, what it may do, when it was last used; revoke at any time. */
-import { Badge, Button, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../api/types';
@@ -7,11 +7,7 @@ import { useApiKeys, useRevokeApiKey } from '../api/apiKeys';
 import { usePractice } from '../api/practice';
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog';
 import { formatDateTime } from '../ui/format';
-import { ListBody } from '../ui/ListBody';
-import { SectionHeader } from '../ui/SectionHeader';
-import { ShowInactiveSwitch } from '../ui/ShowInactiveSwitch';
-import { StatusBadge } from '../ui/StatusBadge';
-import { FIT } from '../ui/tableStyles';
+import { ListScreen } from '../ui/ListScreen';
 import { useActionFeedback } from '../ui/useActionFeedback';
 import { useUiLocale } from '../ui/useUiLocale';
 import { NewApiKeyModal } from './NewApiKeyModal';
@@ -43,94 +39,75 @@ export default function ApiKeysScreen() {
         }),
     });
 
-  const newButton = <Button onClick={() => setCreating(true)}>{t('settings.apiKeys.new')}</Button>;
-
   return (
-    <Stack gap="md">
-      <SectionHeader
-        title={t('settings.apiKeys.title')}
-        description={t('settings.apiKeys.description')}
-        actions={
-          <>
-            <ShowInactiveSwitch checked={showRevoked} onChange={setShowRevoked} label={t('settings.apiKeys.showRevoked')} />
-            {newButton}
-          </>
-        }
-      />
-      <ListBody
-        isPending={query.isPending}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        isEmpty={keys.length === 0}
-        emptyTitle={t('settings.apiKeys.emptyTitle')}
-        emptyHint={t('settings.apiKeys.emptyHint')}
-        emptyAction={newButton}
-        hasMore={query.hasNextPage}
-        loadingMore={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      >
-        <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.apiKeys.name')}</Table.Th>
-              <Table.Th>{t('settings.apiKeys.scopes')}</Table.Th>
-              <Table.Th>{t('settings.apiKeys.created')}</Table.Th>
-              <Table.Th>{t('settings.apiKeys.lastUsed')}</Table.Th>
-              <Table.Th>{t('settings.common.status')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.map((key) => (
-              <Table.Tr key={key.id} c={key.revoked_at ? 'dimmed' : undefined}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {key.name}
-                  </Text>
-                  <Code>tend_{key.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {key.scopes.map((scope) => (
-                      <Badge key={scope} variant="outline" color={scope === 'write' ? 'orange' : 'blue'} style={{ minWidth: 'max-content' }}>
-                        {t(`settings.apiKeys.scope.${scope}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(key.created_at, zone, locale)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {key.last_used_at ? formatDateTime(key.last_used_at, zone, locale) : t('settings.apiKeys.neverUsed')}
-                </Table.Td>
-                <Table.Td style={FIT}>
-                  <StatusBadge active={!key.revoked_at} inactiveLabel={t('settings.apiKeys.revokedBadge')} />
-                </Table.Td>
-                <Table.Td style={FIT}>
-                  {key.revoked_at ? null : (
-                    <Group justify="flex-end">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => askRevoke(key)}
-                        aria-label={t('settings.apiKeys.revokeNamed', { name: key.name })}
-                      >
-                        {t('settings.apiKeys.revoke')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ListBody>
-
+    <ListScreen
+      title={t('settings.apiKeys.title')}
+      description={t('settings.apiKeys.description')}
+      newLabel={t('settings.apiKeys.new')}
+      onNew={() => setCreating(true)}
+      showInactive={showRevoked}
+      onShowInactiveChange={setShowRevoked}
+      showInactiveLabel={t('settings.apiKeys.showRevoked')}
+      query={query}
+      items={keys}
+      emptyTitle={t('settings.apiKeys.emptyTitle')}
+      emptyHint={t('settings.apiKeys.emptyHint')}
+      isActive={(key) => !key.revoked_at}
+      inactiveLabel={t('settings.apiKeys.revokedBadge')}
+      columns={[
+        {
+          header: t('settings.apiKeys.name'),
+          cell: (key) => (
+            <>
+              <Text size="sm" fw={600}>
+                {key.name}
+              </Text>
+              <Code>tend_{key.prefix}…</Code>
+            </>
+          ),
+        },
+        {
+          header: t('settings.apiKeys.scopes'),
+          cell: (key) => (
+            <Group gap={4}>
+              {key.scopes.map((scope) => (
+                <Badge key={scope} variant="outline" color={scope === 'write' ? 'orange' : 'blue'} style={{ minWidth: 'max-content' }}>
+                  {t(`settings.apiKeys.scope.${scope}`)}
+                </Badge>
+              ))}
+            </Group>
+          ),
+        },
+        {
+          header: t('settings.apiKeys.created'),
+          style: { whiteSpace: 'nowrap' },
+          cell: (key) => formatDateTime(key.created_at, zone, locale),
+        },
+        {
+          header: t('settings.apiKeys.lastUsed'),
+          style: { whiteSpace: 'nowrap' },
+          cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at, zone, locale) : t('settings.apiKeys.neverUsed')),
+        },
+      ]}
+      actions={(key) =>
+        key.revoked_at ? null : (
+          <Group justify="flex-end">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              onClick={() => askRevoke(key)}
+              aria-label={t('settings.apiKeys.revokeNamed', { name: key.name })}
+            >
+              {t('settings.apiKeys.revoke')}
+            </Button>
+          </Group>
+        )
+      }
+    >
       {creating ? <NewApiKeyModal onClose={() => setCreating(false)} /> : null}
       <ConfirmDialog request={confirm} loading={revoke.isPending} onClose={() => setConfirm(null)} />
       {feedback.dialog}
-    </Stack>
+    </ListScreen>
   );
 }

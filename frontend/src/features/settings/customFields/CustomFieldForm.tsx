@@ -1,14 +1,13 @@
 /** New / edit custom client field. Key and type are fixed once created (values may already exist). */
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldCreate, CustomFieldDefinition, CustomFieldType, CustomFieldUpdate } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateCustomField, useUpdateCustomField } from '../api/customFields';
 import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { FIELD_TYPES } from './fieldTypes';
 import { KEY_PATTERN, keyFromLabel } from './slug';
@@ -91,87 +90,79 @@ export function CustomFieldForm({
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={field ? t('settings.customFields.editTitle', { name: field.label }) : t('settings.customFields.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={create.isPending || update.isPending}
+      submitLabel={field ? t('settings.common.saveChanges') : t('settings.customFields.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <TextInput size="sm"
-            label={t('settings.customFields.label')}
-            description={t('settings.customFields.labelHint')}
-            withAsterisk
-            data-autofocus
-            {...form.getInputProps('label')}
-            onChange={(event) => {
-              const label = event.currentTarget.value;
-              form.setFieldValue('label', label);
-              if (!keyEdited) form.setFieldValue('key', keyFromLabel(label));
-            }}
-          />
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput size="sm"
-              label={t('settings.customFields.key')}
-              description={field ? t('settings.customFields.fixedAfterCreate') : t('settings.customFields.keyHint')}
-              disabled={field !== null}
-              withAsterisk
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              {...form.getInputProps('key')}
-              onChange={(event) => {
-                setKeyEdited(true);
-                form.setFieldValue('key', event.currentTarget.value);
-              }}
-            />
-            <Select
-              label={t('settings.customFields.type')}
-              description={field ? t('settings.customFields.fixedAfterCreate') : undefined}
-              data={FIELD_TYPES.map((type) => ({ value: type, label: t(`settings.customFields.types.${type}`) }))}
-              allowDeselect={false}
-              disabled={field !== null}
-              withAsterisk
-              {...form.getInputProps('field_type')}
-            />
-          </SimpleGrid>
-          {form.values.field_type === 'select' ? (
-            <TagsInput
-              label={t('settings.customFields.options')}
-              description={t('settings.customFields.optionsHint')}
-              withAsterisk
-              acceptValueOnBlur
-              clearable
-              value={form.values.options}
-              onChange={(options) => form.setFieldValue('options', options)}
-              error={firstErrorAt(form.errors, 'options')}
-            />
-          ) : null}
-          <SimpleGrid cols={2} spacing="md">
-            <NumberInput
-              label={t('settings.customFields.position')}
-              description={t('settings.customFields.positionHint')}
-              min={0}
-              max={10000}
-              allowDecimal={false}
-              allowNegative={false}
-              {...form.getInputProps('position')}
-            />
-            <Switch
-              mt="xl"
-              label={t('settings.customFields.required')}
-              description={t('settings.customFields.requiredHint')}
-              {...form.getInputProps('required', { type: 'checkbox' })}
-            />
-          </SimpleGrid>
-          <FormActions
-            general={feedback.general}
-            loading={create.isPending || update.isPending}
-            onCancel={onClose}
-            submitLabel={field ? t('settings.common.saveChanges') : t('settings.customFields.create')}
-          />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+      <TextInput size="sm"
+        label={t('settings.customFields.label')}
+        description={t('settings.customFields.labelHint')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('label')}
+        onChange={(event) => {
+          const label = event.currentTarget.value;
+          form.setFieldValue('label', label);
+          if (!keyEdited) form.setFieldValue('key', keyFromLabel(label));
+        }}
+      />
+      <SimpleGrid cols={2} spacing="md">
+        <TextInput size="sm"
+          label={t('settings.customFields.key')}
+          description={field ? t('settings.customFields.fixedAfterCreate') : t('settings.customFields.keyHint')}
+          disabled={field !== null}
+          withAsterisk
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          {...form.getInputProps('key')}
+          onChange={(event) => {
+            setKeyEdited(true);
+            form.setFieldValue('key', event.currentTarget.value);
+          }}
+        />
+        <Select
+          label={t('settings.customFields.type')}
+          description={field ? t('settings.customFields.fixedAfterCreate') : undefined}
+          data={FIELD_TYPES.map((type) => ({ value: type, label: t(`settings.customFields.types.${type}`) }))}
+          allowDeselect={false}
+          disabled={field !== null}
+          withAsterisk
+          {...form.getInputProps('field_type')}
+        />
+      </SimpleGrid>
+      {form.values.field_type === 'select' ? (
+        <TagsInput
+          label={t('settings.customFields.options')}
+          description={t('settings.customFields.optionsHint')}
+          withAsterisk
+          acceptValueOnBlur
+          clearable
+          value={form.values.options}
+          onChange={(options) => form.setFieldValue('options', options)}
+          error={firstErrorAt(form.errors, 'options')}
+        />
+      ) : null}
+      <SimpleGrid cols={2} spacing="md">
+        <NumberInput
+          label={t('settings.customFields.position')}
+          description={t('settings.customFields.positionHint')}
+          min={0}
+          max={10000}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('position')}
+        />
+        <Switch
+          mt="xl"
+          label={t('settings.customFields.required')}
+          description={t('settings.customFields.requiredHint')}
+          {...form.getInputProps('required', { type: 'checkbox' })}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
 /** New / edit location: name, address and place-of-service code. */
-import { Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord, LocationCreate } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateLocation, useUpdateLocation } from '../api/locations';
 import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { usePosLabel } from './usePosLabel';
 import { POS_CODES } from './posCodes';
@@ -53,40 +52,32 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={location ? t('settings.locations.editTitle', { name: location.name }) : t('settings.locations.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={create.isPending || update.isPending}
+      submitLabel={location ? t('settings.common.saveChanges') : t('settings.locations.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <Textarea
-            label={t('settings.locations.address')}
-            autosize
-            minRows={2}
-            maxRows={5}
-            {...form.getInputProps('address')}
-          />
-          <Select
-            label={t('settings.locations.pos')}
-            description={t('settings.locations.posHint')}
-            data={codes.map((code) => ({ value: code, label: `${code} · ${posLabel(code)}` }))}
-            searchable
-            allowDeselect={false}
-            withAsterisk
-            nothingFoundMessage={t('settings.common.nothingFound')}
-            {...form.getInputProps('pos_code')}
-          />
-          <FormActions
-            general={feedback.general}
-            loading={create.isPending || update.isPending}
-            onCancel={onClose}
-            submitLabel={location ? t('settings.common.saveChanges') : t('settings.locations.create')}
-          />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+      <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <Textarea
+        label={t('settings.locations.address')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        {...form.getInputProps('address')}
+      />
+      <Select
+        label={t('settings.locations.pos')}
+        description={t('settings.locations.posHint')}
+        data={codes.map((code) => ({ value: code, label: `${code} · ${posLabel(code)}` }))}
+        searchable
+        allowDeselect={false}
+        withAsterisk
+        nothingFoundMessage={t('settings.common.nothingFound')}
+        {...form.getInputProps('pos_code')}
+      />
+    </FormModal>
   );
 }

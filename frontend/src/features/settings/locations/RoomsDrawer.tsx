@@ -7,12 +7,11 @@ import { ConflictDialog } from '../../../components/ConflictDialog';
 import { activeFirst } from '../api/cursorList';
 import { useCreateRoom, useDeleteRoom, useRooms, useUpdateRoom } from '../api/locations';
 import { useApiErrorFeedback } from '../ui/apiErrors';
-import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog';
 import { LoadError } from '../ui/LoadError';
 import { RowActions } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
 import { FIT } from '../ui/tableStyles';
-import { useActionFeedback } from '../ui/useActionFeedback';
+import { useRecordActions } from '../ui/useRecordActions';
 
 function RoomNameForm({
   initial,
@@ -77,39 +76,18 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
   const remove = useDeleteRoom();
   const addFeedback = useApiErrorFeedback();
   const renameFeedback = useApiErrorFeedback();
-  const actions = useActionFeedback();
+  const lifecycle = useRecordActions<Room>({
+    name: (room) => room.name,
+    update,
+    remove,
+    deactivateBody: t('settings.locations.deactivateRoomBody'),
+    deleteBody: t('settings.locations.deleteRoomBody'),
+  });
+  const actions = lifecycle.feedback;
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [addKey, setAddKey] = useState(0);
   const [addError, setAddError] = useState<string | null>(null);
   const [renameError, setRenameError] = useState<string | null>(null);
-
-  const setActive = (room: Room, active: boolean) =>
-    update.mutate(
-      { id: room.id, changes: { active } },
-      {
-        onSuccess: () =>
-          actions.done(t(active ? 'settings.common.reactivatedNamed' : 'settings.common.deactivatedNamed', { name: room.name })),
-        onError: (error) => actions.report(error),
-        onSettled: () => setConfirm(null),
-      },
-    );
-
-  const askDelete = (room: Room) =>
-    setConfirm({
-      title: t('settings.common.deleteTitle', { name: room.name }),
-      message: t('settings.locations.deleteRoomBody'),
-      confirmLabel: t('settings.common.delete'),
-      danger: true,
-      onConfirm: () =>
-        remove.mutate(room.id, {
-          onSuccess: () => actions.done(t('settings.common.deletedNamed', { name: room.name })),
-          onError: (error) =>
-            actions.report(error, { label: t('settings.common.deactivateInstead'), onClick: () => setActive(room, false) }),
-          onSettled: () => setConfirm(null),
-        }),
-    });
-
 
   return (
     <Drawer
@@ -204,22 +182,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
                             setRenameError(null);
                             setRenaming(room.id);
                           }}
-                          actions={[
-                            room.active
-                              ? {
-                                  label: t('settings.common.deactivate'),
-                                  onClick: () =>
-                                    setConfirm({
-                                      title: t('settings.common.deactivateTitle', { name: room.name }),
-                                      message: t('settings.locations.deactivateRoomBody'),
-                                      confirmLabel: t('settings.common.deactivate'),
-                                      danger: true,
-                                      onConfirm: () => setActive(room, false),
-                                    }),
-                                }
-                              : { label: t('settings.common.reactivate'), onClick: () => setActive(room, true) },
-                            { label: t('settings.common.delete'), danger: true, onClick: () => askDelete(room) },
-                          ]}
+                          actions={lifecycle.rowActions(room)}
                         />
                       </Table.Td>
                     </Table.Tr>
@@ -232,8 +195,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
       ) : null}
       {addFeedback.conflict ? <ConflictDialog error={addFeedback.conflict} onClose={addFeedback.closeConflict} /> : null}
       {renameFeedback.conflict ? <ConflictDialog error={renameFeedback.conflict} onClose={renameFeedback.closeConflict} /> : null}
-      <ConfirmDialog request={confirm} loading={remove.isPending || update.isPending} onClose={() => setConfirm(null)} />
-      {actions.dialog}
+      {lifecycle.dialogs}
     </Drawer>
   );
 }

@@ -1,10 +1,9 @@
 /** New / edit practitioner: contact, calendar colour, commission (as a percentage) and default session prices. */
-import { ColorInput, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { ColorInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerCreate, PractitionerRecord } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
 import {
   parsePriceList,
@@ -15,7 +14,7 @@ import {
 import { useCreatePractitioner, useUpdatePractitioner } from '../api/practitioners';
 import { bpToPercentText, percentToBp } from '../commission';
 import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { usePercentErrorMessage } from './percentMessages';
 
@@ -125,59 +124,51 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={practitioner ? t('settings.practitioners.editTitle', { name: practitioner.name }) : t('settings.practitioners.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={saving}
+      submitLabel={practitioner ? t('settings.common.saveChanges') : t('settings.practitioners.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput size="sm" label={t('settings.practitioners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-            <TextInput size="sm"
-              label={t('settings.practitioners.credentials')}
-              placeholder={t('settings.practitioners.credentialsPlaceholder')}
-              {...form.getInputProps('credentials')}
-            />
-            <TextInput size="sm" label={t('settings.practitioners.email')} type="email" {...form.getInputProps('email')} />
-            <TextInput size="sm" label={t('settings.practitioners.phone')} type="tel" {...form.getInputProps('phone')} />
-            <ColorInput
-              label={t('settings.practitioners.color')}
-              description={t('settings.practitioners.colorHint')}
-              format="hex"
-              swatches={PRACTITIONER_SWATCHES}
-              swatchesPerRow={6}
-              withAsterisk
-              {...form.getInputProps('color')}
-            />
-            <TextInput size="sm"
-              label={t('settings.practitioners.commission')}
-              description={t('settings.practitioners.commissionHint')}
-              inputMode="decimal"
-              rightSection={<span aria-hidden="true">%</span>}
-              withAsterisk
-              {...form.getInputProps('commission_rate_bp')}
-            />
-          </SimpleGrid>
-          <PriceListInput
-            legend={t('settings.practitioners.defaultPrices')}
-            description={t('settings.practitioners.defaultPricesHint')}
-            currencies={currencies}
-            value={form.values.default_prices}
-            onChange={(texts) => form.setFieldValue('default_prices', texts)}
-            errors={errorsUnder(form.errors, 'default_prices')}
-            emptyMessage={t('settings.practice.enableCurrencyFirst')}
-          />
-          <FormActions
-            general={feedback.general}
-            loading={saving}
-            onCancel={onClose}
-            submitLabel={practitioner ? t('settings.common.saveChanges') : t('settings.practitioners.create')}
-          />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+      <SimpleGrid cols={2} spacing="md">
+        <TextInput size="sm" label={t('settings.practitioners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput size="sm"
+          label={t('settings.practitioners.credentials')}
+          placeholder={t('settings.practitioners.credentialsPlaceholder')}
+          {...form.getInputProps('credentials')}
+        />
+        <TextInput size="sm" label={t('settings.practitioners.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput size="sm" label={t('settings.practitioners.phone')} type="tel" {...form.getInputProps('phone')} />
+        <ColorInput
+          label={t('settings.practitioners.color')}
+          description={t('settings.practitioners.colorHint')}
+          format="hex"
+          swatches={PRACTITIONER_SWATCHES}
+          swatchesPerRow={6}
+          withAsterisk
+          {...form.getInputProps('color')}
+        />
+        <TextInput size="sm"
+          label={t('settings.practitioners.commission')}
+          description={t('settings.practitioners.commissionHint')}
+          inputMode="decimal"
+          rightSection={<span aria-hidden="true">%</span>}
+          withAsterisk
+          {...form.getInputProps('commission_rate_bp')}
+        />
+      </SimpleGrid>
+      <PriceListInput
+        legend={t('settings.practitioners.defaultPrices')}
+        description={t('settings.practitioners.defaultPricesHint')}
+        currencies={currencies}
+        value={form.values.default_prices}
+        onChange={(texts) => form.setFieldValue('default_prices', texts)}
+        errors={errorsUnder(form.errors, 'default_prices')}
+        emptyMessage={t('settings.practice.enableCurrencyFirst')}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
 /** New / edit program: a name and what it is. */
-import { Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ProgramCreate, ProgramRecord } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateProgram, useUpdateProgram } from '../api/programs';
 import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 
 const FIELDS = ['name', 'description'] as const;
@@ -43,30 +42,22 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={program ? t('settings.programs.editTitle', { name: program.name }) : t('settings.programs.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={create.isPending || update.isPending}
+      submitLabel={program ? t('settings.common.saveChanges') : t('settings.programs.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <TextInput size="sm" label={t('settings.programs.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          <Textarea
-            label={t('settings.programs.descriptionLabel')}
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...form.getInputProps('description')}
-          />
-          <FormActions
-            general={feedback.general}
-            loading={create.isPending || update.isPending}
-            onCancel={onClose}
-            submitLabel={program ? t('settings.common.saveChanges') : t('settings.programs.create')}
-          />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+      <TextInput size="sm" label={t('settings.programs.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <Textarea
+        label={t('settings.programs.descriptionLabel')}
+        autosize
+        minRows={3}
+        maxRows={8}
+        {...form.getInputProps('description')}
+      />
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
 /** New / edit service: billing code, name, default duration and price per currency. */
-import { Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Service, ServiceCreate } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
 import {
   parsePriceList,
@@ -14,7 +13,7 @@ import {
 } from '../../../components/PriceListInput';
 import { useCreateService, useUpdateService } from '../api/services';
 import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 
 interface ServiceFormValues {
@@ -91,52 +90,44 @@ export function ServiceForm({
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={service ? t('settings.services.editTitle', { name: service.name }) : t('settings.services.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={create.isPending || update.isPending}
+      submitLabel={service ? t('settings.common.saveChanges') : t('settings.services.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-            <TextInput size="sm"
-              label={t('settings.services.code')}
-              description={t('settings.services.codeHint')}
-              withAsterisk
-              data-autofocus
-              {...form.getInputProps('code')}
-            />
-            <NumberInput
-              label={t('settings.services.duration')}
-              description={t('settings.services.durationHint')}
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              allowNegative={false}
-              withAsterisk
-              {...form.getInputProps('default_duration_minutes')}
-            />
-          </SimpleGrid>
-          <TextInput size="sm" label={t('settings.services.name')} withAsterisk {...form.getInputProps('name')} />
-          <PriceListInput
-            legend={t('settings.services.prices')}
-            description={t('settings.services.pricesHint')}
-            currencies={currencies}
-            value={form.values.prices}
-            onChange={(texts) => form.setFieldValue('prices', texts)}
-            errors={errorsUnder(form.errors, 'prices')}
-            emptyMessage={t('settings.practice.enableCurrencyFirst')}
-          />
-          <FormActions
-            general={feedback.general}
-            loading={create.isPending || update.isPending}
-            onCancel={onClose}
-            submitLabel={service ? t('settings.common.saveChanges') : t('settings.services.create')}
-          />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+        <TextInput size="sm"
+          label={t('settings.services.code')}
+          description={t('settings.services.codeHint')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('code')}
+        />
+        <NumberInput
+          label={t('settings.services.duration')}
+          description={t('settings.services.durationHint')}
+          min={1}
+          max={1440}
+          allowDecimal={false}
+          allowNegative={false}
+          withAsterisk
+          {...form.getInputProps('default_duration_minutes')}
+        />
+      </SimpleGrid>
+      <TextInput size="sm" label={t('settings.services.name')} withAsterisk {...form.getInputProps('name')} />
+      <PriceListInput
+        legend={t('settings.services.prices')}
+        description={t('settings.services.pricesHint')}
+        currencies={currencies}
+        value={form.values.prices}
+        onChange={(texts) => form.setFieldValue('prices', texts)}
+        errors={errorsUnder(form.errors, 'prices')}
+        emptyMessage={t('settings.practice.enableCurrencyFirst')}
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
 /** Invite / edit a staff user: name, role (clinicians are linked to their practitioner), language, first password. */
-import { Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PractitionerRecord, Role, StaffUser, StaffUserCreate, StaffUserUpdate } from '../../../api/types';
-import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateUser, useUpdateUser } from '../api/users';
 import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { MIN_PASSWORD_LENGTH, ROLES } from './roles';
 
@@ -96,72 +95,64 @@ export function UserForm({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={user ? t('settings.users.editTitle', { name: user.name }) : t('settings.users.new')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={create.isPending || update.isPending}
+      submitLabel={user ? t('settings.common.saveChanges') : t('settings.users.create')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={2} spacing="md">
-            <TextInput size="sm" label={t('settings.users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-            <TextInput size="sm"
-              label={t('settings.users.email')}
-              type="email"
-              withAsterisk={user === null}
-              disabled={user !== null}
-              description={user ? t('settings.users.emailFixed') : undefined}
-              {...form.getInputProps('email')}
-            />
-            <Select
-              label={t('settings.users.role')}
-              description={t(`settings.users.roleHint.${form.values.role}`)}
-              data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              allowDeselect={false}
-              withAsterisk
-              {...form.getInputProps('role')}
-            />
-            {form.values.role === 'clinician' ? (
-              <Select
-                label={t('settings.users.practitioner')}
-                description={t('settings.users.practitionerHint')}
-                data={practitionerOptions}
-                searchable
-                withAsterisk
-                nothingFoundMessage={t('settings.common.nothingFound')}
-                {...form.getInputProps('practitioner_id')}
-              />
-            ) : null}
-            <Select
-              label={t('settings.users.language')}
-              data={[
-                { value: PRACTICE_DEFAULT, label: t('settings.users.practiceLanguage') },
-                { value: 'en', label: t('language.en') },
-                { value: 'es', label: t('language.es') },
-              ]}
-              allowDeselect={false}
-              {...form.getInputProps('locale')}
-            />
-            {user === null ? (
-              <PasswordInput size="sm"
-                label={t('settings.users.password')}
-                description={t('settings.users.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-                autoComplete="new-password"
-                withAsterisk
-                {...form.getInputProps('password')}
-              />
-            ) : null}
-          </SimpleGrid>
-          <FormActions
-            general={feedback.general}
-            loading={create.isPending || update.isPending}
-            onCancel={onClose}
-            submitLabel={user ? t('settings.common.saveChanges') : t('settings.users.create')}
+      <SimpleGrid cols={2} spacing="md">
+        <TextInput size="sm" label={t('settings.users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput size="sm"
+          label={t('settings.users.email')}
+          type="email"
+          withAsterisk={user === null}
+          disabled={user !== null}
+          description={user ? t('settings.users.emailFixed') : undefined}
+          {...form.getInputProps('email')}
+        />
+        <Select
+          label={t('settings.users.role')}
+          description={t(`settings.users.roleHint.${form.values.role}`)}
+          data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          allowDeselect={false}
+          withAsterisk
+          {...form.getInputProps('role')}
+        />
+        {form.values.role === 'clinician' ? (
+          <Select
+            label={t('settings.users.practitioner')}
+            description={t('settings.users.practitionerHint')}
+            data={practitionerOptions}
+            searchable
+            withAsterisk
+            nothingFoundMessage={t('settings.common.nothingFound')}
+            {...form.getInputProps('practitioner_id')}
           />
-        </Stack>
-      </form>
-      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
-    </Modal>
+        ) : null}
+        <Select
+          label={t('settings.users.language')}
+          data={[
+            { value: PRACTICE_DEFAULT, label: t('settings.users.practiceLanguage') },
+            { value: 'en', label: t('language.en') },
+            { value: 'es', label: t('language.es') },
+          ]}
+          allowDeselect={false}
+          {...form.getInputProps('locale')}
+        />
+        {user === null ? (
+          <PasswordInput size="sm"
+            label={t('settings.users.password')}
+            description={t('settings.users.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            withAsterisk
+            {...form.getInputProps('password')}
+          />
+        ) : null}
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,0 +1,116 @@
+/** A settings list screen: header with "show inactive" and "New ...", then the table (or loading / error / empty). */
+import { Button, Stack, Table, VisuallyHidden } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ListBody } from './ListBody';
+import { SectionHeader } from './SectionHeader';
+import { ShowInactiveSwitch } from './ShowInactiveSwitch';
+import { StatusBadge } from './StatusBadge';
+import { FIT } from './tableStyles';
+
+export interface ListColumn<T> {
+  header: ReactNode;
+  cell: (item: T) => ReactNode;
+  style?: CSSProperties;
+}
+
+/** What the list's query offers; a cursor list adds "load more". */
+export interface ListQuery {
+  isPending: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  hasNextPage?: boolean;
+  isFetchingNextPage?: boolean;
+  fetchNextPage?: () => unknown;
+}
+
+export interface ListScreenProps<T extends { id: string }> {
+  title: string;
+  description: string;
+  newLabel: string;
+  onNew: () => void;
+  showInactive: boolean;
+  onShowInactiveChange: (checked: boolean) => void;
+  showInactiveLabel?: string;
+  query: ListQuery;
+  /** Rows in display order. */
+  items: readonly T[];
+  emptyTitle: string;
+  emptyHint: string;
+  /** The columns before Status. */
+  columns: ListColumn<T>[];
+  isActive: (item: T) => boolean;
+  inactiveLabel?: string;
+  /** The last (unlabelled) column: the row's actions. */
+  actions: (item: T) => ReactNode;
+  rowTestId?: string;
+  /** Forms, drawers and dialogs opened from the list. */
+  children?: ReactNode;
+}
+
+export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) {
+  const { t } = useTranslation();
+  const { query } = props;
+  const newButton = <Button onClick={props.onNew}>{props.newLabel}</Button>;
+  const paged = query.fetchNextPage !== undefined;
+
+  return (
+    <Stack gap="md">
+      <SectionHeader
+        title={props.title}
+        description={props.description}
+        actions={
+          <>
+            <ShowInactiveSwitch checked={props.showInactive} onChange={props.onShowInactiveChange} label={props.showInactiveLabel} />
+            {newButton}
+          </>
+        }
+      />
+      <ListBody
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        isEmpty={props.items.length === 0}
+        emptyTitle={props.emptyTitle}
+        emptyHint={props.emptyHint}
+        emptyAction={newButton}
+        hasMore={paged ? query.hasNextPage : undefined}
+        loadingMore={paged ? query.isFetchingNextPage : undefined}
+        onLoadMore={paged ? () => void query.fetchNextPage?.() : undefined}
+      >
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              {props.columns.map((column, index) => (
+                <Table.Th key={index}>{column.header}</Table.Th>
+              ))}
+              <Table.Th>{t('settings.common.status')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('settings.common.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.items.map((item) => {
+              const active = props.isActive(item);
+              return (
+                <Table.Tr key={item.id} data-testid={props.rowTestId} c={active ? undefined : 'dimmed'}>
+                  {props.columns.map((column, index) => (
+                    <Table.Td key={index} style={column.style}>
+                      {column.cell(item)}
+                    </Table.Td>
+                  ))}
+                  <Table.Td style={FIT}>
+                    <StatusBadge active={active} inactiveLabel={props.inactiveLabel} />
+                  </Table.Td>
+                  <Table.Td style={FIT}>{props.actions(item)}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ListBody>
+      {props.children}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+/** Deactivate / reactivate / delete a settings record: the confirm step, the toast, the conflict dialog. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import type { RowAction } from './RowActions';
+import { useActionFeedback } from './useActionFeedback';
+
+interface MutateCallbacks {
+  onSuccess?: () => void;
+  onError?: (error: unknown) => void;
+  onSettled?: () => void;
+}
+
+interface Mutation<V> {
+  mutate: (variables: V, options?: MutateCallbacks) => void;
+  isPending: boolean;
+}
+
+export interface RecordActionsOptions<T> {
+  /** The record's name in titles and toasts. */
+  name: (item: T) => string;
+  /** Sets `active`; its PATCH body is `{ active }`. */
+  update: Mutation<{ id: string; changes: { active: boolean } }>;
+  /** Deletes by id; records without it can only be deactivated. */
+  remove?: Mutation<string>;
+  /** The confirm messages (already translated). */
+  deactivateBody: string;
+  deleteBody?: string;
+}
+
+export function useRecordActions<T extends { id: string; active: boolean }>(options: RecordActionsOptions<T>) {
+  const { t } = useTranslation();
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const feedback = useActionFeedback();
+  const { name, update, remove } = options;
+  const close = () => setConfirm(null);
+
+  const setActive = (item: T, active: boolean) =>
+    update.mutate(
+      { id: item.id, changes: { active } },
+      {
+        onSuccess: () =>
+          feedback.done(t(active ? 'settings.common.reactivatedNamed' : 'settings.common.deactivatedNamed', { name: name(item) })),
+        onError: (error) => feedback.report(error),
+        onSettled: close,
+      },
+    );
+
+  const askDeactivate = (item: T) =>
+    setConfirm({
+      title: t('settings.common.deactivateTitle', { name: name(item) }),
+      message: options.deactivateBody,
+      confirmLabel: t('settings.common.deactivate'),
+      danger: true,
+      onConfirm: () => setActive(item, false),
+    });
+
+  const askDelete = (item: T) =>
+    setConfirm({
+      title: t('settings.common.deleteTitle', { name: name(item) }),
+      message: options.deleteBody,
+      confirmLabel: t('settings.common.delete'),
+      danger: true,
+      onConfirm: () =>
+        remove?.mutate(item.id, {
+          onSuccess: () => feedback.done(t('settings.common.deletedNamed', { name: name(item) })),
+          onError: (error) =>
+            feedback.report(error, { label: t('settings.common.deactivateInstead'), onClick: () => setActive(item, false) }),
+          onSettled: close,
+        }),
+    });
+
+  /** The row menu: Deactivate (asks first) or Reactivate, then Delete when the record can be deleted. */
+  const rowActions = (item: T, { deactivateDisabled }: { deactivateDisabled?: boolean } = {}): RowAction[] => [
+    item.active
+      ? { label: t('settings.common.deactivate'), disabled: deactivateDisabled, onClick: () => askDeactivate(item) }
+      : { label: t('settings.common.reactivate'), onClick: () => setActive(item, true) },
+    ...(remove ? [{ label: t('settings.common.delete'), danger: true, onClick: () => askDelete(item) }] : []),
+  ];
+
+  /** The confirm and conflict dialogs; render once, after the list. */
+  const dialogs = (
+    <>
+      <ConfirmDialog request={confirm} loading={update.isPending || (remove?.isPending ?? false)} onClose={close} />
+      {feedback.dialog}
+    </>
+  );
+
+  return { setActive, askDeactivate, askDelete, rowActions, dialogs, feedback, setConfirm };
+}
