@@ -1,10 +1,11 @@
 /** The client's program enrollments: enroll, end an enrollment, and the history. */
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import type { Client, Enrollment } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
+import { TabTable } from './TabTable';
 import { useEnrollments } from './api';
 import { EndEnrollmentDialog, EnrollDialog } from './EnrollmentDialogs';
 import { enrollmentState, sortEnrollments } from './enrollments';
@@ -30,73 +31,58 @@ export function ProgramsTab({ client }: { client: Client }) {
         <Button onClick={() => setEnrolling(true)}>{t('clients.programs.enroll')}</Button>
       </Group>
 
-      {enrollments.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {t('clients.programs.loadFailed')}
-        </Alert>
-      ) : enrollments.isPending ? (
-        <Stack gap="xs">
-          <Skeleton height={36} />
-          <Skeleton height={36} />
-        </Stack>
-      ) : rows.length === 0 ? (
-        <Paper p="lg">
-          <Text c="dimmed">{t('clients.programs.empty')}</Text>
-        </Paper>
-      ) : (
-        <Paper p={0}>
-          <Table verticalSpacing="sm" data-testid="enrollments-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('clients.programs.columns.program')}</Table.Th>
-                <Table.Th>{t('clients.programs.columns.start')}</Table.Th>
-                <Table.Th>{t('clients.programs.columns.end')}</Table.Th>
-                <Table.Th>{t('clients.programs.columns.state')}</Table.Th>
-                <Table.Th ta="right">{t('clients.programs.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((enrollment) => {
-                const state = enrollmentState(enrollment, today);
-                return (
-                  <Table.Tr key={enrollment.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {enrollment.program.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatPlainDate(enrollment.start_date, i18n.language)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={enrollment.end_date ? undefined : 'dimmed'}>
-                        {enrollment.end_date ? formatPlainDate(enrollment.end_date, i18n.language) : t('clients.programs.open')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATE_COLORS[state]} tt="none">
-                        {t(`clients.programs.${state}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {enrollment.end_date === null ? (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('clients.programs.endAria', { program: enrollment.program.name })}
-                          onClick={() => setEnding(enrollment)}
-                        >
-                          {t('clients.programs.end')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <TabTable
+        query={enrollments}
+        rowCount={rows.length}
+        loadFailed={t('clients.programs.loadFailed')}
+        empty={t('clients.programs.empty')}
+        testId="enrollments-table"
+        headers={[
+          t('clients.programs.columns.program'),
+          t('clients.programs.columns.start'),
+          t('clients.programs.columns.end'),
+          t('clients.programs.columns.state'),
+          t('clients.programs.columns.actions'),
+        ]}
+      >
+        {rows.map((enrollment) => {
+          const state = enrollmentState(enrollment, today);
+          return (
+            <Table.Tr key={enrollment.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {enrollment.program.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatPlainDate(enrollment.start_date, i18n.language)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={enrollment.end_date ? undefined : 'dimmed'}>
+                  {enrollment.end_date ? formatPlainDate(enrollment.end_date, i18n.language) : t('clients.programs.open')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATE_COLORS[state]} tt="none">
+                  {t(`clients.programs.${state}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                {enrollment.end_date === null ? (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('clients.programs.endAria', { program: enrollment.program.name })}
+                    onClick={() => setEnding(enrollment)}
+                  >
+                    {t('clients.programs.end')}
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </TabTable>
 
       {enrolling ? (
         <EnrollDialog

@@ -1,5 +1,5 @@
 /** The client's relationships (as stored for this client's side), with add, edit and remove. */
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
+import { TabTable } from './TabTable';
 import { useRelationships, useRemoveRelationship } from './api';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
@@ -41,88 +42,73 @@ export function RelationshipsTab({ client }: { client: Client }) {
         <Button onClick={() => setEditing({ mode: 'add' })}>{t('clients.relationships.add')}</Button>
       </Group>
 
-      {relationships.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {t('clients.relationships.loadFailed')}
-        </Alert>
-      ) : relationships.isPending ? (
-        <Stack gap="xs">
-          <Skeleton height={36} />
-          <Skeleton height={36} />
-        </Stack>
-      ) : rows.length === 0 ? (
-        <Paper p="lg">
-          <Text c="dimmed">{t('clients.relationships.empty')}</Text>
-        </Paper>
-      ) : (
-        <Paper p={0}>
-          <Table verticalSpacing="sm" data-testid="relationships-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('clients.relationships.columns.client')}</Table.Th>
-                <Table.Th>{t('clients.relationships.columns.type')}</Table.Th>
-                <Table.Th>{t('clients.relationships.columns.flags')}</Table.Th>
-                <Table.Th>{t('clients.relationships.columns.contact')}</Table.Th>
-                <Table.Th ta="right">{t('clients.relationships.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((relationship) => {
-                const related = relationship.related_client;
-                const relatedName = clientDisplayName(related);
-                return (
-                  <Table.Tr key={relationship.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/clients/${related.id}/relationships`} fw={600} size="sm">
-                        {relatedName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`clients.relationships.types.${relationship.relationship_type}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {activeFlags(relationship).map((flag) => (
-                          <Badge key={flag} variant="light" size="sm" tt="none">
-                            {t(`clients.relationships.flags.${flag}`)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{[related.phone, related.email].filter(Boolean).join(' · ')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('clients.relationships.editAria', { related: relatedName })}
-                          onClick={() => setEditing({ mode: 'edit', relationship })}
-                        >
-                          {t('clients.relationships.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('clients.relationships.removeAria', { related: relatedName })}
-                          onClick={() => {
-                            remove.reset();
-                            setRemoving(relationship);
-                          }}
-                        >
-                          {t('clients.relationships.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <TabTable
+        query={relationships}
+        rowCount={rows.length}
+        loadFailed={t('clients.relationships.loadFailed')}
+        empty={t('clients.relationships.empty')}
+        testId="relationships-table"
+        headers={[
+          t('clients.relationships.columns.client'),
+          t('clients.relationships.columns.type'),
+          t('clients.relationships.columns.flags'),
+          t('clients.relationships.columns.contact'),
+          t('clients.relationships.columns.actions'),
+        ]}
+      >
+        {rows.map((relationship) => {
+          const related = relationship.related_client;
+          const relatedName = clientDisplayName(related);
+          return (
+            <Table.Tr key={relationship.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/clients/${related.id}/relationships`} fw={600} size="sm">
+                  {relatedName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t(`clients.relationships.types.${relationship.relationship_type}`)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {activeFlags(relationship).map((flag) => (
+                    <Badge key={flag} variant="light" size="sm" tt="none">
+                      {t(`clients.relationships.flags.${flag}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{[related.phone, related.email].filter(Boolean).join(' · ')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('clients.relationships.editAria', { related: relatedName })}
+                    onClick={() => setEditing({ mode: 'edit', relationship })}
+                  >
+                    {t('clients.relationships.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('clients.relationships.removeAria', { related: relatedName })}
+                    onClick={() => {
+                      remove.reset();
+                      setRemoving(relationship);
+                    }}
+                  >
+                    {t('clients.relationships.remove')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </TabTable>
 
       {editing ? (
         <RelationshipDialog
