@@ -36,7 +36,7 @@ export function LoginPage() {
 
   const handleSubmit = form.onSubmit((values) => {
     login.mutate(
-      { email: values.email.trim(), password: values.password },
+      { body: { email: values.email.trim(), password: values.password } },
       {
         onError: (error) => {
           if (error instanceof ApiError) form.setErrors(error.problem.formErrors);

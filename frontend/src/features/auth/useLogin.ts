@@ -1,13 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/problem';
+import { $api } from '../../api/query';
 import { sessionStore } from '../../api/session';
-import type { LoginRequest } from '../../api/types';
 
+/** Signs in with e-mail and password; the body is `{ body: { email, password } }`. */
 export function useLogin() {
-  return useMutation({
-    mutationFn: async (credentials: LoginRequest) =>
-      unwrap(await api.POST('/api/v1/auth/login', { body: credentials })),
-    onSuccess: (token) => sessionStore.signIn(token),
-  });
+  return $api.useMutation('post', '/api/v1/auth/login', { onSuccess: (token) => sessionStore.signIn(token) });
 }

@@ -1,13 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { $api } from '../../api/query';
 import { sessionStore } from '../../api/session';
 
 export function useLogout() {
-  return useMutation({
-    mutationFn: async () => {
-      await api.POST('/api/v1/auth/logout');
-    },
-    // Even if the server could not be told, this browser forgets the access token.
-    onSettled: () => sessionStore.signOut('logged_out'),
-  });
+  // Even if the server could not be told, this browser forgets the access token.
+  return $api.useMutation('post', '/api/v1/auth/logout', { onSettled: () => sessionStore.signOut('logged_out') });
 }

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { StatusMessage } from '../../components/StatusMessage';
-import { isClientMissing, useClient } from './api';
+import { isClientMissing, useClient } from '../../api/queries/clients';
 import { ArrivesLaterTab } from './ArrivesLaterTab';
 import { ClientHeader } from './ClientHeader';
 import { ProfileTab } from './ProfileTab';

@@ -5,7 +5,7 @@ import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { ageOn, clientDisplayName, clientLegalName, formatPlainDate, todayIn } from './format';
 import { PractitionerList } from './PractitionerList';
-import { usePractice } from './referenceData';
+import { usePractice } from '../../api/queries/practice';
 
 /** Who this is at a glance: name, status, age, contact, practitioners, programs and balance per currency. */
 export function ClientHeader({ client }: { client: Client }) {

@@ -2,7 +2,7 @@ import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClientSearch } from './api';
+import { useClientSearch } from '../../api/queries/clients';
 import { clientDisplayName } from './format';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -27,9 +27,10 @@ export function ClientPicker({ label, value, onChange, onPicked, excludeIds, err
   const [q] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const [picked, setPicked] = useState<{ value: string; label: string; details: string } | null>(null);
   const results = useClientSearch(q);
+  const found = results.items;
 
   const options = useMemo(() => {
-    const found = (results.data ?? [])
+    const matches = found
       .filter((client) => !excludeIds.includes(client.id))
       .map((client) => ({
         value: client.id,
@@ -37,8 +38,8 @@ export function ClientPicker({ label, value, onChange, onPicked, excludeIds, err
         details: [client.phone, client.email, client.id_number].filter(Boolean).join(' · '),
       }));
     // The picked client stays an option (and keeps its label) whatever the current search returns.
-    return picked && !found.some((option) => option.value === picked.value) ? [picked, ...found] : found;
-  }, [results.data, excludeIds, picked]);
+    return picked && !matches.some((option) => option.value === picked.value) ? [picked, ...matches] : matches;
+  }, [found, excludeIds, picked]);
   const details = new Map(options.map((option) => [option.value, option.details]));
 
   return (
@@ -58,7 +59,7 @@ export function ClientPicker({ label, value, onChange, onPicked, excludeIds, err
         onPicked?.(option?.label ?? null);
         onChange(id);
       }}
-      nothingFoundMessage={results.isFetching ? t('app.loading') : t('clients.relationships.noClientsFound')}
+      nothingFoundMessage={results.query.isFetching ? t('app.loading') : t('clients.relationships.noClientsFound')}
       renderOption={({ option }) => (
         <Stack gap={0}>
           <Text size="sm">{option.label}</Text>

@@ -1,14 +1,15 @@
 /** The client list: search as you type (server-side), filters, and cursor paging. */
 import { Alert, Button, Group, Kbd, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ClientStatus } from '../../api/types';
-import { useClientList, type ClientFilters } from './api';
+import { useClientList, type ClientFilters } from '../../api/queries/clients';
+import { usePractitioners } from '../../api/queries/practitioners';
+import { usePrograms } from '../../api/queries/programs';
 import { ClientsEmptyState } from './ClientsEmptyState';
 import { ClientTable } from './ClientTable';
-import { usePractitioners, usePrograms } from './referenceData';
 import { useSlashToFocus } from './useSlashToFocus';
 
 const STATUSES: readonly ClientStatus[] = ['active', 'inactive', 'discharged'];
@@ -58,11 +59,9 @@ export default function ClientsPage() {
     if (urlQuery !== q) setSearch(urlQuery);
   }, [urlQuery]);
 
-  const list = useClientList(filters);
-  // `?? []`: a malformed page must not take the screen down.
-  const clients = useMemo(() => list.data?.pages.flatMap((page) => page.items ?? []) ?? [], [list.data]);
-  const practitioners = usePractitioners();
-  const programs = usePrograms();
+  const { query: list, items: clients } = useClientList(filters);
+  const practitioners = usePractitioners({ readAll: true });
+  const programs = usePrograms({ readAll: true });
 
   const settled = !list.isPlaceholderData && !list.isFetching && q === search.trim();
 
@@ -131,7 +130,7 @@ export default function ClientsPage() {
           size="md"
           aria-label={t('clients.list.practitioner')}
           placeholder={t('clients.list.practitioner')}
-          data={(practitioners.data ?? []).map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
+          data={practitioners.items.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
           value={filters.practitionerId}
           onChange={(value) => setParam('practitioner', value)}
           searchable
@@ -142,7 +141,7 @@ export default function ClientsPage() {
           size="md"
           aria-label={t('clients.list.program')}
           placeholder={t('clients.list.program')}
-          data={(programs.data ?? []).map((program) => ({ value: program.id, label: program.name }))}
+          data={programs.items.map((program) => ({ value: program.id, label: program.name }))}
           value={filters.programId}
           onChange={(value) => setParam('program', value)}
           searchable

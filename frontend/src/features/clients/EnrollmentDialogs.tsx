@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { Client, Enrollment } from '../../api/types';
-import { useEnroll, useUpdateEnrollment } from './api';
+import { useEnroll, useUpdateEnrollment } from '../../api/queries/enrollments';
+import { usePrograms } from '../../api/queries/programs';
 import { clientDisplayName } from './format';
 import { PlainDateInput } from './PlainDateInput';
-import { usePrograms } from './referenceData';
 
 /** Puts a failed call's field errors on the form; returns a message for the top of the dialog, if any. */
 function applyApiError(
@@ -39,8 +39,8 @@ interface EnrollDialogProps {
 
 export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialogProps) {
   const { t } = useTranslation();
-  const programs = usePrograms();
-  const enroll = useEnroll(client.id);
+  const programs = usePrograms({ readAll: true });
+  const enroll = useEnroll();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<EnrollValues>({
     initialValues: { program_id: null, start_date: today, end_date: null },
@@ -54,7 +54,10 @@ export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialo
     setProblem(null);
     if (!values.program_id || !values.start_date) return;
     try {
-      await enroll.mutateAsync({ program_id: values.program_id, start_date: values.start_date, end_date: values.end_date });
+      await enroll.mutateAsync({
+        params: { path: { client_id: client.id } },
+        body: { program_id: values.program_id, start_date: values.start_date, end_date: values.end_date },
+      });
       notifications.show({ color: 'tend', message: t('clients.programs.enrolled') });
       onClose();
     } catch (error) {
@@ -63,7 +66,7 @@ export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialo
     }
   });
 
-  const options = (programs.data ?? []).map((program) => ({ value: program.id, label: program.name }));
+  const options = programs.items.map((program) => ({ value: program.id, label: program.name }));
 
   return (
     <Modal opened onClose={onClose} size="lg" title={t('clients.programs.enrollTitle', { client: clientDisplayName(client) })}>
@@ -74,7 +77,7 @@ export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialo
               {problem}
             </Alert>
           ) : null}
-          {!programs.isPending && options.length === 0 ? (
+          {!programs.query.isPending && options.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('clients.programs.noPrograms')}
             </Text>
@@ -127,7 +130,7 @@ interface EndEnrollmentDialogProps {
 
 export function EndEnrollmentDialog({ client, enrollment, today, onClose, onConflict }: EndEnrollmentDialogProps) {
   const { t } = useTranslation();
-  const update = useUpdateEnrollment(client.id);
+  const update = useUpdateEnrollment();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<{ end_date: string | null }>({
     initialValues: { end_date: today < enrollment.start_date ? enrollment.start_date : today },
@@ -137,7 +140,10 @@ export function EndEnrollmentDialog({ client, enrollment, today, onClose, onConf
   const handleSubmit = form.onSubmit(async ({ end_date }) => {
     setProblem(null);
     try {
-      await update.mutateAsync({ id: enrollment.id, body: { end_date } });
+      await update.mutateAsync({
+        params: { path: { client_id: client.id, enrollment_id: enrollment.id } },
+        body: { end_date },
+      });
       notifications.show({ color: 'tend', message: t('clients.programs.endedNotice') });
       onClose();
     } catch (error) {

@@ -5,13 +5,14 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, CustomFieldDefinition } from '../../api/types';
 import { PageSkeleton } from '../../components/PageSkeleton';
-import { useUpdateClient } from './api';
+import { useUpdateClient } from '../../api/queries/clients';
+import { useCustomFields } from '../../api/queries/customFields';
+import { usePractitioners } from '../../api/queries/practitioners';
 import { ClientForm } from './ClientForm';
 import { toClientUpdate } from './clientForm';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { formatPlainDate } from './format';
 import { PractitionerList } from './PractitionerList';
-import { useCustomFields, usePractitioners } from './referenceData';
 
 export function ProfileTab({ client }: { client: Client }) {
   const [editing, setEditing] = useState(false);
@@ -25,16 +26,16 @@ export function ProfileTab({ client }: { client: Client }) {
 function ProfileEditor({ client, onDone }: { client: Client; onDone: () => void }) {
   const { t } = useTranslation();
   const customFields = useCustomFields();
-  const practitioners = usePractitioners();
-  const update = useUpdateClient(client.id);
+  const practitioners = usePractitioners({ readAll: true });
+  const update = useUpdateClient();
 
-  if (customFields.isPending || practitioners.isPending) return <PageSkeleton />;
+  if (customFields.isPending || practitioners.query.isPending) return <PageSkeleton />;
   const fields = customFields.data ?? [];
   return (
     <ClientForm
       client={client}
       customFields={fields}
-      practitioners={practitioners.data ?? []}
+      practitioners={practitioners.items}
       submitLabel={t('clients.form.save')}
       onCancel={onDone}
       onSubmit={async (values, initial) => {
@@ -42,7 +43,7 @@ function ProfileEditor({ client, onDone }: { client: Client; onDone: () => void 
         if (Object.keys(changes).length === 0) {
           notifications.show({ color: 'gray', message: t('clients.form.nothingChanged') });
         } else {
-          await update.mutateAsync(changes);
+          await update.mutateAsync({ params: { path: { client_id: client.id } }, body: changes });
           notifications.show({ color: 'tend', message: t('clients.form.saved') });
         }
         onDone();

@@ -6,11 +6,11 @@ import type { ApiError } from '../../api/problem';
 import type { Client, Enrollment } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { TabTable } from './TabTable';
-import { useEnrollments } from './api';
+import { useEnrollments } from '../../api/queries/enrollments';
 import { EndEnrollmentDialog, EnrollDialog } from './EnrollmentDialogs';
 import { enrollmentState, sortEnrollments } from './enrollments';
 import { formatPlainDate, todayIn } from './format';
-import { usePractice } from './referenceData';
+import { usePractice } from '../../api/queries/practice';
 
 const STATE_COLORS = { current: 'tend', upcoming: 'blue', ended: 'gray' } as const;
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { Client, Relationship, RelationshipType, RelationshipUpdate } from '../../api/types';
-import { useAddRelationship, useUpdateRelationship } from './api';
+import { useAddRelationship, useUpdateRelationship } from '../../api/queries/relationships';
 import { ClientPicker } from './ClientPicker';
 import { clientDisplayName } from './format';
 import { RELATIONSHIP_FLAGS, RELATIONSHIP_TYPES, inverseRelationship } from './relationships';
@@ -32,8 +32,8 @@ interface RelationshipDialogProps {
 
 export function RelationshipDialog({ client, relationship, relatedIds, onClose, onConflict }: RelationshipDialogProps) {
   const { t } = useTranslation();
-  const add = useAddRelationship(client.id);
-  const update = useUpdateRelationship(client.id);
+  const add = useAddRelationship();
+  const update = useUpdateRelationship();
   const [problem, setProblem] = useState<string | null>(null);
   const [relatedName, setRelatedName] = useState<string | null>(
     relationship ? clientDisplayName(relationship.related_client) : null,
@@ -65,10 +65,18 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
         const changes: RelationshipUpdate = {};
         if (values.relationship_type !== initial.relationship_type) changes.relationship_type = values.relationship_type;
         for (const flag of RELATIONSHIP_FLAGS) if (values[flag] !== initial[flag]) changes[flag] = values[flag];
-        if (Object.keys(changes).length > 0) await update.mutateAsync({ id: relationship.id, body: changes });
+        if (Object.keys(changes).length > 0) {
+          await update.mutateAsync({
+            params: { path: { client_id: client.id, relationship_id: relationship.id } },
+            body: changes,
+          });
+        }
         notifications.show({ color: 'tend', message: t('clients.form.saved') });
       } else {
-        await add.mutateAsync({ ...values, related_client_id: values.related_client_id, relationship_type: values.relationship_type });
+        await add.mutateAsync({
+          params: { path: { client_id: client.id } },
+          body: { ...values, related_client_id: values.related_client_id, relationship_type: values.relationship_type },
+        });
         notifications.show({ color: 'tend', message: t('clients.relationships.added') });
       }
       onClose();

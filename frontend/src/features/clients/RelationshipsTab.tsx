@@ -8,7 +8,7 @@ import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { TabTable } from './TabTable';
-import { useRelationships, useRemoveRelationship } from './api';
+import { useRelationships, useRemoveRelationship } from '../../api/queries/relationships';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
 import { activeFlags, sortRelationships } from './relationships';
@@ -18,7 +18,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; relationship: Relationship } | 
 export function RelationshipsTab({ client }: { client: Client }) {
   const { t } = useTranslation();
   const relationships = useRelationships(client.id);
-  const remove = useRemoveRelationship(client.id);
+  const remove = useRemoveRelationship();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Relationship | null>(null);
   const [conflict, setConflict] = useState<{ error: ApiError; existing: Relationship | null } | null>(null);
@@ -28,7 +28,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
 
   function confirmRemove() {
     if (!removing) return;
-    remove.mutate(removing.id, {
+    remove.mutate({ params: { path: { client_id: client.id, relationship_id: removing.id } } }, {
       onSuccess: () => {
         setRemoving(null);
         notifications.show({ color: 'tend', message: t('clients.relationships.removed') });
@@ -149,7 +149,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
           </Text>
           {remove.isError ? (
             <Alert color="red" variant="light" role="alert">
-              {remove.error.message}
+              {remove.error instanceof Error ? remove.error.message : t('errors.generic')}
             </Alert>
           ) : null}
           <Group justify="flex-end" gap="sm">

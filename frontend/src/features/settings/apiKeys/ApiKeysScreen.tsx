@@ -3,8 +3,8 @@ import { Badge, Button, Code, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../api/types';
-import { useApiKeys, useRevokeApiKey } from '../api/apiKeys';
-import { usePractice } from '../api/practice';
+import { useApiKeys, useRevokeApiKey } from '../../../api/queries/apiKeys';
+import { usePractice } from '../../../api/queries/practice';
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog';
 import { formatDateTime } from '../ui/format';
 import { ListScreen } from '../ui/ListScreen';
@@ -19,7 +19,7 @@ export default function ApiKeysScreen() {
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const practice = usePractice();
-  const { query, items } = useApiKeys(showRevoked);
+  const { query, items } = useApiKeys({ includeRevoked: showRevoked });
   const revoke = useRevokeApiKey();
   const feedback = useActionFeedback();
   const zone = practice.data?.time_zone;
@@ -32,7 +32,7 @@ export default function ApiKeysScreen() {
       confirmLabel: t('settings.apiKeys.revoke'),
       danger: true,
       onConfirm: () =>
-        revoke.mutate(key.id, {
+        revoke.mutate({ params: { path: { key_id: key.id } } }, {
           onSuccess: () => feedback.done(t('settings.apiKeys.revoked', { name: key.name })),
           onError: (error) => feedback.report(error),
           onSettled: () => setConfirm(null),

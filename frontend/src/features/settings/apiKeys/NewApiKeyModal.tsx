@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyScope } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
-import { useCreateApiKey } from '../api/apiKeys';
+import { useCreateApiKey } from '../../../api/queries/apiKeys';
 import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
 import { FormActions } from '../ui/FormActions';
 
@@ -26,7 +26,7 @@ export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
   const handleSubmit = form.onSubmit((values) => {
     feedback.reset();
     create.mutate(
-      { name: values.name.trim(), scopes: values.scopes },
+      { body: { name: values.name.trim(), scopes: values.scopes } },
       { onError: (error) => feedback.handle(error, ['name', 'scopes'], form.setErrors) },
     );
   });

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldCreate, CustomFieldDefinition, CustomFieldType, CustomFieldUpdate } from '../../../api/types';
-import { useCreateCustomField, useUpdateCustomField } from '../api/customFields';
+import { useCreateCustomField, useUpdateCustomField } from '../../../api/queries/customFields';
 import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
@@ -75,7 +75,7 @@ export function CustomFieldForm({
         required: values.required,
         position: Number(values.position),
       };
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     const next: CustomFieldUpdate = {
@@ -86,7 +86,7 @@ export function CustomFieldForm({
     };
     const changes = changesFrom(field, next);
     if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ id: field.id, changes }, { onSuccess, onError });
+    else update.mutate({ params: { path: { field_id: field.id } }, body: changes }, { onSuccess, onError });
   });
 
   return (

@@ -3,8 +3,8 @@ import { Badge, Code, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { useCustomFields, useUpdateCustomField } from '../api/customFields';
+import { activeFirst } from '../ui/activeFirst';
+import { useCustomFields, useUpdateCustomField } from '../../../api/queries/customFields';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
@@ -14,8 +14,9 @@ export default function CustomFieldsScreen() {
   const { t } = useTranslation();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
-  const fields = useCustomFields(showInactive);
-  const actions = useRecordActions<CustomFieldDefinition>({
+  const fields = useCustomFields({ includeInactive: showInactive });
+  const actions = useRecordActions({
+    pathOf: (field: CustomFieldDefinition) => ({ field_id: field.id }),
     name: (field) => field.label,
     update: useUpdateCustomField(),
     deactivateBody: t('settings.customFields.deactivateBody'),

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord, LocationCreate } from '../../../api/types';
-import { useCreateLocation, useUpdateLocation } from '../api/locations';
+import { useCreateLocation, useUpdateLocation } from '../../../api/queries/locations';
 import { useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
@@ -43,12 +43,12 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
       onClose();
     };
     if (location === null) {
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     const changes = changesFrom(location, body);
     if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ id: location.id, changes }, { onSuccess, onError });
+    else update.mutate({ params: { path: { record_id: location.id } }, body: changes }, { onSuccess, onError });
   });
 
   return (

@@ -3,8 +3,8 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { useDeleteLocation, useLocations, useUpdateLocation } from '../api/locations';
+import { activeFirst } from '../ui/activeFirst';
+import { useDeleteLocation, useLocations, useUpdateLocation } from '../../../api/queries/locations';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
@@ -18,8 +18,9 @@ export default function LocationsScreen() {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<LocationRecord | 'new' | null>(null);
   const [roomsOf, setRoomsOf] = useState<LocationRecord | null>(null);
-  const { query, items } = useLocations(showInactive);
-  const actions = useRecordActions<LocationRecord>({
+  const { query, items } = useLocations({ includeInactive: showInactive });
+  const actions = useRecordActions({
+    pathOf: (location: LocationRecord) => ({ record_id: location.id }),
     name: (location) => location.name,
     update: useUpdateLocation(),
     remove: useDeleteLocation(),

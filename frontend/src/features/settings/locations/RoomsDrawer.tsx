@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord, Room } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
-import { activeFirst } from '../api/cursorList';
-import { useCreateRoom, useDeleteRoom, useRooms, useUpdateRoom } from '../api/locations';
+import { activeFirst } from '../ui/activeFirst';
+import { useCreateRoom, useDeleteRoom, useRooms, useUpdateRoom } from '../../../api/queries/locations';
 import { useApiErrorFeedback } from '../ui/apiErrors';
 import { LoadError } from '../ui/LoadError';
 import { RowActions } from '../ui/RowActions';
@@ -76,7 +76,8 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
   const remove = useDeleteRoom();
   const addFeedback = useApiErrorFeedback();
   const renameFeedback = useApiErrorFeedback();
-  const lifecycle = useRecordActions<Room>({
+  const lifecycle = useRecordActions({
+    pathOf: (room: Room) => ({ record_id: room.id }),
     name: (room) => room.name,
     update,
     remove,
@@ -109,7 +110,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
               addFeedback.reset();
               setAddError(null);
               create.mutate(
-                { location_id: location.id, name },
+                { body: { location_id: location.id, name } },
                 {
                   onSuccess: () => {
                     actions.done(t('settings.common.savedNamed', { name }));
@@ -157,7 +158,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
                             renameFeedback.reset();
                             setRenameError(null);
                             update.mutate(
-                              { id: room.id, changes: { name } },
+                              { params: { path: { record_id: room.id } }, body: { name } },
                               {
                                 onSuccess: () => setRenaming(null),
                                 onError: (error) =>

@@ -25,7 +25,7 @@ import {
   type PriceTexts,
 } from '../../../components/PriceListInput';
 import { ConflictDialog } from '../../../components/ConflictDialog';
-import { usePractice, useUpdatePractice } from '../api/practice';
+import { usePractice, useUpdatePractice } from '../../../api/queries/practice';
 import { errorsUnder, firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
 import { FormActions } from '../ui/FormActions';
 import { changesFrom } from '../ui/sameValue';
@@ -167,7 +167,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
       notifications.show({ message: t('settings.common.noChanges') });
       return;
     }
-    update.mutate(changes, {
+    update.mutate({ body: changes }, {
       onSuccess: () => notifications.show({ color: 'tend', message: t('settings.practice.saved') }),
       onError: (error) => feedback.handle(error, FIELDS, form.setErrors),
     });

@@ -11,7 +11,7 @@ import {
   priceTextsFromList,
   type PriceTexts,
 } from '../../../components/PriceListInput';
-import { useCreatePractitioner, useUpdatePractitioner } from '../api/practitioners';
+import { useCreatePractitioner, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { bpToPercentText, percentToBp } from '../commission';
 import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
@@ -112,7 +112,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       onClose();
     };
     if (practitioner === null) {
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     const changes = changesFrom(practitioner, body);
@@ -120,7 +120,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       onClose();
       return;
     }
-    update.mutate({ id: practitioner.id, changes }, { onSuccess, onError });
+    update.mutate({ params: { path: { record_id: practitioner.id } }, body: changes }, { onSuccess, onError });
   });
 
   return (

@@ -3,9 +3,9 @@ import { ColorSwatch, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerRecord } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { usePractice } from '../api/practice';
-import { useDeletePractitioner, usePractitioners, useUpdatePractitioner } from '../api/practitioners';
+import { activeFirst } from '../ui/activeFirst';
+import { usePractice } from '../../../api/queries/practice';
+import { useDeletePractitioner, usePractitioners, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { formatPercent } from '../commission';
 import { ListScreen } from '../ui/ListScreen';
 import { PriceLines } from '../ui/PriceLines';
@@ -20,8 +20,9 @@ export default function PractitionersScreen() {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<PractitionerRecord | 'new' | null>(null);
   const practice = usePractice();
-  const { query, items } = usePractitioners(showInactive);
-  const actions = useRecordActions<PractitionerRecord>({
+  const { query, items } = usePractitioners({ includeInactive: showInactive });
+  const actions = useRecordActions({
+    pathOf: (practitioner: PractitionerRecord) => ({ record_id: practitioner.id }),
     name: (practitioner) => practitioner.name,
     update: useUpdatePractitioner(),
     remove: useDeletePractitioner(),

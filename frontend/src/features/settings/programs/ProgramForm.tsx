@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ProgramCreate, ProgramRecord } from '../../../api/types';
-import { useCreateProgram, useUpdateProgram } from '../api/programs';
+import { useCreateProgram, useUpdateProgram } from '../../../api/queries/programs';
 import { useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
@@ -33,12 +33,12 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
       onClose();
     };
     if (program === null) {
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     const changes = changesFrom(program, body);
     if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ id: program.id, changes }, { onSuccess, onError });
+    else update.mutate({ params: { path: { record_id: program.id } }, body: changes }, { onSuccess, onError });
   });
 
   return (

@@ -3,8 +3,8 @@ import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgramRecord } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { useDeleteProgram, usePrograms, useUpdateProgram } from '../api/programs';
+import { activeFirst } from '../ui/activeFirst';
+import { useDeleteProgram, usePrograms, useUpdateProgram } from '../../../api/queries/programs';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
@@ -14,8 +14,9 @@ export default function ProgramsScreen() {
   const { t } = useTranslation();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<ProgramRecord | 'new' | null>(null);
-  const { query, items } = usePrograms(showInactive);
-  const actions = useRecordActions<ProgramRecord>({
+  const { query, items } = usePrograms({ includeInactive: showInactive });
+  const actions = useRecordActions({
+    pathOf: (program: ProgramRecord) => ({ record_id: program.id }),
     name: (program) => program.name,
     update: useUpdateProgram(),
     remove: useDeleteProgram(),

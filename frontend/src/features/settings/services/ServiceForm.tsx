@@ -11,7 +11,7 @@ import {
   priceTextsFromList,
   type PriceTexts,
 } from '../../../components/PriceListInput';
-import { useCreateService, useUpdateService } from '../api/services';
+import { useCreateService, useUpdateService } from '../../../api/queries/services';
 import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
@@ -81,12 +81,12 @@ export function ServiceForm({
       onClose();
     };
     if (service === null) {
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     const changes = changesFrom(service, body);
     if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ id: service.id, changes }, { onSuccess, onError });
+    else update.mutate({ params: { path: { record_id: service.id } }, body: changes }, { onSuccess, onError });
   });
 
   return (

@@ -3,9 +3,9 @@ import { Code, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { usePractice } from '../api/practice';
-import { useServices, useUpdateService } from '../api/services';
+import { activeFirst } from '../ui/activeFirst';
+import { usePractice } from '../../../api/queries/practice';
+import { useServices, useUpdateService } from '../../../api/queries/services';
 import { ListScreen } from '../ui/ListScreen';
 import { PriceLines } from '../ui/PriceLines';
 import { RowActions } from '../ui/RowActions';
@@ -17,8 +17,9 @@ export default function ServicesScreen() {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
   const practice = usePractice();
-  const { query, items } = useServices(showInactive);
-  const actions = useRecordActions<Service>({
+  const { query, items } = useServices({ includeInactive: showInactive });
+  const actions = useRecordActions({
+    pathOf: (service: Service) => ({ record_id: service.id }),
     name: (service) => service.name,
     update: useUpdateService(),
     deactivateBody: t('settings.services.deactivateBody'),

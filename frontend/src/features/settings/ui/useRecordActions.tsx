@@ -11,33 +11,35 @@ interface MutateCallbacks {
   onSettled?: () => void;
 }
 
-interface Mutation<V> {
-  mutate: (variables: V, options?: MutateCallbacks) => void;
+interface Mutation<Variables> {
+  mutate(variables: Variables, options?: MutateCallbacks): void;
   isPending: boolean;
 }
 
-export interface RecordActionsOptions<T> {
+export interface RecordActionsOptions<T, PathParams> {
+  /** The path parameters that name the record in the API, e.g. `{ record_id: room.id }`. */
+  pathOf: (item: T) => PathParams;
   /** The record's name in titles and toasts. */
   name: (item: T) => string;
-  /** Sets `active`; its PATCH body is `{ active }`. */
-  update: Mutation<{ id: string; changes: { active: boolean } }>;
-  /** Deletes by id; records without it can only be deactivated. */
-  remove?: Mutation<string>;
+  /** The record's PATCH; here its body is `{ active }`. */
+  update: Mutation<{ params: { path: PathParams }; body: { active: boolean } }>;
+  /** The record's DELETE; records without one can only be deactivated. */
+  remove?: Mutation<{ params: { path: PathParams } }>;
   /** The confirm messages (already translated). */
   deactivateBody: string;
   deleteBody?: string;
 }
 
-export function useRecordActions<T extends { id: string; active: boolean }>(options: RecordActionsOptions<T>) {
+export function useRecordActions<T extends { active: boolean }, PathParams>(options: RecordActionsOptions<T, PathParams>) {
   const { t } = useTranslation();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const feedback = useActionFeedback();
-  const { name, update, remove } = options;
+  const { name, update, remove, pathOf } = options;
   const close = () => setConfirm(null);
 
   const setActive = (item: T, active: boolean) =>
     update.mutate(
-      { id: item.id, changes: { active } },
+      { params: { path: pathOf(item) }, body: { active } },
       {
         onSuccess: () =>
           feedback.done(t(active ? 'settings.common.reactivatedNamed' : 'settings.common.deactivatedNamed', { name: name(item) })),
@@ -62,7 +64,7 @@ export function useRecordActions<T extends { id: string; active: boolean }>(opti
       confirmLabel: t('settings.common.delete'),
       danger: true,
       onConfirm: () =>
-        remove?.mutate(item.id, {
+        remove?.mutate({ params: { path: pathOf(item) } }, {
           onSuccess: () => feedback.done(t('settings.common.deletedNamed', { name: name(item) })),
           onError: (error) =>
             feedback.report(error, { label: t('settings.common.deactivateInstead'), onClick: () => setActive(item, false) }),

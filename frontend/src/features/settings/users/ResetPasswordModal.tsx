@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../api/types';
-import { useResetPassword } from '../api/users';
+import { useResetPassword } from '../../../api/queries/users';
 import { useApiErrorFeedback } from '../ui/apiErrors';
 import { FormActions } from '../ui/FormActions';
 import { MIN_PASSWORD_LENGTH } from './roles';
@@ -24,7 +24,7 @@ export function ResetPasswordModal({ user, onClose }: { user: StaffUser; onClose
   const handleSubmit = form.onSubmit((values) => {
     feedback.reset();
     reset.mutate(
-      { id: user.id, newPassword: values.new_password },
+      { params: { path: { user_id: user.id } }, body: { new_password: values.new_password } },
       {
         onSuccess: () => {
           notifications.show({ color: 'tend', message: t('settings.users.passwordReset', { name: user.name }) });

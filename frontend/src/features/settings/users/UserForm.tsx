@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PractitionerRecord, Role, StaffUser, StaffUserCreate, StaffUserUpdate } from '../../../api/types';
-import { useCreateUser, useUpdateUser } from '../api/users';
+import { useCreateUser, useUpdateUser } from '../../../api/queries/users';
 import { useApiErrorFeedback } from '../ui/apiErrors';
 import { FormModal } from '../ui/FormModal';
 import { changesFrom } from '../ui/sameValue';
@@ -75,7 +75,7 @@ export function UserForm({
         locale,
         password: values.password,
       };
-      create.mutate(body, { onSuccess, onError });
+      create.mutate({ body }, { onSuccess, onError });
       return;
     }
     // Only what changed: the API re-checks the practitioner link whenever role or link are sent.
@@ -86,7 +86,7 @@ export function UserForm({
       locale,
     });
     if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ id: user.id, changes }, { onSuccess, onError });
+    else update.mutate({ params: { path: { user_id: user.id } }, body: changes }, { onSuccess, onError });
   });
 
   const practitionerOptions = practitioners.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }));

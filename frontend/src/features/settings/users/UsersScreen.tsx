@@ -3,9 +3,9 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../api/types';
-import { activeFirst } from '../api/cursorList';
-import { usePractitioners } from '../api/practitioners';
-import { useUpdateUser, useUsers } from '../api/users';
+import { activeFirst } from '../ui/activeFirst';
+import { usePractitioners } from '../../../api/queries/practitioners';
+import { useUpdateUser, useUsers } from '../../../api/queries/users';
 import { useSession } from '../../auth/useSession';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
@@ -20,9 +20,10 @@ export default function UsersScreen() {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [resetting, setResetting] = useState<StaffUser | null>(null);
-  const { query, items } = useUsers(showInactive);
-  const practitioners = usePractitioners(true);
-  const actions = useRecordActions<StaffUser>({
+  const { query, items } = useUsers({ includeInactive: showInactive });
+  const practitioners = usePractitioners({ includeInactive: true, readAll: true });
+  const actions = useRecordActions({
+    pathOf: (user: StaffUser) => ({ user_id: user.id }),
     name: (user) => user.name,
     update: useUpdateUser(),
     deactivateBody: t('settings.users.deactivateBody'),
