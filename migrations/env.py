@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.types import TypeDecorator
 
 from tend.persistence.db import create_engine
-from tend.persistence.models import metadata
+from tend.persistence.tables import metadata
 from tend.settings import get_settings
 
 config = context.config

@@ -87,7 +87,7 @@ def users_create(
     ] = "",
 ) -> None:
     """Create a staff user."""
-    from tend.tasks import create_user_now
+    from tend.operations import create_user_now
 
     try:
         user_id = asyncio.run(create_user_now(email=email, name=name, role=role, password=password))
@@ -100,7 +100,7 @@ def users_create(
 @app.command("seed-demo")
 def seed_demo() -> None:
     """Load demo data (development only; safe to run again)."""
-    from tend.tasks import seed_demo_now
+    from tend.operations import seed_demo_now
 
     settings = get_settings()
     if not settings.is_development:

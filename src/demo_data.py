@@ -9,14 +9,15 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tend.domain import clients, custom_fields, enrollments, practice, relationships, users
-from tend.domain.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
+from tend.core.enums import ClientStatus, CustomFieldType, Locale, RelationshipType, Role
+from tend.core.text import fold
+from tend.domain.clients import custom_fields, enrollments, relationships
+from tend.domain.clients import records as clients
 from tend.domain.context import Context
-from tend.persistence.client_tables import Client, ClientStatus, RelationshipType
-from tend.persistence.practice_tables import CustomFieldType
-from tend.persistence.repositories.auth import UserRepository
-from tend.persistence.repositories.records import RecordRepository
-from tend.persistence.tables import Locale, Role
+from tend.domain.practice import settings as practice
+from tend.domain.practice import users
+from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
+from tend.persistence.tables.clients import Client
 
 
 @dataclass(frozen=True)
@@ -121,16 +122,13 @@ MINOR_COUNT = 24
 
 
 def _ascii_email(first: str, last: str, n: int) -> str:
-    from tend.domain.text import fold
-
     local = f"{fold(first).replace(' ', '')}.{fold(last).replace(' ', '')}{n}"
     return f"{local}@correo.example"
 
 
 async def ensure_demo_users(ctx: Context, clinician_practitioner_id: object | None) -> None:
-    repository = UserRepository(ctx.session)
     for login in DEMO_LOGINS:
-        if await repository.get_by_email(login.email) is not None:
+        if await users.find_by_email(ctx, login.email) is not None:
             continue
         role = Role(login.role)
         await users.create_user(
@@ -146,8 +144,8 @@ async def ensure_demo_users(ctx: Context, clinician_practitioner_id: object | No
 
 
 async def seed(ctx: Context) -> None:
-    if await RecordRepository(ctx.session, Client).exists(Client.id.is_not(None)):
-        existing = await UserRepository(ctx.session).get_by_email("clinician@tend.example")
+    if await clients.any_clients(ctx):
+        existing = await users.find_by_email(ctx, "clinician@tend.example")
         await ensure_demo_users(ctx, existing.practitioner_id if existing else None)
         return
     rng = random.Random(2026)  # noqa: S311 - demo data, not security

@@ -13,26 +13,16 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from tend.api import (
-    api_keys,
-    audit,
-    auth,
-    catalog,
-    clients,
-    custom_fields,
-    dev,
-    health,
-    jobs,
-    practice,
-    users,
-)
-from tend.api.errors import install_error_handlers, problem_openapi
+from tend.api import api_keys, audit, auth, dev, health, jobs
+from tend.api.clients import custom_fields, enrollments, records, relationships
+from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
+from tend.api.practice import catalog, users
+from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
-from tend.domain.clock import Clock, SystemClock
+from tend.core.clock import Clock, SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
 from tend.settings import Settings, get_settings
-from tend.workers.jobs import JobDeps
-from tend.workers.mail import Mailer
+from tend.workers.deps import build_job_deps
 from tend.workers.outbox import ArqDispatcher, InProcessRunner, sweep
 
 log = logging.getLogger(__name__)
@@ -102,9 +92,7 @@ def create_app(
     app.state.sessions = sessions
     app.state.redis = None
     app.state.run_sweeper = run_sweeper
-    app.state.job_deps = JobDeps(
-        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
-    )
+    app.state.job_deps = build_job_deps(settings, sessions, clock)
     app.state.dispatcher = InProcessRunner(app.state.job_deps)
 
     install_error_handlers(app)
@@ -117,9 +105,22 @@ def create_app(
             allow_headers=["*"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestIdMiddleware, error_response=unexpected_error_response)
 
-    for module in (health, auth, practice, users, clients, custom_fields, api_keys, audit, jobs, dev):
+    for module in (
+        health,
+        auth,
+        practice_settings,
+        users,
+        records,
+        relationships,
+        enrollments,
+        custom_fields,
+        api_keys,
+        audit,
+        jobs,
+        dev,
+    ):
         app.include_router(module.router)
     for router in catalog.routers:
         app.include_router(router)

@@ -20,14 +20,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from tend.cli import alembic_config
-from tend.domain import api_keys, users
-from tend.domain.clock import FrozenClock
+from tend.core.clock import FrozenClock
+from tend.core.enums import ApiKeyScope, Role
+from tend.domain import api_keys
 from tend.domain.context import Actor, Context
+from tend.domain.practice import users
 from tend.domain.security import _password_hash, issue_access_token
 from tend.main import create_app
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
-from tend.persistence.models import metadata
-from tend.persistence.tables import ApiKeyScope, Role, User
+from tend.persistence.tables import metadata
+from tend.persistence.tables.access import User
 from tend.settings import Settings
 from tests.harness import FROZEN_AT, TEST_PASSWORD, SignedInUser, database_url, is_postgres, make_settings
 

@@ -12,8 +12,8 @@ from pydantic import Field
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import InputModel, OutputModel, PageOut
+from tend.core.enums import ApiKeyScope
 from tend.domain import api_keys
-from tend.persistence.tables import ApiKeyScope
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["api-keys"])
 
@@ -58,10 +58,7 @@ async def create_api_key(body: ApiKeyCreate, _admin: AdminDep, ctx: ContextDep) 
 async def list_api_keys(
     _admin: AdminDep, ctx: ContextDep, page: PageDep, include_revoked: Annotated[bool, Query()] = False
 ) -> ApiKeyPage:
-    result = await api_keys.list_api_keys(ctx, page, include_revoked)
-    return ApiKeyPage(
-        items=[ApiKeyOut.model_validate(k) for k in result.items], next_cursor=result.next_cursor
-    )
+    return ApiKeyPage.of(await api_keys.list_api_keys(ctx, page, include_revoked), ApiKeyOut)
 
 
 @router.delete("/{key_id}", response_model=ApiKeyOut, responses=problem_responses(401, 403, 404))

@@ -39,7 +39,4 @@ async def list_audit_events(
     page: PageDep,
     object_type: Annotated[SafeStr | None, Query(max_length=60)] = None,
 ) -> AuditEventPage:
-    result = await audit.list_events(ctx, page, object_type=object_type)
-    return AuditEventPage(
-        items=[AuditEventOut.model_validate(e) for e in result.items], next_cursor=result.next_cursor
-    )
+    return AuditEventPage.of(await audit.list_events(ctx, page, object_type=object_type), AuditEventOut)

@@ -11,8 +11,9 @@ from pydantic import Field
 from tend.api.deps import AnonymousContextDep, ContextDep, SettingsDep, UserOnlyDep, auth_policy
 from tend.api.errors import problem_responses
 from tend.api.schemas import InputModel, OutputModel
-from tend.domain import auth, users
-from tend.persistence.tables import Locale, Role
+from tend.core.enums import Locale, Role
+from tend.domain import auth
+from tend.domain.practice import users
 from tend.settings import Settings
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])

@@ -11,14 +11,15 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.api.request_context import current_request_id
+from tend.core.actor import Actor
+from tend.core.clock import Clock
+from tend.core.enums import ApiKeyScope, Role
+from tend.core.errors import DomainError, Forbidden, Unauthenticated
+from tend.core.pages import PageRequest
 from tend.domain import auth
-from tend.domain.clock import Clock
-from tend.domain.context import Actor, Context
-from tend.domain.errors import DomainError, Forbidden, Unauthenticated
+from tend.domain.context import Context
 from tend.domain.jobs import OUTBOX_SESSION_KEY
 from tend.domain.security import API_KEY_PREFIX, JwtConfig
-from tend.persistence.repositories.pagination import PageRequest
-from tend.persistence.tables import ApiKeyScope, Role
 from tend.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -10,9 +10,9 @@ from fastapi import APIRouter
 from tend.api.deps import AdminDep, ContextDep, PageDep, SettingsDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PageOut
-from tend.domain.errors import NotFound
-from tend.persistence.repositories.mail import EmailRepository
-from tend.persistence.tables import EmailStatus
+from tend.core.enums import EmailStatus
+from tend.core.errors import NotFound
+from tend.domain import mailbox
 
 router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
 
@@ -38,7 +38,4 @@ async def list_mailbox(
 ) -> MailboxPage:
     if not settings.is_development:
         raise NotFound("The dev mailbox exists only in development.")
-    result = await EmailRepository(ctx.session).list(page)
-    return MailboxPage(
-        items=[MailboxMessageOut.model_validate(m) for m in result.items], next_cursor=result.next_cursor
-    )
+    return MailboxPage.of(await mailbox.list_messages(ctx, page), MailboxMessageOut)

@@ -14,7 +14,7 @@ from starlette.routing import Match
 
 from tend.api.request_context import current_request_id
 from tend.api.spa import API_PREFIXES, spa_response
-from tend.domain.errors import Conflict, DomainError, TooManyAttempts
+from tend.core.errors import Conflict, DomainError, ErrorCode, TooManyAttempts
 
 log = logging.getLogger("tend.errors")
 PROBLEM_JSON = "application/problem+json"
@@ -23,7 +23,8 @@ PROBLEM_JSON = "application/problem+json"
 class FieldError(BaseModel):
     field: str = Field(description="Dotted path of the offending field, e.g. `address.city`.")
     loc: list[str | int]
-    message: str
+    code: ErrorCode = Field(description="Stable machine code of the problem; choose your wording by it.")
+    message: str = Field(description="English description (a fallback for codes a client does not know).")
     type: str
 
 
@@ -31,6 +32,7 @@ class Problem(BaseModel):
     type: str = "about:blank"
     title: str
     status: int
+    code: ErrorCode = Field(description="Stable machine code; `conflict.*` for 409s. Add, never renamed.")
     detail: str | None = None
     request_id: str | None = None
     errors: list[FieldError] | None = None
@@ -42,6 +44,7 @@ def problem_response(
     title: str,
     detail: str | None = None,
     *,
+    code: ErrorCode,
     errors: list[dict[str, Any]] | None = None,
     next_step: str | None = None,
     headers: dict[str, str] | None = None,
@@ -50,6 +53,7 @@ def problem_response(
         "type": "about:blank",
         "title": title,
         "status": status,
+        "code": code.value,
         "detail": detail,
         "request_id": current_request_id(),
     }
@@ -67,6 +71,37 @@ _FRIENDLY = {
 }
 
 
+_CODES = {
+    "missing": ErrorCode.required,
+    "not_null": ErrorCode.required,
+    "extra_forbidden": ErrorCode.unknown_field,
+    "json_invalid": ErrorCode.invalid_json,
+    "string_too_short": ErrorCode.too_short,
+    "too_short": ErrorCode.too_short,
+    "string_too_long": ErrorCode.too_long,
+    "too_long": ErrorCode.too_long,
+    "greater_than": ErrorCode.out_of_range,
+    "greater_than_equal": ErrorCode.out_of_range,
+    "less_than": ErrorCode.out_of_range,
+    "less_than_equal": ErrorCode.out_of_range,
+    "enum": ErrorCode.choice,
+    "literal_error": ErrorCode.choice,
+    "string_pattern_mismatch": ErrorCode.bad_format,
+}
+
+
+def _code(kind: str, message: str) -> ErrorCode:
+    if kind in _CODES:
+        return _CODES[kind]
+    if kind.startswith(("date", "datetime", "time")):
+        return ErrorCode.date
+    if kind.endswith(("_type", "_parsing", "_from_float")):
+        return ErrorCode.wrong_type
+    if kind == "value_error" and "email address" in message:
+        return ErrorCode.email
+    return ErrorCode.invalid
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [str(part) for part in loc]
     if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
@@ -79,13 +114,15 @@ def validation_errors(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for item in raw:
         loc = tuple(item.get("loc", ()))
         kind = str(item.get("type", "invalid"))
+        message = str(item.get("msg", "Invalid value."))
         if kind == "json_invalid":
             loc = ("body",)
         errors.append(
             {
                 "field": _field_name(loc),
                 "loc": [part if isinstance(part, int) else str(part) for part in loc],
-                "message": _FRIENDLY.get(kind, str(item.get("msg", "Invalid value."))),
+                "code": _code(kind, message).value,
+                "message": _FRIENDLY.get(kind, message),
                 "type": kind,
             }
         )
@@ -96,13 +133,26 @@ async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = validation_errors(list(exc.errors()))
     fields = ", ".join(sorted({e["field"] for e in errors}))
-    return problem_response(422, "Validation failed", f"Check these fields: {fields}.", errors=errors)
+    return problem_response(
+        422,
+        "Validation failed",
+        f"Check these fields: {fields}.",
+        code=ErrorCode.validation_failed,
+        errors=errors,
+    )
 
 
 async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     errors = [
-        {"field": p.field, "loc": p.field.split("."), "message": p.message, "type": p.type}
+        {
+            "field": p.field,
+            "loc": p.field.split("."),
+            "code": p.code.value,
+            "message": p.message,
+            # The same word pydantic uses for a missing value; otherwise the code's last part.
+            "type": "missing" if p.code is ErrorCode.required else p.code.value.rpartition(".")[2],
+        }
         for p in exc.errors
     ]
     headers = {}
@@ -114,6 +164,7 @@ async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
         exc.status,
         exc.title,
         exc.detail,
+        code=exc.code,
         errors=errors or None,
         next_step=exc.next_step if isinstance(exc, Conflict) else None,
         headers=headers or None,
@@ -142,6 +193,7 @@ async def _http_handler(request: Request, exc: Exception) -> Response:
                 404,
                 "Not found",
                 "The web app is not built: run `make run` (or `npm run build` in frontend/).",
+                code=ErrorCode.not_found,
             )
     if exc.status_code == 400:
         # FastAPI's only own 400 is a body it could not decode (e.g. not UTF-8): the same problem as bad JSON.
@@ -149,10 +201,12 @@ async def _http_handler(request: Request, exc: Exception) -> Response:
             422,
             "Validation failed",
             "Check these fields: body.",
+            code=ErrorCode.validation_failed,
             errors=[
                 {
                     "field": "body",
                     "loc": ["body"],
+                    "code": ErrorCode.invalid_json.value,
                     "message": _FRIENDLY["json_invalid"],
                     "type": "json_invalid",
                 }
@@ -161,11 +215,18 @@ async def _http_handler(request: Request, exc: Exception) -> Response:
     headers = dict(getattr(exc, "headers", None) or {})
     if exc.status_code == 405:
         headers["Allow"] = ", ".join(_allowed_methods(request))
-    titles = {404: "Not found", 405: "Method not allowed", 401: "Not authenticated", 403: "Forbidden"}
+    title, code = _HTTP_PROBLEMS.get(exc.status_code, ("Error", ErrorCode.bad_request))
     detail = exc.detail if isinstance(exc.detail, str) else None
-    return problem_response(
-        exc.status_code, titles.get(exc.status_code, "Error"), detail, headers=headers or None
-    )
+    return problem_response(exc.status_code, title, detail, code=code, headers=headers or None)
+
+
+_HTTP_PROBLEMS = {
+    401: ("Not authenticated", ErrorCode.unauthenticated),
+    403: ("Forbidden", ErrorCode.forbidden),
+    404: ("Not found", ErrorCode.not_found),
+    405: ("Method not allowed", ErrorCode.method_not_allowed),
+    413: ("Payload too large", ErrorCode.payload_too_large),
+}
 
 
 def unexpected_error_response(exc: Exception) -> JSONResponse:
@@ -174,6 +235,7 @@ def unexpected_error_response(exc: Exception) -> JSONResponse:
         500,
         "Internal error",
         f"Something went wrong on our side. Nothing was saved. Quote error id {current_request_id()}.",
+        code=ErrorCode.internal_error,
     )
 
 

@@ -7,7 +7,8 @@ import asyncio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import text
+
+from tend.domain.health import database_ready
 
 router = APIRouter(tags=["health"])
 
@@ -26,9 +27,8 @@ async def healthz() -> HealthOut:
 async def readyz(request: Request) -> JSONResponse:
     checks: dict[str, str] = {}
     try:
-        async with asyncio.timeout(3):
-            async with request.app.state.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+        async with asyncio.timeout(3), request.app.state.sessions() as session:
+            await database_ready(session)
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"unavailable: {type(exc).__name__}"

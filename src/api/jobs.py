@@ -11,8 +11,8 @@ from fastapi import APIRouter, Query
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PageOut
+from tend.core.enums import JobStatus
 from tend.domain import jobs
-from tend.persistence.tables import JobStatus
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
 
@@ -37,8 +37,7 @@ class JobPage(PageOut[JobOut]):
 async def list_jobs(
     _admin: AdminDep, ctx: ContextDep, page: PageDep, status: Annotated[JobStatus | None, Query()] = None
 ) -> JobPage:
-    result = await jobs.list_jobs(ctx, page, status)
-    return JobPage(items=[JobOut.model_validate(j) for j in result.items], next_cursor=result.next_cursor)
+    return JobPage.of(await jobs.list_jobs(ctx, page, status), JobOut)
 
 
 @router.post("/{job_id}/retry", response_model=JobOut, responses=problem_responses(401, 403, 404, 409))

@@ -7,7 +7,9 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("tend_request_id", default=None)
@@ -20,8 +22,12 @@ def current_request_id() -> str | None:
 
 
 class RequestIdMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    """Gives every request an id; answers an unhandled error with `error_response` inside that context, so
+    the 500 carries the id to quote."""
+
+    def __init__(self, app: ASGIApp, error_response: Callable[[Exception], Response]) -> None:
         self.app = app
+        self.error_response = error_response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -49,10 +55,7 @@ class RequestIdMiddleware:
         except Exception as exc:
             if started_response:
                 raise
-            # Answered here, inside the request's context, so the 500 carries the request id to quote.
-            from tend.api.errors import unexpected_error_response
-
-            await unexpected_error_response(exc)(scope, receive, send_with_id)
+            await self.error_response(exc)(scope, receive, send_with_id)
         finally:
             # Path only, never the query string: searches can contain client names.
             access_log.info(

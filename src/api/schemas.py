@@ -1,10 +1,22 @@
-"""Shared schema pieces: strict input models, text without NUL characters, and the list envelope."""
+"""Shared schema pieces: strict input models, PATCH semantics, NUL-free text, the list envelope."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Generic, Self, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+from tend.core.pages import Page
 
 T = TypeVar("T")
 NUL_MESSAGE = "Text must not contain NUL (\\u0000) characters."
@@ -43,6 +55,40 @@ class InputModel(BaseModel):
         return value
 
 
+class PatchModel(InputModel):
+    """A PATCH body: a field not sent keeps its value; `null` clears a field that may be empty; the fields
+    named in `not_null` refuse `null` (422 naming the field) and are shown as non-nullable in the schema."""
+
+    not_null: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _refuse_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name in cls.not_null:
+            raise PydanticCustomError("not_null", "This field cannot be empty.")
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        properties = handler.resolve_ref_schema(schema).get("properties", {})
+        for name in cls.not_null:
+            prop = properties.get(name, {})
+            options = [option for option in prop.pop("anyOf", []) if option.get("type") != "null"]
+            if len(options) == 1:
+                prop.update(options[0])
+            elif options:
+                prop["anyOf"] = options
+            prop.pop("default", None)
+        return schema
+
+    def changes(self) -> dict[str, Any]:
+        """What the request asks to change: only the fields it sent."""
+        return self.model_dump(exclude_unset=True)
+
+
 class OutputModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -52,3 +98,9 @@ class PageOut(BaseModel, Generic[T]):
 
     items: list[T]
     next_cursor: str | None = None
+
+    @classmethod
+    def of(cls, page: Page[Any], out: Callable[[Any], Any] | type[BaseModel]) -> Self:
+        """The envelope of a page, each item shaped by `out` (a response model or a function)."""
+        shape: Callable[[Any], Any] = out.model_validate if isinstance(out, type) else out  # type: ignore[attr-defined]
+        return cls(items=[shape(item) for item in page.items], next_cursor=page.next_cursor)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from tend.core.enums import ApiKeyScope
+from tend.core.errors import Invalid, NotFound
+from tend.core.pages import Page, PageRequest
 from tend.domain import audit
 from tend.domain.context import Context
-from tend.domain.errors import Invalid, NotFound
 from tend.domain.security import API_KEY_PREFIX, new_api_key, sha256_hex
-from tend.persistence.repositories.audit import ApiKeyRepository
-from tend.persistence.repositories.pagination import Page, PageRequest
-from tend.persistence.tables import ApiKey, ApiKeyScope
+from tend.persistence.repositories.access import ApiKeyRepository
+from tend.persistence.tables.access import ApiKey
 
 
 @dataclass(frozen=True)

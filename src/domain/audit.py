@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from tend.core.pages import Page, PageRequest
 from tend.domain.context import Context
 from tend.persistence.repositories.audit import AuditRepository
-from tend.persistence.repositories.pagination import Page, PageRequest
-from tend.persistence.tables import AuditEvent
+from tend.persistence.tables.audit import AuditEvent
 
 
 def record(

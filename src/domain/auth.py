@@ -6,9 +6,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from tend.core.enums import ApiKeyScope, Role
+from tend.core.errors import TooManyAttempts, Unauthenticated
 from tend.domain import audit
 from tend.domain.context import Actor, Context
-from tend.domain.errors import TooManyAttempts, Unauthenticated
 from tend.domain.security import (
     JwtConfig,
     decode_access_token,
@@ -17,9 +18,13 @@ from tend.domain.security import (
     sha256_hex,
     verify_password,
 )
-from tend.persistence.repositories.audit import ApiKeyRepository
-from tend.persistence.repositories.auth import LoginFailureRepository, RefreshTokenRepository, UserRepository
-from tend.persistence.tables import ApiKeyScope, RefreshToken, Role, User
+from tend.persistence.repositories.access import (
+    ApiKeyRepository,
+    LoginFailureRepository,
+    RefreshTokenRepository,
+    UserRepository,
+)
+from tend.persistence.tables.access import RefreshToken, User
 
 API_KEY_TOUCH_INTERVAL = timedelta(minutes=1)
 

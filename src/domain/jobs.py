@@ -1,4 +1,5 @@
-"""Recording side effects as outbox rows in the caller's transaction (sent only after it commits)."""
+"""Recording side effects as outbox rows in the caller's transaction (sent only after it commits), and the
+admin's view of them."""
 
 from __future__ import annotations
 
@@ -6,16 +7,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tend.core.clock import Clock
+from tend.core.enums import JobStatus
+from tend.core.errors import Conflict, ErrorCode, NotFound
+from tend.core.pages import Page, PageRequest
 from tend.domain import audit
-from tend.domain.clock import Clock
 from tend.domain.context import Context
-from tend.domain.errors import Conflict, NotFound
 from tend.persistence.repositories.jobs import JobRepository
-from tend.persistence.repositories.pagination import Page, PageRequest
-from tend.persistence.tables import JobStatus, OutboxJob
+from tend.persistence.tables.jobs import OutboxJob
 
 OUTBOX_SESSION_KEY = "tend_outbox_ids"
 
@@ -25,6 +26,10 @@ def _check_payload(payload: dict[str, Any]) -> None:
     for key, value in payload.items():
         if not isinstance(value, str | int | bool | None):
             raise TypeError(f"job payload field {key!r} must be an id or flag, not {type(value).__name__}")
+
+
+def _dispatch_after_commit(session: AsyncSession, job_id: uuid.UUID) -> None:
+    session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job_id)
 
 
 async def record_job(
@@ -39,29 +44,22 @@ async def record_job(
 ) -> uuid.UUID | None:
     """Adds a job to the outbox. With a dedupe_key, a second call for the same effect adds nothing."""
     _check_payload(payload)
-    if dedupe_key is not None:
-        existing = await session.scalar(select(OutboxJob.id).where(OutboxJob.dedupe_key == dedupe_key))
-        if existing is not None:
-            return None
     now = clock.now()
-    job = OutboxJob(
+    job_id = await JobRepository(session).record(
         job_name=job_name,
         payload=payload,
         dedupe_key=dedupe_key,
-        status=JobStatus.pending,
-        attempts=0,
         max_attempts=max_attempts,
-        created_at=now,
+        now=now,
         run_after=run_after or now,
     )
-    session.add(job)
-    await session.flush()
-    session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job.id)
-    return job.id
+    if job_id is not None:
+        _dispatch_after_commit(session, job_id)
+    return job_id
 
 
 async def list_jobs(ctx: Context, page: PageRequest, status: JobStatus | None) -> Page[OutboxJob]:
-    return await JobRepository(ctx.session).list(page, status=status)
+    return await JobRepository(ctx.session).page(page, status=status)
 
 
 async def retry_dead_job(ctx: Context, job_id: uuid.UUID) -> OutboxJob:
@@ -72,10 +70,11 @@ async def retry_dead_job(ctx: Context, job_id: uuid.UUID) -> OutboxJob:
     if job.status is not JobStatus.dead:
         raise Conflict(
             f"Only dead jobs can be retried; this one is {job.status.value}.",
+            code=ErrorCode.job_not_dead,
             next_step="Wait for it to finish; it is retried automatically while it has attempts left.",
         )
     job.status, job.attempts, job.run_after = JobStatus.pending, 0, ctx.clock.now()
     job.finished_at = None
-    ctx.session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job.id)
+    _dispatch_after_commit(ctx.session, job.id)
     audit.record(ctx, "job.retried", object_type="job", object_id=job.id, job_name=job.job_name)
     return job

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any, TypeVar
 
+from tend.core.errors import NotFound
 from tend.domain import audit
 from tend.domain.context import Context
-from tend.domain.errors import NotFound
 from tend.persistence.base import Base
-from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.repositories.base import RecordRepository
 
 M = TypeVar("M", bound=Base)
 

@@ -14,7 +14,7 @@ from jose import JWTError, jwt
 from jose.exceptions import JWKError
 from pwdlib import PasswordHash
 
-from tend.domain.errors import Unauthenticated
+from tend.core.errors import Unauthenticated
 
 JWT_ALGORITHM = "HS256"
 ACCESS_TOKEN_TYPE = "access"

@@ -8,26 +8,17 @@ from typing import Any
 from arq import Retry, cron
 from arq.connections import RedisSettings
 
-from tend.domain.clock import SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
 from tend.settings import get_settings
-from tend.workers.jobs import JobDeps
-from tend.workers.mail import Mailer
+from tend.workers.deps import build_job_deps
 from tend.workers.outbox import ArqDispatcher, execute, sweep
-
-
-def build_deps(settings: Any, sessions: Any) -> JobDeps:
-    clock = SystemClock()
-    return JobDeps(
-        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
-    )
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     settings = get_settings()
     engine = create_engine(settings.database_url)
     ctx["engine"] = engine
-    ctx["deps"] = build_deps(settings, create_sessionmaker(engine))
+    ctx["deps"] = build_job_deps(settings, create_sessionmaker(engine))
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:

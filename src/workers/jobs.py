@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from tend.domain.clock import Clock
-from tend.domain.users import WELCOME_EMAIL_JOB
+from tend.domain.practice.users import WELCOME_EMAIL_JOB
 from tend.persistence.db import unit_of_work
-from tend.persistence.repositories.auth import UserRepository
-from tend.settings import Settings
-from tend.workers.mail import Mailer, OutgoingEmail
-
-
-@dataclass
-class JobDeps:
-    settings: Settings
-    sessions: async_sessionmaker[AsyncSession]
-    clock: Clock
-    mailer: Mailer
-
+from tend.persistence.repositories.access import UserRepository
+from tend.workers.deps import JobDeps
+from tend.workers.mail import OutgoingEmail
 
 JobFunction = Callable[[JobDeps, dict[str, Any]], Awaitable[None]]
 JOBS: dict[str, JobFunction] = {}

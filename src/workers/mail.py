@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from email.message import EmailMessage as MimeMessage
 
 import aiosmtplib
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tend.domain.clock import Clock
+from tend.core.clock import Clock
+from tend.core.enums import EmailStatus
 from tend.persistence.db import unit_of_work
-from tend.persistence.tables import EmailMessage, EmailStatus
+from tend.persistence.repositories.mail import EmailRepository
+from tend.persistence.tables.jobs import EmailMessage
 from tend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,44 +35,28 @@ async def _claim(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, message: OutgoingEmail, transport: str
 ) -> bool:
     """Takes the right to send `message`. False when it was already sent (or is being sent)."""
-    try:
-        async with unit_of_work(sessions) as session:
-            session.add(
-                EmailMessage(
-                    dedupe_key=message.dedupe_key,
-                    to_address=message.to_address,
-                    subject=message.subject,
-                    body_text=message.body_text,
-                    transport=transport,
-                    status=EmailStatus.sending,
-                    created_at=clock.now(),
-                )
+    async with unit_of_work(sessions) as session:
+        repository = EmailRepository(session)
+        recorded = await repository.insert_sending(
+            EmailMessage(
+                dedupe_key=message.dedupe_key,
+                to_address=message.to_address,
+                subject=message.subject,
+                body_text=message.body_text,
+                transport=transport,
+                status=EmailStatus.sending,
+                created_at=clock.now(),
             )
-        return True
-    except IntegrityError:
-        # Someone recorded it first. Only a previous failed attempt may be taken over, and only by one worker.
-        async with unit_of_work(sessions) as session:
-            result = await session.execute(
-                update(EmailMessage)
-                .where(
-                    EmailMessage.dedupe_key == message.dedupe_key, EmailMessage.status == EmailStatus.failed
-                )
-                .values(status=EmailStatus.sending, error=None)
-            )
-            return bool(getattr(result, "rowcount", 0))
+        )
+        # Recorded before: only a previous failed attempt may be taken over, and only by one worker.
+        return recorded or await repository.take_over_failed(message.dedupe_key)
 
 
 async def _finish(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, dedupe_key: str, error: str | None
 ) -> None:
     async with unit_of_work(sessions) as session:
-        email = await session.scalar(select(EmailMessage).where(EmailMessage.dedupe_key == dedupe_key))
-        if email is None:
-            return
-        if error is None:
-            email.status, email.sent_at, email.error = EmailStatus.sent, clock.now(), None
-        else:
-            email.status, email.error = EmailStatus.failed, error
+        await EmailRepository(session).finish(dedupe_key, clock.now(), error)
 
 
 class Mailer:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import or_, select, update
-
+from tend.core.enums import JobStatus
 from tend.persistence.db import unit_of_work
-from tend.persistence.tables import JobStatus, OutboxJob
-from tend.workers.jobs import JOBS, JobDeps
+from tend.persistence.repositories.jobs import JobRepository
+from tend.workers.deps import JobDeps
+from tend.workers.jobs import JOBS
 from tend.workers.mail import TransientSendError
 
 log = logging.getLogger(__name__)
@@ -37,24 +37,15 @@ async def execute(deps: JobDeps, outbox_id: uuid.UUID) -> Outcome:
     """Runs one outbox job once. The claim is a conditional UPDATE, so two runners never run it together."""
     now = deps.clock.now()
     async with unit_of_work(deps.sessions) as session:
-        claimed = await session.execute(
-            update(OutboxJob)
-            .where(
-                OutboxJob.id == outbox_id,
-                OutboxJob.status.in_([JobStatus.pending, JobStatus.enqueued]),
-            )
-            .values(status=JobStatus.running, attempts=OutboxJob.attempts + 1, started_at=now)
-        )
-        if not getattr(claimed, "rowcount", 0):
-            return Outcome("skipped")
-        job = await session.get(OutboxJob, outbox_id)
-        assert job is not None
-        job_name, payload, attempts, max_attempts = (
-            job.job_name,
-            dict(job.payload),
-            job.attempts,
-            job.max_attempts,
-        )
+        claimed = await JobRepository(session).claim(outbox_id, now)
+    if claimed is None:
+        return Outcome("skipped")
+    job_name, payload, attempts, max_attempts = (
+        claimed.job_name,
+        claimed.payload,
+        claimed.attempts,
+        claimed.max_attempts,
+    )
 
     function = JOBS.get(job_name)
     error: str | None = None
@@ -69,7 +60,7 @@ async def execute(deps: JobDeps, outbox_id: uuid.UUID) -> Outcome:
         error = f"{type(exc).__name__}"
 
     async with unit_of_work(deps.sessions) as session:
-        job = await session.get(OutboxJob, outbox_id)
+        job = await JobRepository(session).get(outbox_id)
         assert job is not None
         done_at = deps.clock.now()
         if error is None:
@@ -140,35 +131,17 @@ class ArqDispatcher:
     async def dispatch(self, outbox_ids: Iterable[uuid.UUID]) -> None:
         for outbox_id in outbox_ids:
             async with unit_of_work(self.deps.sessions) as session:
-                job = await session.get(OutboxJob, outbox_id)
-                if job is None or job.status not in (JobStatus.pending, JobStatus.enqueued):
-                    continue
-                job_key = f"outbox:{outbox_id}:{job.attempts}"
-                job.status, job.enqueued_at = JobStatus.enqueued, self.deps.clock.now()
+                attempts = await JobRepository(session).mark_enqueued(outbox_id, self.deps.clock.now())
+            if attempts is None:
+                continue
+            job_key = f"outbox:{outbox_id}:{attempts}"
             await self.pool.enqueue_job(ARQ_FUNCTION, str(outbox_id), _job_id=job_key)
 
 
 async def due_job_ids(deps: JobDeps) -> list[uuid.UUID]:
     """Jobs that should run now: never dispatched, retry time reached, or lost by a dead worker/queue."""
-    now = deps.clock.now()
     async with unit_of_work(deps.sessions) as session:
-        await session.execute(
-            update(OutboxJob)
-            .where(OutboxJob.status == JobStatus.running, OutboxJob.started_at < now - STALE_AFTER)
-            .values(status=JobStatus.pending)
-        )
-        rows = await session.scalars(
-            select(OutboxJob.id)
-            .where(
-                or_(
-                    (OutboxJob.status == JobStatus.pending) & (OutboxJob.run_after <= now),
-                    (OutboxJob.status == JobStatus.enqueued) & (OutboxJob.run_after <= now - STALE_AFTER),
-                )
-            )
-            .order_by(OutboxJob.run_after)
-            .limit(500)
-        )
-        return list(rows.all())
+        return await JobRepository(session).due_ids(deps.clock.now(), STALE_AFTER)
 
 
 async def sweep(deps: JobDeps, dispatcher: Dispatcher) -> int:

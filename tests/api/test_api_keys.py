@@ -10,8 +10,9 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from tend.api.deps import StaffDep
-from tend.domain.clock import FrozenClock
-from tend.persistence.tables import ApiKey, AuditEvent
+from tend.core.clock import FrozenClock
+from tend.persistence.tables.access import ApiKey
+from tend.persistence.tables.audit import AuditEvent
 
 KEYS = "/api/v1/api-keys"
 

@@ -10,9 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from tend.domain import users
-from tend.domain.clock import FrozenClock
-from tend.persistence.tables import AuditEvent, User
+from tend.core.clock import FrozenClock
+from tend.domain.practice import users
+from tend.persistence.tables.access import User
+from tend.persistence.tables.audit import AuditEvent
 from tests.harness import TEST_PASSWORD
 
 LOGIN = "/api/v1/auth/login"

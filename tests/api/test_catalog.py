@@ -132,7 +132,7 @@ async def test_programs_in_use_cannot_be_deleted(client_as: Any) -> None:
 async def test_catalog_writes_are_audited(client_as: Any, sessions: Any) -> None:
     from sqlalchemy import select
 
-    from tend.persistence.tables import AuditEvent
+    from tend.persistence.tables.audit import AuditEvent
 
     admin = await client_as("admin")
     created = await practitioner(admin)

@@ -157,7 +157,7 @@ async def test_list_pages_and_filters(client_as: Any) -> None:
 async def test_client_writes_are_audited_without_personal_data(client_as: Any, sessions: Any) -> None:
     from sqlalchemy import select
 
-    from tend.persistence.tables import AuditEvent
+    from tend.persistence.tables.audit import AuditEvent
 
     desk = await client_as("front_desk")
     created = await client_record(desk, "Secreta", "Persona")
@@ -237,6 +237,7 @@ class TestCustomFields:
         assert new.json()["errors"][0] == {
             "field": "custom_fields.consent_form",
             "loc": ["custom_fields", "consent_form"],
+            "code": "validation.required",
             "message": "Consent form is required.",
             "type": "missing",
         }

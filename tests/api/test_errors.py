@@ -9,9 +9,10 @@ import pytest
 from fastapi import APIRouter
 
 from tend.api.deps import ContextDep, SessionDep
+from tend.core.errors import Conflict, ErrorCode
 from tend.domain import audit
-from tend.domain.errors import Conflict
-from tend.persistence.tables import AuditEvent, User
+from tend.persistence.tables.access import User
+from tend.persistence.tables.audit import AuditEvent
 
 LOGIN = "/api/v1/auth/login"
 
@@ -62,7 +63,9 @@ def _test_routes(clock: Any) -> APIRouter:
     async def write_then_conflict(ctx: ContextDep) -> None:
         audit.record(ctx, "test.should_not_persist")
         await ctx.session.flush()
-        raise Conflict("Cannot do that now.", next_step="Do the other thing first.")
+        raise Conflict(
+            "Cannot do that now.", code=ErrorCode.in_use, next_step="Do the other thing first."
+        )
 
     @router.post("/write-then-crash")
     async def write_then_crash(ctx: ContextDep) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tend.domain import relationships
-from tend.domain.clients import get_client
+from tend.domain.clients import relationships
+from tend.domain.clients.records import get_client
 from tests.api.helpers import client_record
 
 

@@ -15,7 +15,7 @@ from tend.api.deps import auth_policy
 from tend.domain.security import issue_access_token
 from tend.main import create_app
 from tend.persistence.db import create_engine, create_sessionmaker
-from tend.workers.jobs import JobDeps
+from tend.workers.deps import JobDeps
 from tend.workers.mail import Mailer
 from tests.harness import make_settings
 

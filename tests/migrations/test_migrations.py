@@ -13,7 +13,7 @@ from sqlalchemy import inspect
 
 from tend.cli import alembic_config
 from tend.persistence.db import create_engine
-from tend.persistence.models import metadata
+from tend.persistence.tables import metadata
 from tests.conftest import reset_postgres_database
 from tests.harness import database_url, is_postgres
 

@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
-from tend.persistence.tables import AuditEvent, Role, User
+from tend.core.enums import Role
+from tend.persistence.tables.access import User
+from tend.persistence.tables.audit import AuditEvent
 
 
 def _user(created_at: datetime) -> User:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from jose import jwt
 
-from tend.domain.errors import Unauthenticated
+from tend.core.errors import Unauthenticated
 from tend.domain.security import JwtConfig, decode_access_token, issue_access_token
 
 CONFIG = JwtConfig(secret="s" * 40, issuer="tend", audience="tend-api", access_ttl=timedelta(minutes=15))

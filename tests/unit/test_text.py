@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tend.domain.text import digits, fold, search_terms
+from tend.core.text import digits, fold, search_terms
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
-from tend.domain import users
+from tend.core.enums import EmailStatus, JobStatus, Role
 from tend.domain.jobs import record_job
-from tend.persistence.tables import EmailMessage, EmailStatus, JobStatus, OutboxJob, Role
+from tend.domain.practice import users
+from tend.persistence.tables.jobs import EmailMessage, OutboxJob
 from tend.workers.mail import Mailer
 from tend.workers.outbox import execute, sweep
 from tests.harness import is_postgres
@@ -101,10 +102,10 @@ async def test_sweep_sends_jobs_that_were_committed_but_never_dispatched(
 async def test_cli_user_creation_dispatches_through_the_configured_path(
     app: Any, settings: Any, sessions: Any, run_jobs: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tend import tasks
+    from tend import operations
 
-    monkeypatch.setattr(tasks, "get_settings", lambda: settings)
-    await tasks.create_user_now(
+    monkeypatch.setattr(operations, "get_settings", lambda: settings)
+    await operations.create_user_now(
         email="cli.user@example.com", name="Cli User", role="clinician", password="a-long-password"
     )
     await run_jobs()  # PostgreSQL pass: the CLI enqueued into Redis; an arq worker delivers it

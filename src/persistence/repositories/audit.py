@@ -1,14 +1,13 @@
-"""Queries for the audit log and API keys."""
+"""Queries of the audit trail."""
 
 from __future__ import annotations
-
-import uuid
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tend.persistence.repositories.pagination import Page, PageRequest, paginate
-from tend.persistence.tables import ApiKey, AuditEvent
+from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.pagination import paginate
+from tend.persistence.tables.audit import AuditEvent
 
 
 class AuditRepository:
@@ -27,34 +26,6 @@ class AuditRepository:
             statement,
             sort_column=AuditEvent.occurred_at,
             id_column=AuditEvent.id,
-            page=page,
-            descending=True,
-        )
-
-
-class ApiKeyRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, key_id: uuid.UUID) -> ApiKey | None:
-        return await self.session.get(ApiKey, key_id)
-
-    async def get_by_hash(self, key_hash: str) -> ApiKey | None:
-        return await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
-
-    async def add(self, key: ApiKey) -> None:
-        self.session.add(key)
-        await self.session.flush()
-
-    async def list(self, page: PageRequest, *, include_revoked: bool) -> Page[ApiKey]:
-        statement = select(ApiKey)
-        if not include_revoked:
-            statement = statement.where(ApiKey.revoked_at.is_(None))
-        return await paginate(
-            self.session,
-            statement,
-            sort_column=ApiKey.created_at,
-            id_column=ApiKey.id,
             page=page,
             descending=True,
         )

@@ -1,4 +1,5 @@
-"""Queries for clients: visibility by role, search, filters, and the per-client summaries."""
+"""Queries of the clients context: who may read which client, search and filters, the per-client summaries,
+relationships, enrollments and custom field definitions."""
 
 from __future__ import annotations
 
@@ -6,18 +7,22 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tend.persistence.client_tables import (
+from tend.core.actor import Actor
+from tend.core.enums import ClientStatus
+from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.pagination import paginate
+from tend.persistence.tables.clients import (
     Client,
     ClientPractitioner,
     ClientRelationship,
-    ClientStatus,
+    CustomFieldDefinition,
     Enrollment,
 )
-from tend.persistence.practice_tables import Practitioner, Program
-from tend.persistence.repositories.pagination import Page, PageRequest, paginate
+from tend.persistence.tables.practice import Practitioner, Program
 
 
 @dataclass(frozen=True)
@@ -29,13 +34,20 @@ class ClientFilter:
     on_date: date | None = None  # for "currently enrolled in program"
 
 
-def visible_to_practitioner(practitioner_id: uuid.UUID | None) -> ColumnElement[bool]:
-    """Clients a clinician may see: those assigned to their practitioner (none without one)."""
+def _assigned_to(practitioner_id: uuid.UUID | None) -> ColumnElement[bool]:
+    """Clients assigned to a practitioner (none without one)."""
     if practitioner_id is None:
         return false()
     return Client.id.in_(
         select(ClientPractitioner.client_id).where(ClientPractitioner.practitioner_id == practitioner_id)
     )
+
+
+def _readable_by(actor: Actor) -> ColumnElement[bool]:
+    """Clinicians read only their practitioner's clients; everyone else reads every client."""
+    if actor.is_clinician:
+        return _assigned_to(actor.practitioner_id)
+    return true()
 
 
 def _escape_like(term: str) -> str:
@@ -52,29 +64,31 @@ class ClientRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def get(
-        self, client_id: uuid.UUID, visibility: ColumnElement[bool], *, for_update: bool = False
+    async def readable_by(
+        self, actor: Actor, client_id: uuid.UUID, *, for_update: bool = False
     ) -> Client | None:
-        statement = select(Client).where(Client.id == client_id, visibility)
+        """The client, if `actor` may read it (else None, as if it did not exist)."""
+        statement = select(Client).where(Client.id == client_id, _readable_by(actor))
         if for_update:
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
+
+    async def count(self) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(Client)) or 0)
 
     async def add(self, client: Client) -> Client:
         self.session.add(client)
         await self.session.flush()
         return client
 
-    async def search(
-        self, page: PageRequest, visibility: ColumnElement[bool], filters: ClientFilter
-    ) -> Page[Client]:
-        statement = select(Client).where(visibility)
+    async def search(self, actor: Actor, page: PageRequest, filters: ClientFilter) -> Page[Client]:
+        statement = select(Client).where(_readable_by(actor))
         for term in filters.search_terms:
             statement = statement.where(Client.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
         if filters.status is not None:
             statement = statement.where(Client.status == filters.status)
         if filters.practitioner_id is not None:
-            statement = statement.where(visible_to_practitioner(filters.practitioner_id))
+            statement = statement.where(_assigned_to(filters.practitioner_id))
         if filters.program_id is not None:
             enrolled = select(Enrollment.client_id).where(Enrollment.program_id == filters.program_id)
             if filters.on_date is not None:
@@ -151,4 +165,84 @@ class ClientRepository:
         return [(enrollment, program) for enrollment, program in rows.all()]
 
 
-ALL_CLIENTS: ColumnElement[bool] = true()
+class RelationshipRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def exists_between(self, client_id: uuid.UUID, related_client_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(
+            select(ClientRelationship.id).where(
+                ClientRelationship.client_id == client_id,
+                ClientRelationship.related_client_id == related_client_id,
+            )
+        )
+        return found is not None
+
+    async def add_pair(self, forward: ClientRelationship, inverse: ClientRelationship) -> bool:
+        """Stores both directions; False when the pair already exists (a concurrent request won)."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add_all([forward, inverse])
+                await self.session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+    async def of_client(self, relationship_id: uuid.UUID, client_id: uuid.UUID) -> ClientRelationship | None:
+        return await self.session.scalar(
+            select(ClientRelationship).where(
+                ClientRelationship.id == relationship_id, ClientRelationship.client_id == client_id
+            )
+        )
+
+    async def inverse_of(self, relationship: ClientRelationship) -> ClientRelationship | None:
+        return await self.session.scalar(
+            select(ClientRelationship).where(
+                ClientRelationship.pair_id == relationship.pair_id, ClientRelationship.id != relationship.id
+            )
+        )
+
+    async def delete_pair(self, forward: ClientRelationship, inverse: ClientRelationship) -> None:
+        await self.session.delete(forward)
+        await self.session.delete(inverse)
+        await self.session.flush()
+
+
+class EnrollmentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def of_client(self, enrollment_id: uuid.UUID, client_id: uuid.UUID) -> Enrollment | None:
+        return await self.session.scalar(
+            select(Enrollment).where(Enrollment.id == enrollment_id, Enrollment.client_id == client_id)
+        )
+
+    async def others_in_program(self, enrollment: Enrollment) -> list[Enrollment]:
+        """The client's other enrollments in the same program (to refuse overlapping dates)."""
+        rows = await self.session.scalars(
+            select(Enrollment).where(
+                Enrollment.client_id == enrollment.client_id,
+                Enrollment.program_id == enrollment.program_id,
+                Enrollment.id != enrollment.id,
+            )
+        )
+        return list(rows.all())
+
+
+class CustomFieldRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def definitions(self, *, include_inactive: bool) -> list[CustomFieldDefinition]:
+        statement = select(CustomFieldDefinition).order_by(
+            CustomFieldDefinition.position, CustomFieldDefinition.key
+        )
+        if not include_inactive:
+            statement = statement.where(CustomFieldDefinition.active.is_(True))
+        return list((await self.session.scalars(statement)).all())
+
+    async def key_taken(self, key: str) -> bool:
+        found = await self.session.scalar(
+            select(CustomFieldDefinition.id).where(CustomFieldDefinition.key == key)
+        )
+        return found is not None

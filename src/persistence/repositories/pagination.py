@@ -5,29 +5,15 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from tend.domain.errors import Invalid
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class PageRequest:
-    limit: int = 50
-    cursor: str | None = None
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    items: list[T]
-    next_cursor: str | None
+from tend.core.errors import ErrorCode, Invalid
+from tend.core.pages import Page, PageRequest
 
 
 def _encode(value: Any, row_id: uuid.UUID) -> str:
@@ -50,7 +36,9 @@ def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
             raise ValueError("bad cursor value")
         return value, uuid.UUID(raw["id"])
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise Invalid("The cursor is not valid; start again from the first page.", field="cursor") from exc
+        raise Invalid(
+            "The cursor is not valid; start again from the first page.", field="cursor", code=ErrorCode.cursor
+        ) from exc
 
 
 async def paginate(

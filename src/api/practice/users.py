@@ -12,10 +12,9 @@ from pydantic import EmailStr, Field
 from tend.api.auth import UserOut
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, PageOut
-from tend.domain import users
-from tend.domain.errors import Invalid
-from tend.persistence.tables import Locale, Role
+from tend.api.schemas import InputModel, PageOut, PatchModel
+from tend.core.enums import Locale, Role
+from tend.domain.practice import users
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 
@@ -31,7 +30,9 @@ class StaffUserCreate(InputModel):
     locale: Locale | None = None
 
 
-class StaffUserUpdate(InputModel):
+class StaffUserUpdate(PatchModel):
+    not_null = frozenset({"name", "role", "active"})
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     role: Role | None = None
     practitioner_id: uuid.UUID | None = None
@@ -56,10 +57,7 @@ class StaffUserPage(PageOut[StaffUserOut]):
 async def list_users(
     _admin: AdminDep, ctx: ContextDep, page: PageDep, include_inactive: Annotated[bool, Query()] = False
 ) -> StaffUserPage:
-    result = await users.list_users(ctx, page, include_inactive)
-    return StaffUserPage(
-        items=[StaffUserOut.model_validate(u) for u in result.items], next_cursor=result.next_cursor
-    )
+    return StaffUserPage.of(await users.list_users(ctx, page, include_inactive), StaffUserOut)
 
 
 @router.post(
@@ -79,11 +77,7 @@ async def get_user(user_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> Sta
 async def update_user(
     user_id: uuid.UUID, body: StaffUserUpdate, _admin: AdminDep, ctx: ContextDep
 ) -> StaffUserOut:
-    changes = body.model_dump(exclude_unset=True)
-    for name in ("name", "role", "active"):
-        if name in changes and changes[name] is None:
-            raise Invalid("This field cannot be empty.", field=name)
-    return StaffUserOut.model_validate(await users.update_user(ctx, user_id, changes))
+    return StaffUserOut.model_validate(await users.update_user(ctx, user_id, body.changes()))
 
 
 @router.post(

@@ -7,18 +7,25 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
-from tend.domain.clients import get_client, is_minor
+from tend.core.enums import RelationshipType
+from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.domain.clients.records import get_client, is_minor
 from tend.domain.context import Context
-from tend.domain.errors import Conflict, Invalid, NotFound
-from tend.domain.practice import practice_today
+from tend.domain.practice.settings import practice_today
 from tend.domain.records import apply_changes, record_change
-from tend.persistence.client_tables import INVERSE_RELATIONSHIP, Client, ClientRelationship, RelationshipType
-from tend.persistence.repositories.clients import ClientRepository
-from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.repositories.clients import ClientRepository, RelationshipRepository
+from tend.persistence.tables.clients import Client, ClientRelationship
 
 FLAGS = ("legal_guardian", "responsible_for_billing", "emergency_contact")
+
+# The same relationship seen from the other client ("Ana is Leo's parent" ⇔ "Leo is Ana's child").
+INVERSE_RELATIONSHIP = {
+    RelationshipType.parent_guardian: RelationshipType.child,
+    RelationshipType.child: RelationshipType.parent_guardian,
+    RelationshipType.spouse_partner: RelationshipType.spouse_partner,
+    RelationshipType.sibling: RelationshipType.sibling,
+    RelationshipType.other: RelationshipType.other,
+}
 
 
 @dataclass(frozen=True)
@@ -36,18 +43,18 @@ async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, A
     client = await get_client(ctx, client_id, for_update=True)
     related_id: uuid.UUID = data["related_client_id"]
     if related_id == client.id:
-        raise Invalid("A client cannot be related to themselves.", field="related_client_id")
+        raise Invalid(
+            "A client cannot be related to themselves.", field="related_client_id", code=ErrorCode.invalid
+        )
     try:
         related = await get_client(ctx, related_id)
     except NotFound:
-        raise Invalid("No such client.", field="related_client_id") from None
-    repository = RecordRepository(ctx.session, ClientRelationship)
-    if await repository.exists(
-        ClientRelationship.client_id == client.id, ClientRelationship.related_client_id == related.id
-    ):
-        raise Conflict(
-            "These clients are already related.", next_step="Edit the existing relationship instead."
-        )
+        raise Invalid(
+            "No such client.", field="related_client_id", code=ErrorCode.unknown_reference
+        ) from None
+    repository = RelationshipRepository(ctx.session)
+    if await repository.exists_between(client.id, related.id):
+        raise _already_related()
     kind = RelationshipType(data["relationship_type"])
     now, pair_id = ctx.clock.now(), uuid.uuid4()
     forward = ClientRelationship(
@@ -70,32 +77,30 @@ async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, A
         responsible_for_billing=False,
         emergency_contact=False,
     )
-    ctx.session.add_all([forward, inverse])
-    try:
-        async with ctx.session.begin_nested():
-            await ctx.session.flush()
-    except IntegrityError:
+    if not await repository.add_pair(forward, inverse):
         # A concurrent request linked the same pair first; the UNIQUE constraint is the arbiter.
-        raise Conflict(
-            "These clients are already related.", next_step="Edit the existing relationship."
-        ) from None
+        raise _already_related()
     record_change(ctx, "client_relationship.created", forward, "client_relationship")
     return RelatedClient(forward, related)
+
+
+def _already_related() -> Conflict:
+    return Conflict(
+        "These clients are already related.",
+        code=ErrorCode.relationship_exists,
+        next_step="Edit the existing relationship instead.",
+    )
 
 
 async def _load_pair(
     ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID
 ) -> tuple[ClientRelationship, ClientRelationship]:
     client = await get_client(ctx, client_id, for_update=True)
-    repository = RecordRepository(ctx.session, ClientRelationship)
-    forward = await repository.find(
-        ClientRelationship.id == relationship_id, ClientRelationship.client_id == client.id
-    )
+    repository = RelationshipRepository(ctx.session)
+    forward = await repository.of_client(relationship_id, client.id)
     if forward is None:
         raise NotFound("No such relationship for this client.")
-    inverse = await repository.find(
-        ClientRelationship.pair_id == forward.pair_id, ClientRelationship.id != forward.id
-    )
+    inverse = await repository.inverse_of(forward)
     assert inverse is not None, "relationships are stored in pairs"
     return forward, inverse
 
@@ -115,9 +120,7 @@ async def update_relationship(
 async def delete_relationship(ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID) -> None:
     forward, inverse = await _load_pair(ctx, client_id, relationship_id)
     record_change(ctx, "client_relationship.deleted", forward, "client_relationship")
-    await ctx.session.delete(forward)
-    await ctx.session.delete(inverse)
-    await ctx.session.flush()
+    await RelationshipRepository(ctx.session).delete_pair(forward, inverse)
 
 
 @dataclass(frozen=True)

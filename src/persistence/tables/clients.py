@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -14,6 +13,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -21,34 +21,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from tend.core.enums import ClientStatus, CustomFieldType, Locale, RelationshipType
 from tend.persistence.base import Base, id_column
-from tend.persistence.tables import Locale
 from tend.persistence.types import TextEnum, UTCDateTime
-
-
-class ClientStatus(StrEnum):
-    active = "active"
-    inactive = "inactive"
-    discharged = "discharged"
-
-
-class RelationshipType(StrEnum):
-    """How the related client stands to this client ("Ana is this client's parent_guardian")."""
-
-    parent_guardian = "parent_guardian"
-    child = "child"
-    spouse_partner = "spouse_partner"
-    sibling = "sibling"
-    other = "other"
-
-
-INVERSE_RELATIONSHIP = {
-    RelationshipType.parent_guardian: RelationshipType.child,
-    RelationshipType.child: RelationshipType.parent_guardian,
-    RelationshipType.spouse_partner: RelationshipType.spouse_partner,
-    RelationshipType.sibling: RelationshipType.sibling,
-    RelationshipType.other: RelationshipType.other,
-}
 
 
 class Client(Base):
@@ -122,5 +97,20 @@ class Enrollment(Base):
     program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CustomFieldDefinition(Base):
+    __tablename__ = "custom_field_definitions"
+
+    id: Mapped[uuid.UUID] = id_column()
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(120))
+    field_type: Mapped[CustomFieldType] = mapped_column(TextEnum(CustomFieldType))
+    options: Mapped[list[str]] = mapped_column(JSON)
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

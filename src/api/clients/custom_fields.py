@@ -11,10 +11,9 @@ from pydantic import Field
 
 from tend.api.deps import AdminDep, ContextDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel
-from tend.domain import custom_fields
-from tend.domain.errors import Invalid
-from tend.persistence.practice_tables import CustomFieldType
+from tend.api.schemas import InputModel, OutputModel, PatchModel
+from tend.core.enums import CustomFieldType
+from tend.domain.clients import custom_fields
 
 router = APIRouter(prefix="/api/v1/custom-fields", tags=["custom-fields"])
 
@@ -28,8 +27,10 @@ class CustomFieldCreate(InputModel):
     position: int = Field(default=0, ge=0, le=10000)
 
 
-class CustomFieldUpdate(InputModel):
+class CustomFieldUpdate(PatchModel):
     """Key and type cannot change once values may exist; add a new field instead."""
+
+    not_null = frozenset({"label", "options", "required", "position", "active"})
 
     label: str | None = Field(default=None, min_length=1, max_length=120)
     options: list[Annotated[str, Field(max_length=120)]] | None = Field(default=None, max_length=100)
@@ -71,8 +72,4 @@ async def create_custom_field(body: CustomFieldCreate, _admin: AdminDep, ctx: Co
 async def update_custom_field(
     field_id: uuid.UUID, body: CustomFieldUpdate, _admin: AdminDep, ctx: ContextDep
 ) -> CustomFieldOut:
-    changes = body.model_dump(exclude_unset=True)
-    for name, value in changes.items():
-        if value is None:
-            raise Invalid("This field cannot be empty.", field=name)
-    return CustomFieldOut.model_validate(await custom_fields.update_definition(ctx, field_id, changes))
+    return CustomFieldOut.model_validate(await custom_fields.update_definition(ctx, field_id, body.changes()))

@@ -7,14 +7,13 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from sqlalchemy import select
-
+from tend.core.enums import Locale
+from tend.core.errors import ErrorCode, Invalid
+from tend.core.money import check_currency, check_prices
 from tend.domain.context import Context
-from tend.domain.errors import Invalid
-from tend.domain.money import check_currency, check_prices
 from tend.domain.records import apply_changes, record_change
-from tend.persistence.practice_tables import PracticeSettings
-from tend.persistence.tables import Locale
+from tend.persistence.repositories.practice import PracticeRepository
+from tend.persistence.tables.practice import PracticeSettings
 
 DEFAULT_FEE_MINOR = 2500
 
@@ -26,7 +25,9 @@ def _zones() -> frozenset[str]:
 
 def check_time_zone(name: str, field: str = "time_zone") -> str:
     if name not in _zones():
-        raise Invalid(f"{name!r} is not an IANA time zone (e.g. America/Lima).", field=field)
+        raise Invalid(
+            f"{name!r} is not an IANA time zone (e.g. America/Lima).", field=field, code=ErrorCode.choice
+        )
     return name
 
 
@@ -53,7 +54,7 @@ def default_settings(ctx: Context) -> PracticeSettings:
 
 async def get_practice(ctx: Context) -> PracticeSettings:
     """The settings row, or the defaults (not yet saved) on a new installation."""
-    stored = await ctx.session.scalar(select(PracticeSettings).where(PracticeSettings.singleton == 1))
+    stored = await PracticeRepository(ctx.session).get()
     return stored if stored is not None else default_settings(ctx)
 
 
@@ -65,13 +66,17 @@ async def practice_today(ctx: Context) -> date:
 def _validate(settings: PracticeSettings) -> None:
     check_time_zone(settings.time_zone)
     if not settings.currencies:
-        raise Invalid("Enable at least one currency.", field="currencies")
+        raise Invalid("Enable at least one currency.", field="currencies", code=ErrorCode.required)
     if len(set(settings.currencies)) != len(settings.currencies):
-        raise Invalid("Each currency may be listed once.", field="currencies")
+        raise Invalid("Each currency may be listed once.", field="currencies", code=ErrorCode.duplicate_value)
     for index, code in enumerate(settings.currencies):
         check_currency(code, f"currencies.{index}")
     if settings.default_currency not in settings.currencies:
-        raise Invalid("The default currency must be one of the enabled currencies.", field="default_currency")
+        raise Invalid(
+            "The default currency must be one of the enabled currencies.",
+            field="default_currency",
+            code=ErrorCode.currency_not_enabled,
+        )
     settings.no_show_fees = check_prices(settings.no_show_fees, "no_show_fees", settings.currencies)
     settings.late_cancel_fees = check_prices(
         settings.late_cancel_fees, "late_cancel_fees", settings.currencies
@@ -79,14 +84,13 @@ def _validate(settings: PracticeSettings) -> None:
 
 
 async def update_practice(ctx: Context, changes: dict[str, Any]) -> PracticeSettings:
-    stored = await ctx.session.scalar(
-        select(PracticeSettings).where(PracticeSettings.singleton == 1).with_for_update()
-    )
+    repository = PracticeRepository(ctx.session)
+    stored = await repository.get(for_update=True)
     settings = stored if stored is not None else default_settings(ctx)
     changed = apply_changes(settings, changes, ctx)
     _validate(settings)
     if stored is None:
-        ctx.session.add(settings)
+        await repository.add(settings)
     await ctx.session.flush()
     record_change(ctx, "practice.updated", settings, "practice", changed)
     return settings

@@ -11,8 +11,8 @@ from pydantic import Field, computed_field
 
 from tend.api.deps import AdminDep, ContextDep, PageDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel, PageOut
-from tend.domain.catalog import (
+from tend.api.schemas import InputModel, OutputModel, PageOut, PatchModel
+from tend.domain.practice.catalog import (
     LOCATIONS,
     PRACTITIONERS,
     PROGRAMS,
@@ -22,21 +22,10 @@ from tend.domain.catalog import (
     is_virtual,
     list_rooms,
 )
-from tend.domain.errors import Invalid
 
 Prices = dict[str, int]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=2000)]
-
-
-def _changes(body: InputModel, create_model: type[InputModel]) -> dict[str, Any]:
-    """The fields a PATCH sent. null clears only what may be empty; elsewhere it is a named error."""
-    changes = body.model_dump(exclude_unset=True)
-    for name, value in changes.items():
-        field = create_model.model_fields.get(name)
-        if value is None and (field is None or field.is_required() or field.default is not None):
-            raise Invalid("This field cannot be empty.", field=name)
-    return changes
 
 
 def crud_router(
@@ -46,7 +35,7 @@ def crud_router(
     tag: str,
     plural: str,
     create_model: type[InputModel],
-    update_model: type[InputModel],
+    update_model: type[PatchModel],
     out_model: type[OutputModel],
     page_model: type[PageOut[Any]],
     deletable: bool = False,
@@ -57,10 +46,7 @@ def crud_router(
     async def list_records(
         _staff: StaffDep, ctx: ContextDep, page: PageDep, include_inactive: Annotated[bool, Query()] = False
     ) -> Any:
-        result = await kind.list(ctx, page, include_inactive)
-        return page_model(
-            items=[out_model.model_validate(r) for r in result.items], next_cursor=result.next_cursor
-        )
+        return page_model.of(await kind.list(ctx, page, include_inactive), out_model)
 
     async def get_record(record_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Any:
         return out_model.model_validate(await kind.get(ctx, record_id))
@@ -74,7 +60,8 @@ def crud_router(
         _admin: AdminDep,
         ctx: ContextDep,
     ) -> Any:
-        return out_model.model_validate(await kind.update(ctx, record_id, _changes(body, create_model)))
+        changes = body.changes()  # type: ignore[attr-defined]
+        return out_model.model_validate(await kind.update(ctx, record_id, changes))
 
     async def delete_record(record_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> Response:
         await kind.delete(ctx, record_id)
@@ -148,7 +135,9 @@ class PractitionerCreate(InputModel):
     )
 
 
-class PractitionerUpdate(InputModel):
+class PractitionerUpdate(PatchModel):
+    not_null = frozenset({"name", "color", "commission_rate_bp", "default_prices", "active"})
+
     name: Name | None = None
     credentials: str | None = Field(default=None, max_length=200)
     email: str | None = Field(default=None, max_length=320)
@@ -183,7 +172,9 @@ class ServiceCreate(InputModel):
     prices: Prices = Field(default_factory=dict)
 
 
-class ServiceUpdate(InputModel):
+class ServiceUpdate(PatchModel):
+    not_null = frozenset({"code", "name", "default_duration_minutes", "prices", "active"})
+
     code: str | None = Field(default=None, min_length=1, max_length=20)
     name: Name | None = None
     default_duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
@@ -213,7 +204,9 @@ class LocationCreate(InputModel):
     )
 
 
-class LocationUpdate(InputModel):
+class LocationUpdate(PatchModel):
+    not_null = frozenset({"name", "pos_code", "active"})
+
     name: Name | None = None
     address: OptionalText = None
     pos_code: str | None = Field(default=None, min_length=2, max_length=2)
@@ -241,7 +234,9 @@ class RoomCreate(InputModel):
     name: Name
 
 
-class RoomUpdate(InputModel):
+class RoomUpdate(PatchModel):
+    not_null = frozenset({"name", "active"})
+
     name: Name | None = None
     active: bool | None = None
 
@@ -263,7 +258,9 @@ class ProgramCreate(InputModel):
     description: OptionalText = None
 
 
-class ProgramUpdate(InputModel):
+class ProgramUpdate(PatchModel):
+    not_null = frozenset({"name", "active"})
+
     name: Name | None = None
     description: OptionalText = None
     active: bool | None = None

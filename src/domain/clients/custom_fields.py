@@ -10,48 +10,59 @@ import uuid
 from datetime import date
 from typing import Any
 
+from tend.core.enums import CustomFieldType
+from tend.core.errors import Conflict, ErrorCode, FieldProblem, Invalid
 from tend.domain.context import Context
-from tend.domain.errors import Conflict, FieldProblem, Invalid
 from tend.domain.records import apply_changes, load, record_change
-from tend.persistence.practice_tables import CustomFieldDefinition, CustomFieldType
-from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.clients import CustomFieldRepository
+from tend.persistence.tables.clients import CustomFieldDefinition
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_TEXT = 2000
 
 
 async def list_definitions(ctx: Context, include_inactive: bool = False) -> list[CustomFieldDefinition]:
-    conditions = [] if include_inactive else [CustomFieldDefinition.active.is_(True)]
-    return await RecordRepository(ctx.session, CustomFieldDefinition).all(
-        *conditions, order_by=CustomFieldDefinition.position
-    )
+    return await CustomFieldRepository(ctx.session).definitions(include_inactive=include_inactive)
 
 
 def _check_definition(definition: CustomFieldDefinition) -> None:
     if not _KEY.match(definition.key):
-        raise Invalid("Keys are lower-case letters, digits and _, starting with a letter.", field="key")
+        raise Invalid(
+            "Keys are lower-case letters, digits and _, starting with a letter.",
+            field="key",
+            code=ErrorCode.bad_format,
+        )
     if definition.field_type is CustomFieldType.select:
         options = [option.strip() for option in definition.options]
         if not options or any(not option for option in options):
-            raise Invalid("A select field needs at least one non-empty option.", field="options")
+            raise Invalid(
+                "A select field needs at least one non-empty option.",
+                field="options",
+                code=ErrorCode.required,
+            )
         if len(set(options)) != len(options):
-            raise Invalid("Options must be different from each other.", field="options")
+            raise Invalid(
+                "Options must be different from each other.",
+                field="options",
+                code=ErrorCode.duplicate_value,
+            )
         definition.options = options
     elif definition.options:
-        raise Invalid("Only select fields have options.", field="options")
+        raise Invalid("Only select fields have options.", field="options", code=ErrorCode.invalid)
 
 
 async def create_definition(ctx: Context, data: dict[str, Any]) -> CustomFieldDefinition:
     now = ctx.clock.now()
     definition = CustomFieldDefinition(id=uuid.uuid4(), **data, active=True, created_at=now, updated_at=now)
     _check_definition(definition)
-    repository = RecordRepository(ctx.session, CustomFieldDefinition)
-    if await repository.exists(CustomFieldDefinition.key == definition.key):
+    if await CustomFieldRepository(ctx.session).key_taken(definition.key):
         raise Conflict(
             f"A custom field with key {definition.key!r} exists.",
+            code=ErrorCode.custom_field_key_taken,
             next_step="Use another key, or reactivate and edit the existing field.",
         )
-    await repository.add(definition)
+    await RecordRepository(ctx.session, CustomFieldDefinition).add(definition)
     record_change(ctx, "custom_field.created", definition, "custom_field")
     return definition
 
@@ -66,32 +77,38 @@ async def update_definition(
     return definition
 
 
+class _BadValue(ValueError):
+    def __init__(self, message: str, code: ErrorCode) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def _coerce(definition: CustomFieldDefinition, value: Any) -> Any:
-    """The stored form of `value`, or ValueError with a message for the user."""
+    """The stored form of `value`, or _BadValue with a message for the user."""
     kind = definition.field_type
     if kind is CustomFieldType.text:
         if not isinstance(value, str):
-            raise ValueError("Enter text.")
+            raise _BadValue("Enter text.", ErrorCode.wrong_type)
         if len(value) > MAX_TEXT:
-            raise ValueError(f"At most {MAX_TEXT} characters.")
+            raise _BadValue(f"At most {MAX_TEXT} characters.", ErrorCode.too_long)
         return value.strip()
     if kind is CustomFieldType.number:
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # NaN
-            raise ValueError("Enter a number.")
+            raise _BadValue("Enter a number.", ErrorCode.wrong_type)
         return value
     if kind is CustomFieldType.date:
         if not isinstance(value, str):
-            raise ValueError("Enter a date as YYYY-MM-DD.")
+            raise _BadValue("Enter a date as YYYY-MM-DD.", ErrorCode.date)
         try:
             return date.fromisoformat(value).isoformat()
         except ValueError:
-            raise ValueError("Enter a date as YYYY-MM-DD.") from None
+            raise _BadValue("Enter a date as YYYY-MM-DD.", ErrorCode.date) from None
     if kind is CustomFieldType.select:
         if value not in definition.options:
-            raise ValueError(f"Choose one of: {', '.join(definition.options)}.")
+            raise _BadValue(f"Choose one of: {', '.join(definition.options)}.", ErrorCode.choice)
         return value
     if not isinstance(value, bool):
-        raise ValueError("Enter true or false.")
+        raise _BadValue("Enter true or false.", ErrorCode.wrong_type)
     return value
 
 
@@ -107,19 +124,23 @@ async def validate_values(ctx: Context, values: dict[str, Any]) -> dict[str, Any
     for key, value in values.items():
         definition = definitions.get(key)
         if definition is None:
-            problems.append(FieldProblem(f"custom_fields.{key}", "There is no custom field with this key."))
+            problems.append(
+                FieldProblem(
+                    f"custom_fields.{key}", "There is no custom field with this key.", ErrorCode.unknown_field
+                )
+            )
             continue
         if _is_blank(value):
             continue
         try:
             cleaned[key] = _coerce(definition, value)
-        except ValueError as exc:
-            problems.append(FieldProblem(f"custom_fields.{key}", str(exc)))
+        except _BadValue as exc:
+            problems.append(FieldProblem(f"custom_fields.{key}", str(exc), exc.code))
     for key, definition in definitions.items():
         already_reported = any(p.field == f"custom_fields.{key}" for p in problems)
         if definition.active and definition.required and key not in cleaned and not already_reported:
             problems.append(
-                FieldProblem(f"custom_fields.{key}", f"{definition.label} is required.", "missing")
+                FieldProblem(f"custom_fields.{key}", f"{definition.label} is required.", ErrorCode.required)
             )
     if problems:
         raise Invalid("Some custom fields are not valid.", errors=problems)

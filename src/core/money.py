@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tend.domain.errors import Invalid
+from tend.core.errors import ErrorCode, Invalid
 
 # Active ISO 4217 codes (funds and precious metals excluded) with their minor-unit exponent when it is not 2.
 _EXPONENT_0 = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
@@ -29,15 +29,23 @@ MAX_AMOUNT_MINOR = 10**12  # far above any fee or price; keeps sums inside 64-bi
 
 def check_currency(code: str, field: str) -> str:
     if code not in CURRENCY_EXPONENTS:
-        raise Invalid(f"{code!r} is not an ISO 4217 currency code (e.g. PEN, USD).", field=field)
+        raise Invalid(
+            f"{code!r} is not an ISO 4217 currency code (e.g. PEN, USD).",
+            field=field,
+            code=ErrorCode.currency,
+        )
     return code
 
 
 def check_amount(amount_minor: int, field: str, *, allow_zero: bool = True) -> int:
     if isinstance(amount_minor, bool) or not isinstance(amount_minor, int):
-        raise Invalid("Amounts are whole numbers of minor units (cents, céntimos).", field=field)
+        raise Invalid(
+            "Amounts are whole numbers of minor units (cents, céntimos).",
+            field=field,
+            code=ErrorCode.wrong_type,
+        )
     if amount_minor < 0 or (amount_minor == 0 and not allow_zero) or amount_minor > MAX_AMOUNT_MINOR:
-        raise Invalid("The amount is out of range.", field=field)
+        raise Invalid("The amount is out of range.", field=field, code=ErrorCode.out_of_range)
     return amount_minor
 
 
@@ -49,6 +57,7 @@ def check_prices(prices: dict[str, int], field: str, enabled: list[str] | None =
             raise Invalid(
                 f"{code} is not enabled for this practice; enable it in the practice settings first.",
                 field=f"{field}.{code}",
+                code=ErrorCode.currency_not_enabled,
             )
         check_amount(amount, f"{field}.{code}")
     return dict(sorted(prices.items()))

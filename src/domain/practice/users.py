@@ -5,17 +5,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from tend.core.enums import Locale, Role
+from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.core.pages import Page, PageRequest
 from tend.domain import audit
 from tend.domain.context import Context
-from tend.domain.errors import Conflict, Invalid, NotFound
 from tend.domain.jobs import record_job
 from tend.domain.records import apply_changes, record_change
 from tend.domain.security import hash_password, verify_password
-from tend.persistence.practice_tables import Practitioner
-from tend.persistence.repositories.auth import RefreshTokenRepository, UserRepository
-from tend.persistence.repositories.pagination import Page, PageRequest
-from tend.persistence.repositories.records import RecordRepository
-from tend.persistence.tables import Locale, Role, User
+from tend.persistence.repositories.access import RefreshTokenRepository, UserRepository
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.tables.access import User
+from tend.persistence.tables.practice import Practitioner
 
 MIN_PASSWORD_LENGTH = 10
 WELCOME_EMAIL_JOB = "send_welcome_email"
@@ -23,7 +24,11 @@ WELCOME_EMAIL_JOB = "send_welcome_email"
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(f"Use at least {MIN_PASSWORD_LENGTH} characters.", field="password")
+        raise Invalid(
+            f"Use at least {MIN_PASSWORD_LENGTH} characters.",
+            field="password",
+            code=ErrorCode.password_too_short,
+        )
 
 
 async def create_user(
@@ -43,6 +48,7 @@ async def create_user(
     if await users.get_by_email(normalized) is not None:
         raise Conflict(
             "A user with this e-mail already exists.",
+            code=ErrorCode.email_taken,
             next_step="Use another e-mail, or reactivate the existing user.",
         )
     if password_hash is None:
@@ -90,6 +96,10 @@ async def get_user(ctx: Context, user_id: uuid.UUID) -> User:
     return user
 
 
+async def find_by_email(ctx: Context, email: str) -> User | None:
+    return await UserRepository(ctx.session).get_by_email(email)
+
+
 async def change_password(ctx: Context, user_id: uuid.UUID, new_password: str) -> User:
     user = await get_user(ctx, user_id)
     _check_password(new_password)
@@ -104,7 +114,9 @@ async def change_own_password(
 ) -> User:
     user = await get_user(ctx, user_id)
     if not await verify_password(current_password, user.password_hash):
-        raise Invalid("The current password is not correct.", field="current_password")
+        raise Invalid(
+            "The current password is not correct.", field="current_password", code=ErrorCode.wrong_password
+        )
     return await change_password(ctx, user_id, new_password)
 
 
@@ -120,25 +132,25 @@ async def _check_practitioner_link(
     ctx: Context, role: Role, practitioner_id: uuid.UUID | None, user_id: uuid.UUID | None = None
 ) -> None:
     if role is Role.clinician and practitioner_id is None:
-        raise Invalid("A clinician must be linked to their practitioner record.", field="practitioner_id")
+        raise Invalid(
+            "A clinician must be linked to their practitioner record.",
+            field="practitioner_id",
+            code=ErrorCode.required,
+        )
     if practitioner_id is not None:
         if await RecordRepository(ctx.session, Practitioner).get(practitioner_id) is None:
-            raise Invalid("No such practitioner.", field="practitioner_id")
-        other = await RecordRepository(ctx.session, User).find(
-            User.practitioner_id == practitioner_id, User.role == Role.clinician
-        )
+            raise Invalid("No such practitioner.", field="practitioner_id", code=ErrorCode.unknown_reference)
+        other = await UserRepository(ctx.session).clinician_of(practitioner_id)
         if role is Role.clinician and other is not None and other.id != user_id:
             raise Conflict(
                 "Another clinician user is already linked to this practitioner.",
+                code=ErrorCode.practitioner_linked,
                 next_step="Unlink or deactivate that user first.",
             )
 
 
 async def list_users(ctx: Context, page: PageRequest, include_inactive: bool) -> Page[User]:
-    conditions = [] if include_inactive else [User.active.is_(True)]
-    return await RecordRepository(ctx.session, User).page(
-        page, *conditions, sort_column=User.email_normalized
-    )
+    return await UserRepository(ctx.session).page(page, include_inactive=include_inactive)
 
 
 async def invite_user(ctx: Context, data: dict[str, Any]) -> User:
@@ -147,10 +159,10 @@ async def invite_user(ctx: Context, data: dict[str, Any]) -> User:
 
 
 async def _refuse_removing_last_admin(ctx: Context, user: User) -> None:
-    admins = await RecordRepository(ctx.session, User).all(User.role == Role.admin, User.active.is_(True))
-    if [admin.id for admin in admins] == [user.id]:
+    if await UserRepository(ctx.session).active_admin_ids() == [user.id]:
         raise Conflict(
             "This is the only active admin; the practice would be left without one.",
+            code=ErrorCode.last_admin,
             next_step="Make another user an admin first.",
         )
 

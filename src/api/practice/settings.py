@@ -9,9 +9,9 @@ from pydantic import Field
 
 from tend.api.deps import AdminDep, ContextDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel
-from tend.domain import practice
-from tend.persistence.tables import Locale
+from tend.api.schemas import OutputModel, PatchModel
+from tend.core.enums import Locale
+from tend.domain.practice import settings as practice
 
 router = APIRouter(prefix="/api/v1/practice", tags=["practice"])
 
@@ -36,7 +36,28 @@ class PracticeOut(OutputModel):
     updated_at: datetime
 
 
-class PracticeUpdate(InputModel):
+class PracticeUpdate(PatchModel):
+    """Every setting has a value: send the ones to change; `null` is refused."""
+
+    not_null = frozenset(
+        {
+            "name",
+            "time_zone",
+            "currencies",
+            "default_currency",
+            "no_show_fees",
+            "late_cancel_fees",
+            "late_cancel_window_hours",
+            "fees_count_toward_commission",
+            "reminder_send_hour",
+            "monthly_survey_enabled",
+            "monthly_survey_day",
+            "default_locale",
+            "client_label",
+            "rating_anonymity_floor",
+        }
+    )
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     time_zone: str | None = Field(default=None, min_length=1, max_length=64)
     currencies: list[str] | None = Field(default=None, min_length=1, max_length=10)
@@ -60,5 +81,4 @@ async def get_practice(_staff: StaffDep, ctx: ContextDep) -> PracticeOut:
 
 @router.patch("", response_model=PracticeOut, responses=problem_responses(401, 403, 422))
 async def update_practice(body: PracticeUpdate, _admin: AdminDep, ctx: ContextDep) -> PracticeOut:
-    changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
-    return PracticeOut.model_validate(await practice.update_practice(ctx, changes))
+    return PracticeOut.model_validate(await practice.update_practice(ctx, body.changes()))

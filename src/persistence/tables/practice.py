@@ -1,27 +1,17 @@
-"""Tables of the practice's setup: settings, practitioners, services, locations and rooms, programs,
-custom client field definitions."""
+"""Tables of the practice's setup: settings, practitioners, services, locations and rooms, programs."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from tend.core.enums import Locale
 from tend.persistence.base import Base, id_column
-from tend.persistence.tables import Locale
 from tend.persistence.types import TextEnum, UTCDateTime
-
-
-class CustomFieldType(StrEnum):
-    text = "text"
-    number = "number"
-    date = "date"
-    select = "select"
-    checkbox = "checkbox"
 
 
 class PracticeSettings(Base):
@@ -120,21 +110,6 @@ class Program(Base):
     id: Mapped[uuid.UUID] = id_column()
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class CustomFieldDefinition(Base):
-    __tablename__ = "custom_field_definitions"
-
-    id: Mapped[uuid.UUID] = id_column()
-    key: Mapped[str] = mapped_column(String(40), unique=True)
-    label: Mapped[str] = mapped_column(String(120))
-    field_type: Mapped[CustomFieldType] = mapped_column(TextEnum(CustomFieldType))
-    options: Mapped[list[str]] = mapped_column(JSON)
-    required: Mapped[bool] = mapped_column(Boolean, default=False)
-    position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,4 +1,4 @@
-"""Queries for staff users, refresh tokens and login failures."""
+"""Queries of access: staff users, refresh tokens, failed logins and API keys."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tend.persistence.tables import LoginFailure, RefreshToken, User
+from tend.core.enums import Role
+from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.pagination import paginate
+from tend.persistence.tables.access import ApiKey, LoginFailure, RefreshToken, User
 
 
 class UserRepository:
@@ -28,6 +31,26 @@ class UserRepository:
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(User)) or 0)
+
+    async def page(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
+        statement = select(User)
+        if not include_inactive:
+            statement = statement.where(User.active.is_(True))
+        return await paginate(
+            self.session, statement, sort_column=User.email_normalized, id_column=User.id, page=page
+        )
+
+    async def clinician_of(self, practitioner_id: uuid.UUID) -> User | None:
+        """The clinician user linked to a practitioner, if any."""
+        return await self.session.scalar(
+            select(User).where(User.practitioner_id == practitioner_id, User.role == Role.clinician).limit(1)
+        )
+
+    async def active_admin_ids(self) -> list[uuid.UUID]:
+        rows = await self.session.scalars(
+            select(User.id).where(User.role == Role.admin, User.active.is_(True)).order_by(User.id)
+        )
+        return list(rows.all())
 
 
 class RefreshTokenRepository:
@@ -79,3 +102,31 @@ class LoginFailureRepository:
 
     async def prune(self, before: datetime) -> None:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.failed_at < before))
+
+
+class ApiKeyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, key_id: uuid.UUID) -> ApiKey | None:
+        return await self.session.get(ApiKey, key_id)
+
+    async def get_by_hash(self, key_hash: str) -> ApiKey | None:
+        return await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
+
+    async def add(self, key: ApiKey) -> None:
+        self.session.add(key)
+        await self.session.flush()
+
+    async def list(self, page: PageRequest, *, include_revoked: bool) -> Page[ApiKey]:
+        statement = select(ApiKey)
+        if not include_revoked:
+            statement = statement.where(ApiKey.revoked_at.is_(None))
+        return await paginate(
+            self.session,
+            statement,
+            sort_column=ApiKey.created_at,
+            id_column=ApiKey.id,
+            page=page,
+            descending=True,
+        )

@@ -10,25 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement
-
-from tend.domain import custom_fields
-from tend.domain.context import Actor, Context
-from tend.domain.errors import Invalid, NotFound
-from tend.domain.practice import practice_today
+from tend.core.enums import ClientStatus, Role
+from tend.core.errors import ErrorCode, Invalid, NotFound
+from tend.core.pages import Page, PageRequest
+from tend.core.text import digits, fold, search_terms
+from tend.domain.clients import custom_fields
+from tend.domain.context import Context
+from tend.domain.practice.settings import practice_today
 from tend.domain.records import apply_changes, record_change
-from tend.domain.text import digits, fold, search_terms
-from tend.persistence.client_tables import Client, ClientStatus
-from tend.persistence.practice_tables import Practitioner, Program
-from tend.persistence.repositories.clients import (
-    ALL_CLIENTS,
-    ClientFilter,
-    ClientRepository,
-    visible_to_practitioner,
-)
-from tend.persistence.repositories.pagination import Page, PageRequest
-from tend.persistence.repositories.records import RecordRepository
-from tend.persistence.tables import Role
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.clients import ClientFilter, ClientRepository
+from tend.persistence.tables.clients import Client
+from tend.persistence.tables.practice import Practitioner, Program
 
 ADULT_AGE = 18
 
@@ -48,12 +41,6 @@ class ClientSummary:
     balances: list[Balance] = field(default_factory=list)
 
 
-def visibility(actor: Actor) -> ColumnElement[bool]:
-    if actor.role is Role.clinician:
-        return visible_to_practitioner(actor.practitioner_id)
-    return ALL_CLIENTS
-
-
 def _index(client: Client) -> None:
     """Keeps the folded search text and sort key in step with the record (on every write)."""
     names = [client.first_name, client.last_name, client.preferred_name or ""]
@@ -63,7 +50,7 @@ def _index(client: Client) -> None:
 
 
 async def get_client(ctx: Context, client_id: uuid.UUID, *, for_update: bool = False) -> Client:
-    client = await ClientRepository(ctx.session).get(client_id, visibility(ctx.actor), for_update=for_update)
+    client = await ClientRepository(ctx.session).readable_by(ctx.actor, client_id, for_update=for_update)
     if client is None:
         raise NotFound("No such client.")
     return client
@@ -74,12 +61,16 @@ async def _check_practitioners(ctx: Context, practitioner_ids: set[uuid.UUID]) -
     found_ids = {p.id for p in found}
     for index, practitioner_id in enumerate(sorted(practitioner_ids, key=str)):
         if practitioner_id not in found_ids:
-            raise Invalid("No such practitioner.", field=f"practitioner_ids.{index}")
+            raise Invalid(
+                "No such practitioner.", field=f"practitioner_ids.{index}", code=ErrorCode.unknown_reference
+            )
 
 
 def _check_dates(client: Client, today: date) -> None:
     if client.date_of_birth is not None and client.date_of_birth > today:
-        raise Invalid("The date of birth is in the future.", field="date_of_birth")
+        raise Invalid(
+            "The date of birth is in the future.", field="date_of_birth", code=ErrorCode.future_date
+        )
 
 
 async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
@@ -120,18 +111,6 @@ async def update_client(ctx: Context, client_id: uuid.UUID, changes: dict[str, A
     else:
         # Editing a client brings them up to the current definitions (e.g. a required field added later).
         changes["custom_fields"] = await custom_fields.validate_values(ctx, dict(client.custom_fields))
-    not_nullable = (
-        "first_name",
-        "last_name",
-        "status",
-        "registered_on",
-        "reminder_consent_email",
-        "reminder_consent_sms",
-        "reminder_consent_voice",
-    )
-    for required in not_nullable:
-        if required in changes and changes[required] is None:
-            raise Invalid("This field cannot be empty.", field=required)
     changed = apply_changes(client, changes, ctx)
     _check_dates(client, await practice_today(ctx))
     _index(client)
@@ -163,8 +142,13 @@ async def list_clients(
         program_id=program_id,
         on_date=await practice_today(ctx),
     )
-    result = await ClientRepository(ctx.session).search(page, visibility(ctx.actor), filters)
+    result = await ClientRepository(ctx.session).search(ctx.actor, page, filters)
     return result, await summarize(ctx, result.items)
+
+
+async def any_clients(ctx: Context) -> bool:
+    """Whether the practice has registered anyone yet (whoever is asking)."""
+    return await ClientRepository(ctx.session).count() > 0
 
 
 async def client_summary(ctx: Context, client_id: uuid.UUID) -> ClientSummary:

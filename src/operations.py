@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from tend import demo_data
+from tend.core.actor import Actor
+from tend.core.clock import SystemClock
+from tend.core.enums import Role
+from tend.core.errors import DomainError
 from tend.demo_data import DEMO_LOGINS, DemoLogin
-from tend.domain import users
-from tend.domain.clock import SystemClock
-from tend.domain.context import Actor, Context
-from tend.domain.errors import DomainError
+from tend.domain.context import Context
 from tend.domain.jobs import OUTBOX_SESSION_KEY
+from tend.domain.practice import users
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
-from tend.persistence.tables import Role
 from tend.settings import get_settings
-from tend.workers.jobs import JobDeps
-from tend.workers.mail import Mailer
+from tend.workers.deps import build_job_deps
 from tend.workers.outbox import ArqDispatcher, InProcessRunner
 
 
@@ -22,9 +22,7 @@ async def _run(operation: object) -> object:
     engine = create_engine(settings.database_url)
     sessions = create_sessionmaker(engine)
     clock = SystemClock()
-    deps = JobDeps(
-        settings=settings, sessions=sessions, clock=clock, mailer=Mailer(settings, sessions, clock)
-    )
+    deps = build_job_deps(settings, sessions, clock)
     try:
         async with unit_of_work(sessions) as session:
             ctx = Context(session=session, clock=clock, actor=Actor.system())

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tend.domain.clients import get_client
+from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.domain.clients.records import get_client
 from tend.domain.context import Context
-from tend.domain.errors import Conflict, Invalid, NotFound
 from tend.domain.records import apply_changes, record_change
-from tend.persistence.client_tables import Enrollment
-from tend.persistence.practice_tables import Program
-from tend.persistence.repositories.clients import ClientRepository
-from tend.persistence.repositories.records import RecordRepository
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.clients import ClientRepository, EnrollmentRepository
+from tend.persistence.tables.clients import Enrollment
+from tend.persistence.tables.practice import Program
 
 FAR_FUTURE = date.max
 
@@ -37,17 +37,13 @@ async def list_enrollments(ctx: Context, client_id: uuid.UUID) -> list[Enrollmen
 
 async def _check(ctx: Context, enrollment: Enrollment) -> None:
     if enrollment.end_date is not None and enrollment.end_date < enrollment.start_date:
-        raise Invalid("The end date is before the start date.", field="end_date")
-    others = await RecordRepository(ctx.session, Enrollment).all(
-        Enrollment.client_id == enrollment.client_id,
-        Enrollment.program_id == enrollment.program_id,
-        Enrollment.id != enrollment.id,
-    )
-    for other in others:
+        raise Invalid("The end date is before the start date.", field="end_date", code=ErrorCode.date)
+    for other in await EnrollmentRepository(ctx.session).others_in_program(enrollment):
         if _overlaps(enrollment.start_date, enrollment.end_date, other.start_date, other.end_date):
             until = other.end_date.isoformat() if other.end_date else "now (still open)"
             raise Conflict(
                 f"The client is already in this program from {other.start_date.isoformat()} to {until}.",
+                code=ErrorCode.enrollment_overlap,
                 next_step="End the existing enrollment first, or choose dates that do not overlap it.",
             )
 
@@ -57,9 +53,11 @@ async def enroll(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> En
     client = await get_client(ctx, client_id, for_update=True)
     program = await RecordRepository(ctx.session, Program).get(data["program_id"])
     if program is None:
-        raise Invalid("No such program.", field="program_id")
+        raise Invalid("No such program.", field="program_id", code=ErrorCode.unknown_reference)
     if not program.active:
-        raise Invalid("This program is no longer active.", field="program_id")
+        raise Invalid(
+            "This program is no longer active.", field="program_id", code=ErrorCode.inactive_reference
+        )
     now = ctx.clock.now()
     enrollment = Enrollment(id=uuid.uuid4(), client_id=client.id, created_at=now, updated_at=now, **data)
     await _check(ctx, enrollment)
@@ -72,13 +70,9 @@ async def update_enrollment(
     ctx: Context, client_id: uuid.UUID, enrollment_id: uuid.UUID, changes: dict[str, Any]
 ) -> EnrollmentView:
     client = await get_client(ctx, client_id, for_update=True)
-    enrollment = await RecordRepository(ctx.session, Enrollment).find(
-        Enrollment.id == enrollment_id, Enrollment.client_id == client.id
-    )
+    enrollment = await EnrollmentRepository(ctx.session).of_client(enrollment_id, client.id)
     if enrollment is None:
         raise NotFound("No such enrollment for this client.")
-    if "start_date" in changes and changes["start_date"] is None:
-        raise Invalid("This field cannot be empty.", field="start_date")
     changed = apply_changes(enrollment, changes, ctx)
     await _check(ctx, enrollment)
     await ctx.session.flush()

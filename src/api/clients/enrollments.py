@@ -1,0 +1,80 @@
+"""Program enrollments of a client: enrol, change dates, end."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from fastapi import APIRouter
+from pydantic import Field
+
+from tend.api.clients.records import ProgramRef
+from tend.api.deps import ContextDep, StaffDep
+from tend.api.errors import problem_responses
+from tend.api.schemas import InputModel, OutputModel, PatchModel
+from tend.domain.clients import enrollments
+
+router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
+
+
+class EnrollmentCreate(InputModel):
+    program_id: uuid.UUID
+    start_date: date
+    end_date: date | None = None
+
+
+class EnrollmentUpdate(PatchModel):
+    not_null = frozenset({"start_date"})
+
+    start_date: date | None = None
+    end_date: date | None = Field(default=None, description="Set to end the enrollment; null reopens it.")
+
+
+class EnrollmentOut(OutputModel):
+    id: uuid.UUID
+    program: ProgramRef
+    start_date: date
+    end_date: date | None
+
+    @classmethod
+    def of(cls, view: enrollments.EnrollmentView) -> EnrollmentOut:
+        e = view.enrollment
+        return cls(
+            id=e.id,
+            program=ProgramRef.model_validate(view.program),
+            start_date=e.start_date,
+            end_date=e.end_date,
+        )
+
+
+@router.get(
+    "/{client_id}/enrollments", response_model=list[EnrollmentOut], responses=problem_responses(401, 403, 404)
+)
+async def list_enrollments(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> list[EnrollmentOut]:
+    return [EnrollmentOut.of(v) for v in await enrollments.list_enrollments(ctx, client_id)]
+
+
+@router.post(
+    "/{client_id}/enrollments",
+    response_model=EnrollmentOut,
+    status_code=201,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def enroll_client(
+    client_id: uuid.UUID, body: EnrollmentCreate, _staff: StaffDep, ctx: ContextDep
+) -> EnrollmentOut:
+    return EnrollmentOut.of(await enrollments.enroll(ctx, client_id, body.model_dump()))
+
+
+@router.patch(
+    "/{client_id}/enrollments/{enrollment_id}",
+    response_model=EnrollmentOut,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def update_enrollment(
+    client_id: uuid.UUID, enrollment_id: uuid.UUID, body: EnrollmentUpdate, _staff: StaffDep, ctx: ContextDep
+) -> EnrollmentOut:
+    """Set `end_date` to end an enrollment."""
+    return EnrollmentOut.of(
+        await enrollments.update_enrollment(ctx, client_id, enrollment_id, body.changes())
+    )

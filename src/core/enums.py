@@ -1,0 +1,59 @@
+"""The product's closed sets of values, stored as text and shown in the API's schema as enums."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    admin = "admin"
+    front_desk = "front_desk"
+    clinician = "clinician"
+
+
+class Locale(StrEnum):
+    en = "en"
+    es = "es"
+
+
+class ApiKeyScope(StrEnum):
+    read = "read"
+    write = "write"
+
+
+class JobStatus(StrEnum):
+    pending = "pending"
+    enqueued = "enqueued"
+    running = "running"
+    done = "done"
+    dead = "dead"
+
+
+class EmailStatus(StrEnum):
+    sending = "sending"
+    sent = "sent"
+    failed = "failed"
+
+
+class ClientStatus(StrEnum):
+    active = "active"
+    inactive = "inactive"
+    discharged = "discharged"
+
+
+class RelationshipType(StrEnum):
+    """How the related client stands to this client ("Ana is this client's parent_guardian")."""
+
+    parent_guardian = "parent_guardian"
+    child = "child"
+    spouse_partner = "spouse_partner"
+    sibling = "sibling"
+    other = "other"
+
+
+class CustomFieldType(StrEnum):
+    text = "text"
+    number = "number"
+    date = "date"
+    select = "select"
+    checkbox = "checkbox"

@@ -1,0 +1,136 @@
+"""Domain exceptions and their stable machine codes. Services raise these; the API turns them into
+problem+json in one place. Clients (the SPA among them) choose their own wording by `code`; `detail` and
+`message` are English fallbacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    """Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename."""
+
+    # The request as a whole.
+    validation_failed = "validation.failed"
+    bad_request = "bad_request"
+    not_found = "not_found"
+    unauthenticated = "unauthenticated"
+    forbidden = "forbidden"
+    too_many_attempts = "too_many_attempts"
+    method_not_allowed = "method_not_allowed"
+    payload_too_large = "payload_too_large"
+    internal_error = "internal_error"
+    # Conflicts (409): the request was fine, the state of things refuses it; `next_step` says what to do.
+    relationship_exists = "conflict.relationship_exists"
+    enrollment_overlap = "conflict.enrollment_overlap"
+    in_use = "conflict.in_use"
+    duplicate = "conflict.duplicate"
+    email_taken = "conflict.email_taken"
+    last_admin = "conflict.last_admin"
+    practitioner_linked = "conflict.practitioner_linked"
+    custom_field_key_taken = "conflict.custom_field_key_taken"
+    job_not_dead = "conflict.job_not_dead"
+    # One field (`errors[].code`).
+    required = "validation.required"
+    unknown_field = "validation.unknown_field"
+    invalid_json = "validation.invalid_json"
+    too_short = "validation.too_short"
+    too_long = "validation.too_long"
+    out_of_range = "validation.out_of_range"
+    wrong_type = "validation.wrong_type"
+    choice = "validation.choice"
+    email = "validation.email"
+    date = "validation.date"
+    future_date = "validation.future_date"
+    unknown_reference = "validation.unknown_reference"
+    inactive_reference = "validation.inactive_reference"
+    currency = "validation.currency"
+    currency_not_enabled = "validation.currency_not_enabled"
+    bad_format = "validation.format"
+    duplicate_value = "validation.duplicate_value"
+    password_too_short = "validation.password_too_short"
+    wrong_password = "validation.wrong_password"
+    cursor = "validation.cursor"
+    invalid = "validation.invalid"
+
+
+@dataclass
+class FieldProblem:
+    field: str
+    message: str
+    code: ErrorCode = ErrorCode.invalid
+
+
+class DomainError(Exception):
+    status = 400
+    title = "Bad request"
+    code = ErrorCode.bad_request
+    # True when the work done before the error is itself the record of it (a failed login attempt,
+    # a revoked token family) and must be committed although the request fails.
+    keep_changes = False
+
+    def __init__(self, detail: str, *, errors: list[FieldProblem] | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+        self.extra = extra
+
+
+class Invalid(DomainError):
+    status = 422
+    title = "Validation failed"
+    code = ErrorCode.validation_failed
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        field: str | None = None,
+        code: ErrorCode = ErrorCode.invalid,
+        errors: list[FieldProblem] | None = None,
+    ) -> None:
+        problems = list(errors or [])
+        if field is not None:
+            problems.append(FieldProblem(field=field, message=detail, code=code))
+        super().__init__(detail, errors=problems)
+
+
+class NotFound(DomainError):
+    status = 404
+    title = "Not found"
+    code = ErrorCode.not_found
+
+
+class Conflict(DomainError):
+    status = 409
+    title = "Conflict"
+
+    def __init__(self, detail: str, *, code: ErrorCode, next_step: str, **extra: Any) -> None:
+        super().__init__(detail, **extra)
+        self.code = code
+        self.next_step = next_step
+
+
+class Unauthenticated(DomainError):
+    status = 401
+    title = "Not authenticated"
+    code = ErrorCode.unauthenticated
+
+
+class Forbidden(DomainError):
+    status = 403
+    title = "Forbidden"
+    code = ErrorCode.forbidden
+
+
+class TooManyAttempts(DomainError):
+    status = 429
+    title = "Too many attempts"
+    code = ErrorCode.too_many_attempts
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        minutes = max(1, -(-retry_after_seconds // 60))
+        super().__init__(f"Too many failed attempts. Try again in {minutes} minute(s).")
+        self.retry_after_seconds = retry_after_seconds

@@ -1,0 +1,1 @@
+"""The clients context: client records, relationships, program enrollments, custom client fields."""

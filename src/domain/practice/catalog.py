@@ -1,0 +1,153 @@
+"""The practice's catalog: practitioners, services, locations and rooms, programs.
+
+Each kind is a `RecordKind`: the same list/get/create/update behaviour with its own checks. Records that
+other records point at are deactivated, never deleted (delete refuses with a next step once in use)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from tend.core.errors import Conflict, ErrorCode, Invalid
+from tend.core.money import check_prices
+from tend.core.pages import Page, PageRequest
+from tend.core.text import fold
+from tend.domain.context import Context
+from tend.domain.practice.settings import get_practice
+from tend.domain.records import apply_changes, load, record_change
+from tend.persistence.base import Base
+from tend.persistence.repositories.practice import CatalogRepository, RoomRepository
+from tend.persistence.tables.practice import Location, Practitioner, Program, Room, Service
+
+M = TypeVar("M", bound=Base)
+VIRTUAL_POS_CODES = frozenset({"02", "10"})
+_POS_CODE = re.compile(r"^\d{2}$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def is_virtual(pos_code: str) -> bool:
+    """Sessions at place-of-service 02 (telehealth) or 10 (telehealth in the client's home) are virtual."""
+    return pos_code in VIRTUAL_POS_CODES
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[M]):
+    model: type[M]
+    name: str
+    check: Callable[[Context, Any], Awaitable[None]]
+    duplicate_message: str = ""
+
+    def _repository(self, ctx: Context) -> CatalogRepository[M]:
+        return CatalogRepository(ctx.session, self.model)
+
+    async def list(self, ctx: Context, page: PageRequest, include_inactive: bool) -> Page[M]:
+        return await self._repository(ctx).page(page, include_inactive=include_inactive)
+
+    async def get(self, ctx: Context, record_id: uuid.UUID) -> M:
+        return await load(ctx, self.model, record_id, self.name)
+
+    async def _check(self, ctx: Context, record: M) -> None:
+        await self.check(ctx, record)
+        if await self._repository(ctx).duplicate_of(record) is not None:
+            raise Conflict(
+                self.duplicate_message,
+                code=ErrorCode.duplicate,
+                next_step="Choose a different name or code, or edit the existing one.",
+            )
+
+    async def create(self, ctx: Context, data: dict[str, Any]) -> M:
+        now = ctx.clock.now()
+        record = self.model(id=uuid.uuid4(), **data, active=True, created_at=now, updated_at=now)
+        await self._check(ctx, record)
+        await self._repository(ctx).add(record)
+        record_change(ctx, f"{self.name}.created", record, self.name)
+        return record
+
+    async def update(self, ctx: Context, record_id: uuid.UUID, changes: dict[str, Any]) -> M:
+        record = await load(ctx, self.model, record_id, self.name, for_update=True)
+        changed = apply_changes(record, changes, ctx)
+        await self._check(ctx, record)
+        await ctx.session.flush()
+        record_change(ctx, f"{self.name}.updated", record, self.name, changed)
+        return record
+
+    async def delete(self, ctx: Context, record_id: uuid.UUID) -> None:
+        record = await load(ctx, self.model, record_id, self.name, for_update=True)
+        repository = self._repository(ctx)
+        if await repository.in_use(record_id):
+            raise Conflict(
+                f"This {self.name} is in use and cannot be deleted.",
+                code=ErrorCode.in_use,
+                next_step=f"Deactivate the {self.name} instead (active: false); past records keep it.",
+            )
+        record_change(ctx, f"{self.name}.deleted", record, self.name)
+        await repository.delete(record)
+
+
+async def list_rooms(ctx: Context, location_id: uuid.UUID, include_inactive: bool) -> list[Room]:
+    return await RoomRepository(ctx.session).rooms_of(location_id, include_inactive=include_inactive)
+
+
+async def _enabled_currencies(ctx: Context) -> list[str]:
+    return list((await get_practice(ctx)).currencies)
+
+
+async def _check_practitioner(ctx: Context, practitioner: Practitioner) -> None:
+    if not _COLOR.match(practitioner.color):
+        raise Invalid("Use a colour like #1e88e5.", field="color", code=ErrorCode.bad_format)
+    if not 0 <= practitioner.commission_rate_bp <= 10000:
+        raise Invalid(
+            "Commission is between 0 and 10000 basis points (0-100 %).",
+            field="commission_rate_bp",
+            code=ErrorCode.out_of_range,
+        )
+    practitioner.default_prices = check_prices(
+        practitioner.default_prices, "default_prices", await _enabled_currencies(ctx)
+    )
+    practitioner.sort_key = fold(practitioner.name)
+
+
+async def _check_service(ctx: Context, service: Service) -> None:
+    if service.default_duration_minutes <= 0:
+        raise Invalid(
+            "The duration is at least one minute.",
+            field="default_duration_minutes",
+            code=ErrorCode.out_of_range,
+        )
+    service.prices = check_prices(service.prices, "prices", await _enabled_currencies(ctx))
+
+
+async def _check_location(ctx: Context, location: Location) -> None:
+    if not _POS_CODE.match(location.pos_code):
+        raise Invalid(
+            "A place-of-service code is two digits, e.g. 11 (office) or 02 (telehealth).",
+            field="pos_code",
+            code=ErrorCode.bad_format,
+        )
+
+
+async def _check_room(ctx: Context, room: Room) -> None:
+    if await CatalogRepository(ctx.session, Location).get(room.location_id) is None:
+        raise Invalid("No such location.", field="location_id", code=ErrorCode.unknown_reference)
+
+
+async def _no_check(ctx: Context, record: Any) -> None:
+    return None
+
+
+PRACTITIONERS: RecordKind[Practitioner] = RecordKind(Practitioner, "practitioner", _check_practitioner)
+SERVICES: RecordKind[Service] = RecordKind(
+    Service, "service", _check_service, duplicate_message="Another service already uses this code."
+)
+LOCATIONS: RecordKind[Location] = RecordKind(
+    Location, "location", _check_location, duplicate_message="Another location has this name."
+)
+ROOMS: RecordKind[Room] = RecordKind(
+    Room, "room", _check_room, duplicate_message="This location already has a room with this name."
+)
+PROGRAMS: RecordKind[Program] = RecordKind(
+    Program, "program", _no_check, duplicate_message="Another program has this name."
+)
