@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './client';
 import { createSessionStore } from './session';
 import type { TokenResponse } from './types';
+import { userFixture } from '../test/fixtures';
 
 const BASE = 'http://tend.test';
 
@@ -10,15 +11,7 @@ function tokenResponse(accessToken: string): TokenResponse {
     access_token: accessToken,
     token_type: 'bearer',
     expires_in: 900,
-    user: {
-      id: '00000000-0000-0000-0000-000000000001',
-      email: 'admin@tend.example',
-      name: 'Demo Admin',
-      role: 'admin',
-      active: true,
-      practitioner_id: null,
-      locale: null,
-    },
+    user: userFixture(),
   };
 }
 

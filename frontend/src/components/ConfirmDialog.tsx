@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { FormProblems } from './FormActions';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -15,10 +16,13 @@ export interface ConfirmRequest {
 export function ConfirmDialog({
   request,
   loading,
+  error,
   onClose,
 }: {
   request: ConfirmRequest | null;
   loading?: boolean;
+  /** Why the action failed, when the dialog stays open to say so. */
+  error?: string | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -28,9 +32,10 @@ export function ConfirmDialog({
     <Modal opened onClose={onClose} title={request.title} centered>
       <Stack gap="md">
         <Text>{request.message}</Text>
+        <FormProblems messages={error ? [error] : []} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('settings.common.cancel')}
+            {t('common.cancel')}
           </Button>
           <Button color={request.danger ? 'red' : undefined} loading={loading} onClick={request.onConfirm} data-autofocus>
             {request.confirmLabel}

@@ -1,13 +1,15 @@
-/** A settings form in a modal: its fields, then what went wrong, Cancel and Save; a 409 opens the conflict dialog. */
+/** A form in a modal: its fields, then what went wrong, Cancel and Save; a 409 opens the conflict dialog. */
 import { Modal, Stack } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
-import type { ApiError } from '../../../api/problem';
-import { ConflictDialog } from '../../../components/ConflictDialog';
+import type { ApiErrorFeedback } from './apiErrors';
+import { ConflictDialog } from './ConflictDialog';
 import { FormActions } from './FormActions';
 
 export function FormModal({
   title,
   size,
+  centered,
+  danger,
   onClose,
   onSubmit,
   feedback,
@@ -17,20 +19,21 @@ export function FormModal({
 }: {
   title: string;
   size?: string;
+  centered?: boolean;
+  danger?: boolean;
   onClose: () => void;
   onSubmit: FormEventHandler<HTMLFormElement>;
-  /** From useApiErrorFeedback. */
-  feedback: { general: string | null; conflict: ApiError | null; closeConflict: () => void };
+  feedback: Pick<ApiErrorFeedback, 'messages' | 'conflict' | 'closeConflict'>;
   loading: boolean;
   submitLabel: string;
   children: ReactNode;
 }) {
   return (
-    <Modal opened onClose={onClose} size={size} title={title}>
+    <Modal opened onClose={onClose} size={size} centered={centered} title={title}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {children}
-          <FormActions general={feedback.general} loading={loading} onCancel={onClose} submitLabel={submitLabel} />
+          <FormActions messages={feedback.messages} loading={loading} onCancel={onClose} submitLabel={submitLabel} danger={danger} />
         </Stack>
       </form>
       {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}

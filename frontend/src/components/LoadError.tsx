@@ -1,17 +1,17 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/problem';
+import { ApiError } from '../api/problem';
 
-/** A list or record that failed to load: why, and a retry. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+/** A list or record that failed to load: what, why, and a retry. */
+export function LoadError({ error, title, onRetry }: { error: unknown; title?: string; onRetry: () => void }) {
   const { t } = useTranslation();
   const detail = error instanceof ApiError ? error.problem.detail : null;
   return (
-    <Alert color="red" variant="light" title={t('settings.common.loadFailed')}>
+    <Alert color="red" variant="light" role="alert" title={title ?? t('common.loadFailed')}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{detail ?? t('errors.network')}</Text>
         <Button size="xs" variant="light" color="red" onClick={onRetry}>
-          {t('settings.common.retry')}
+          {t('common.retry')}
         </Button>
       </Stack>
     </Alert>

@@ -61,10 +61,10 @@ export function useMoneyErrorMessage(): (error: MoneyError, currency: string) =>
     if (error === 'precision') {
       const count = currencyExponent(currency);
       return count === 0
-        ? t('settings.money.wholeOnly', { currency })
-        : t('settings.money.precision', { currency, count });
+        ? t('money.wholeOnly', { currency })
+        : t('money.precision', { currency, count });
     }
-    return error === 'range' ? t('settings.money.range') : t('settings.money.format');
+    return error === 'range' ? t('money.range') : t('money.format');
   };
 }
 
@@ -107,7 +107,7 @@ export function MoneyInput({ currency, value, onChange, error, onBlur, descripti
       description={
         readAs === null
           ? description
-          : t('settings.money.readAs', { amount: formatMoneyWithSymbol(readAs, currency, i18n.resolvedLanguage ?? 'en') })
+          : t('money.readAs', { amount: formatMoneyWithSymbol(readAs, currency, i18n.resolvedLanguage ?? 'en') })
       }
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}

@@ -2,8 +2,8 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/problem';
-import { ConflictDialog } from '../../../components/ConflictDialog';
+import { ApiError } from '../api/problem';
+import { ConflictDialog } from './ConflictDialog';
 
 interface ConflictState {
   error: ApiError;
@@ -22,7 +22,7 @@ export function useActionFeedback() {
     }
     notifications.show({
       color: 'red',
-      title: t('settings.common.actionFailed'),
+      title: t('common.actionFailed'),
       message: error instanceof ApiError ? (error.problem.detail ?? t('errors.generic')) : t('errors.network'),
     });
   }

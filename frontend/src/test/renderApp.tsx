@@ -18,22 +18,3 @@ export function renderApp(path: string) {
   );
   return { ...result, router };
 }
-
-/** Stubs fetch with a function from (method, path) to a Response. */
-export function stubApi(handler: (method: string, path: string) => Response | Promise<Response>) {
-  const calls: string[] = [];
-  const fetch = async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const path = new URL(request.url).pathname;
-    calls.push(`${request.method} ${path}`);
-    return handler(request.method, path);
-  };
-  globalThis.fetch = fetch as typeof globalThis.fetch;
-  return calls;
-}
-
-export const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
-  });

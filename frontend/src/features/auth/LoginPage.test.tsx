@@ -4,17 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api/session';
 import type { TokenResponse, User } from '../../api/types';
 import i18n from 'i18next';
-import { jsonResponse, renderApp, stubApi } from '../../test/renderApp';
+import { fakeApi, json } from '../../test/fakeApi';
+import { userFixture } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
 
-const admin: User = {
-  id: '00000000-0000-0000-0000-000000000001',
-  email: 'admin@tend.example',
-  name: 'Demo Admin',
-  role: 'admin',
-  active: true,
-  practitioner_id: null,
-  locale: null,
-};
+const admin: User = userFixture();
 
 const token = (user: User): TokenResponse => ({ access_token: 'a', token_type: 'bearer', expires_in: 900, user });
 
@@ -36,7 +30,7 @@ afterEach(async () => {
 
 describe('LoginPage', () => {
   it("shows the API's detail when the credentials are refused", async () => {
-    stubApi(() => jsonResponse(401, { status: 401, title: 'Not authenticated', detail: 'Wrong email or password.' }));
+    fakeApi({}, () => json(401, { status: 401, title: 'Not authenticated', detail: 'Wrong email or password.' }));
     renderApp('/login');
 
     await submit('admin@tend.example', 'nope');
@@ -45,7 +39,7 @@ describe('LoginPage', () => {
   });
 
   it('says how many minutes to wait when throttled, from Retry-After', async () => {
-    stubApi(() => jsonResponse(429, { status: 429, title: 'Too many attempts' }, { 'Retry-After': '90' }));
+    fakeApi({}, () => json(429, { status: 429, title: 'Too many attempts' }, { 'Retry-After': '90' }));
     renderApp('/login');
 
     await submit('admin@tend.example', 'nope');
@@ -54,8 +48,8 @@ describe('LoginPage', () => {
   });
 
   it('shows validation errors from the API next to their fields', async () => {
-    stubApi(() =>
-      jsonResponse(422, {
+    fakeApi({}, () =>
+      json(422, {
         status: 422,
         title: 'Validation failed',
         detail: 'Invalid request',
@@ -72,7 +66,7 @@ describe('LoginPage', () => {
   });
 
   it('checks for empty fields before calling the API', async () => {
-    const calls = stubApi(() => jsonResponse(500, {}));
+    const calls = fakeApi({}, () => json(500, {}));
     renderApp('/login');
 
     await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in' }));
@@ -83,7 +77,7 @@ describe('LoginPage', () => {
   });
 
   it('signs in and shows the frame with the user, role and the calendar', async () => {
-    const calls = stubApi(() => jsonResponse(200, token(admin)));
+    const calls = fakeApi({}, () => json(200, token(admin)));
     const { router } = renderApp('/login');
 
     await submit('admin@tend.example', 'tend-demo-admin');
@@ -93,11 +87,11 @@ describe('LoginPage', () => {
     expect(screen.getByText('Administrator')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
-    expect(calls).toEqual(['POST /api/v1/auth/login']);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v1/auth/login']);
   });
 
   it('switches the language and remembers it', async () => {
-    stubApi(() => jsonResponse(500, {}));
+    fakeApi({}, () => json(500, {}));
     renderApp('/login');
 
     await userEvent.setup().click(screen.getByRole('radio', { name: 'Español' }));
@@ -109,7 +103,7 @@ describe('LoginPage', () => {
 
 describe('app frame', () => {
   it('hides Settings from non-admins and refuses the page', async () => {
-    stubApi(() => jsonResponse(500, {}));
+    fakeApi({}, () => json(500, {}));
     sessionStore.signIn(token({ ...admin, name: 'Front Desk', role: 'front_desk' }));
     renderApp('/settings');
 
@@ -119,7 +113,7 @@ describe('app frame', () => {
   });
 
   it('sends a signed-out visitor to the login page and back after signing in', async () => {
-    stubApi(() => jsonResponse(200, token(admin)));
+    fakeApi({}, () => json(200, token(admin)));
     const { router } = renderApp('/clients');
 
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
@@ -130,7 +124,7 @@ describe('app frame', () => {
   });
 
   it('shows a not-found page for unknown paths', async () => {
-    stubApi(() => jsonResponse(500, {}));
+    fakeApi({}, () => json(500, {}));
     sessionStore.signIn(token(admin));
     renderApp('/no-such-page');
 

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Enrollment, Relationship } from '../../api/types';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, json, signInAs } from './testing/fakeApi';
-import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from './testing/fixtures';
+import { fakeApi, json, signInAs } from '../../test/fakeApi';
+import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 const SLOW = { timeout: 8_000 };
 const zoila = clientFixture({ custom_fields: { intake_source: 'Web' } });

@@ -1,12 +1,10 @@
 /** The client form (new client and profile edit): the fixed fields, practitioners and the practice's custom fields. */
 import {
-  Alert,
   Button,
   Checkbox,
   Fieldset,
   Group,
   Input,
-  List,
   MultiSelect,
   Select,
   SimpleGrid,
@@ -17,7 +15,9 @@ import {
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import { useApiErrorFeedback } from '../../components/apiErrors';
+import { ConflictDialog } from '../../components/ConflictDialog';
+import { FormProblems } from '../../components/FormActions';
 import type { Client, ClientStatus, CustomFieldDefinition, Locale, PractitionerRecord } from '../../api/types';
 import { clientFormValues, placeFieldErrors, validateClientForm, type ClientFormValues } from './clientForm';
 import { CustomFieldInput } from './CustomFieldInput';
@@ -43,7 +43,7 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [initial] = useState(() => clientFormValues(client, customFields));
-  const [problems, setProblems] = useState<string[]>([]);
+  const feedback = useApiErrorFeedback({ placedSummary: t('clients.form.fixErrors') });
   const [saving, setSaving] = useState(false);
   const form = useForm<ClientFormValues>({
     mode: 'uncontrolled',
@@ -69,23 +69,12 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
 
   const handleSubmit = form.onSubmit(
     async (values) => {
-      setProblems([]);
+      feedback.reset();
       setSaving(true);
       try {
         await onSubmit(values, initial);
       } catch (error) {
-        if (!(error instanceof ApiError)) {
-          setProblems([t('errors.network')]);
-          return;
-        }
-        const { fieldErrors, unplaced } = placeFieldErrors(error.problem.formErrors, values);
-        form.setErrors(fieldErrors);
-        const placed = Object.keys(fieldErrors).length > 0;
-        setProblems([
-          ...(placed ? [t('clients.form.fixErrors')] : []),
-          ...unplaced,
-          ...(!placed && unplaced.length === 0 ? [error.problem.detail ?? t('errors.generic')] : []),
-        ]);
+        feedback.handle(error, (apiErrors) => placeFieldErrors(apiErrors, values), form.setErrors);
         focusFirstError();
       } finally {
         setSaving(false);
@@ -105,11 +94,7 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate aria-label={submitLabel}>
       <Stack gap="md">
-        {problems.length > 0 ? (
-          <Alert color="red" variant="light" role="alert">
-            {problems.length === 1 ? problems[0] : <List size="sm">{problems.map((message) => <List.Item key={message}>{message}</List.Item>)}</List>}
-          </Alert>
-        ) : null}
+        <FormProblems messages={feedback.messages} />
 
         <Fieldset legend={t('clients.form.personal')}>
           <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
@@ -264,6 +249,7 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
           </Button>
         </Group>
       </Stack>
+      {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
     </form>
   );
 }

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../lib/money';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, json, signInAs } from './testing/fakeApi';
-import { clientFixture, practitionerFixture } from './testing/fixtures';
+import { fakeApi, json, signInAs } from '../../test/fakeApi';
+import { clientFixture, practitionerFixture } from '../../test/fixtures';
 
 const SLOW = { timeout: 8_000 };
 // Testing Library normalises the DOM's no-break spaces (which Intl puts in amounts) to plain spaces.

@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/renderApp';
-import { fakeApi, json, signInAs } from './testing/fakeApi';
-import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from './testing/fixtures';
+import { fakeApi, json, signInAs } from '../../test/fakeApi';
+import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 /** The message an input points at with aria-describedby (where Mantine renders the field's error). */
 function describedText(input: HTMLElement): string {

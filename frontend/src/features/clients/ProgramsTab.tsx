@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import type { Client, Enrollment } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
-import { TabTable } from './TabTable';
+import { ListFrame } from '../../components/ListFrame';
 import { useEnrollments } from '../../api/queries/enrollments';
 import { EndEnrollmentDialog, EnrollDialog } from './EnrollmentDialogs';
 import { enrollmentState, sortEnrollments } from './enrollments';
@@ -31,20 +31,24 @@ export function ProgramsTab({ client }: { client: Client }) {
         <Button onClick={() => setEnrolling(true)}>{t('clients.programs.enroll')}</Button>
       </Group>
 
-      <TabTable
+      <ListFrame
         query={enrollments}
-        rowCount={rows.length}
+        isEmpty={rows.length === 0}
         loadFailed={t('clients.programs.loadFailed')}
-        empty={t('clients.programs.empty')}
-        testId="enrollments-table"
-        headers={[
-          t('clients.programs.columns.program'),
-          t('clients.programs.columns.start'),
-          t('clients.programs.columns.end'),
-          t('clients.programs.columns.state'),
-          t('clients.programs.columns.actions'),
-        ]}
+        emptyTitle={t('clients.programs.empty')}
+        skeletonRows={2}
       >
+        <Table verticalSpacing="sm" data-testid="enrollments-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('clients.programs.columns.program')}</Table.Th>
+              <Table.Th>{t('clients.programs.columns.start')}</Table.Th>
+              <Table.Th>{t('clients.programs.columns.end')}</Table.Th>
+              <Table.Th>{t('clients.programs.columns.state')}</Table.Th>
+              <Table.Th ta="right">{t('clients.programs.columns.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
         {rows.map((enrollment) => {
           const state = enrollmentState(enrollment, today);
           return (
@@ -82,7 +86,9 @@ export function ProgramsTab({ client }: { client: Client }) {
             </Table.Tr>
           );
         })}
-      </TabTable>
+          </Table.Tbody>
+        </Table>
+      </ListFrame>
 
       {enrolling ? (
         <EnrollDialog

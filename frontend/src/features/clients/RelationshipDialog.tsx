@@ -1,10 +1,12 @@
 /** Adding a relationship (pick the other client, the type, the flags) or editing one's type and flags. */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import type { ApiError } from '../../api/problem';
+import { useApiErrorFeedback } from '../../components/apiErrors';
+import { FormModal } from '../../components/FormModal';
 import type { Client, Relationship, RelationshipType, RelationshipUpdate } from '../../api/types';
 import { useAddRelationship, useUpdateRelationship } from '../../api/queries/relationships';
 import { ClientPicker } from './ClientPicker';
@@ -34,7 +36,6 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
   const { t } = useTranslation();
   const add = useAddRelationship();
   const update = useUpdateRelationship();
-  const [problem, setProblem] = useState<string | null>(null);
   const [relatedName, setRelatedName] = useState<string | null>(
     relationship ? clientDisplayName(relationship.related_client) : null,
   );
@@ -57,8 +58,12 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
   const names = { client: clientName, related: relatedName ?? t('clients.relationships.theRelatedClient') };
   const type = form.values.relationship_type;
 
+  const feedback = useApiErrorFeedback({
+    onConflict: (error) => onConflict(error, form.getValues().related_client_id),
+  });
+
   const handleSubmit = form.onSubmit(async (values) => {
-    setProblem(null);
+    feedback.reset();
     if (!values.related_client_id || !values.relationship_type) return;
     try {
       if (relationship) {
@@ -81,88 +86,66 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
       }
       onClose();
     } catch (error) {
-      if (!(error instanceof ApiError)) {
-        setProblem(t('errors.network'));
-      } else if (error.status === 409) {
-        onConflict(error, values.related_client_id);
-      } else {
-        form.setErrors(error.problem.formErrors);
-        const onScreen = Object.keys(error.problem.formErrors).some((field) => field in values);
-        if (!onScreen) setProblem(error.problem.detail ?? t('errors.generic'));
-      }
+      feedback.handle(error, Object.keys(values), form.setErrors);
     }
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={
         relationship
           ? t('clients.relationships.editTitle', { related: names.related })
           : t('clients.relationships.addTitle', { client: clientName })
       }
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      feedback={feedback}
+      loading={add.isPending || update.isPending}
+      submitLabel={relationship ? t('clients.relationships.save') : t('clients.relationships.add')}
     >
-      <form onSubmit={handleSubmit} noValidate>
-        <Stack gap="md">
-          {problem ? (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          ) : null}
-          {relationship ? null : (
-            <ClientPicker
-              label={t('clients.relationships.relatedClient')}
-              withAsterisk
-              autoFocus
-              excludeIds={[client.id, ...relatedIds]}
-              value={form.values.related_client_id}
-              onChange={(id) => {
-                form.setFieldValue('related_client_id', id);
-                form.clearFieldError('related_client_id');
-              }}
-              onPicked={setRelatedName}
-              error={form.errors.related_client_id}
-            />
-          )}
-          <Select
-            label={t('clients.relationships.typeLabel', names)}
-            withAsterisk
-            placeholder={t('clients.form.choose')}
-            data={RELATIONSHIP_TYPES.map((value) => ({ value, label: t(`clients.relationships.types.${value}`) }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('relationship_type')}
+      {relationship ? null : (
+        <ClientPicker
+          label={t('clients.relationships.relatedClient')}
+          withAsterisk
+          autoFocus
+          excludeIds={[client.id, ...relatedIds]}
+          value={form.values.related_client_id}
+          onChange={(id) => {
+            form.setFieldValue('related_client_id', id);
+            form.clearFieldError('related_client_id');
+          }}
+          onPicked={setRelatedName}
+          error={form.errors.related_client_id}
+        />
+      )}
+      <Select
+        label={t('clients.relationships.typeLabel', names)}
+        withAsterisk
+        placeholder={t('clients.form.choose')}
+        data={RELATIONSHIP_TYPES.map((value) => ({ value, label: t(`clients.relationships.types.${value}`) }))}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('relationship_type')}
+      />
+      {type ? (
+        <Text size="sm" c="dimmed" data-testid="inverse-preview">
+          {t('clients.relationships.inversePreview', {
+            ...names,
+            type: t(`clients.relationships.types.${inverseRelationship(type)}`),
+          })}
+        </Text>
+      ) : null}
+      <Stack gap="xs">
+        {RELATIONSHIP_FLAGS.map((flag) => (
+          <Checkbox
+            key={flag}
+            label={t(`clients.relationships.flags.${flag}`)}
+            description={t(`clients.relationships.flagHints.${flag}`, names)}
+            {...form.getInputProps(flag, { type: 'checkbox' })}
           />
-          {type ? (
-            <Text size="sm" c="dimmed" data-testid="inverse-preview">
-              {t('clients.relationships.inversePreview', {
-                ...names,
-                type: t(`clients.relationships.types.${inverseRelationship(type)}`),
-              })}
-            </Text>
-          ) : null}
-          <Stack gap="xs">
-            {RELATIONSHIP_FLAGS.map((flag) => (
-              <Checkbox
-                key={flag}
-                label={t(`clients.relationships.flags.${flag}`)}
-                description={t(`clients.relationships.flagHints.${flag}`, names)}
-                {...form.getInputProps(flag, { type: 'checkbox' })}
-              />
-            ))}
-          </Stack>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('clients.relationships.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || update.isPending}>
-              {relationship ? t('clients.relationships.save') : t('clients.relationships.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+      </Stack>
+    </FormModal>
   );
 }

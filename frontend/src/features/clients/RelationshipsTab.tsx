@@ -1,13 +1,14 @@
 /** The client's relationships (as stored for this client's side), with add, edit and remove. */
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictDialog } from '../../components/ConflictDialog';
-import { TabTable } from './TabTable';
+import { ListFrame } from '../../components/ListFrame';
 import { useRelationships, useRemoveRelationship } from '../../api/queries/relationships';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
@@ -42,20 +43,24 @@ export function RelationshipsTab({ client }: { client: Client }) {
         <Button onClick={() => setEditing({ mode: 'add' })}>{t('clients.relationships.add')}</Button>
       </Group>
 
-      <TabTable
+      <ListFrame
         query={relationships}
-        rowCount={rows.length}
+        isEmpty={rows.length === 0}
         loadFailed={t('clients.relationships.loadFailed')}
-        empty={t('clients.relationships.empty')}
-        testId="relationships-table"
-        headers={[
-          t('clients.relationships.columns.client'),
-          t('clients.relationships.columns.type'),
-          t('clients.relationships.columns.flags'),
-          t('clients.relationships.columns.contact'),
-          t('clients.relationships.columns.actions'),
-        ]}
+        emptyTitle={t('clients.relationships.empty')}
+        skeletonRows={2}
       >
+        <Table verticalSpacing="sm" data-testid="relationships-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('clients.relationships.columns.client')}</Table.Th>
+              <Table.Th>{t('clients.relationships.columns.type')}</Table.Th>
+              <Table.Th>{t('clients.relationships.columns.flags')}</Table.Th>
+              <Table.Th>{t('clients.relationships.columns.contact')}</Table.Th>
+              <Table.Th ta="right">{t('clients.relationships.columns.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
         {rows.map((relationship) => {
           const related = relationship.related_client;
           const relatedName = clientDisplayName(related);
@@ -108,7 +113,9 @@ export function RelationshipsTab({ client }: { client: Client }) {
             </Table.Tr>
           );
         })}
-      </TabTable>
+          </Table.Tbody>
+        </Table>
+      </ListFrame>
 
       {editing ? (
         <RelationshipDialog
@@ -140,28 +147,25 @@ export function RelationshipsTab({ client }: { client: Client }) {
         }
       />
 
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('clients.relationships.removeTitle')} centered>
-        <Stack gap="md">
-          <Text size="sm">
-            {removing
-              ? t('clients.relationships.removeBody', { client: clientName, related: clientDisplayName(removing.related_client) })
-              : null}
-          </Text>
-          {remove.isError ? (
-            <Alert color="red" variant="light" role="alert">
-              {remove.error instanceof Error ? remove.error.message : t('errors.generic')}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setRemoving(null)} data-autofocus>
-              {t('clients.relationships.cancel')}
-            </Button>
-            <Button color="red" onClick={confirmRemove} loading={remove.isPending}>
-              {t('clients.relationships.confirmRemove')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        request={
+          removing
+            ? {
+                title: t('clients.relationships.removeTitle'),
+                message: t('clients.relationships.removeBody', {
+                  client: clientName,
+                  related: clientDisplayName(removing.related_client),
+                }),
+                confirmLabel: t('clients.relationships.confirmRemove'),
+                danger: true,
+                onConfirm: confirmRemove,
+              }
+            : null
+        }
+        loading={remove.isPending}
+        error={remove.isError ? (remove.error instanceof Error ? remove.error.message : t('errors.generic')) : null}
+        onClose={() => setRemoving(null)}
+      />
     </Stack>
   );
 }

@@ -1,19 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sessionStore } from '../../api/session';
-import type { PracticeSettings, PractitionerRecord, User } from '../../api/types';
-import { jsonResponse, renderApp } from '../../test/renderApp';
+import type { PracticeSettings, PractitionerRecord } from '../../api/types';
+import { fakeApi, json, signInAs, type ApiCall } from '../../test/fakeApi';
+import { renderApp } from '../../test/renderApp';
 
-const admin: User = {
-  id: '00000000-0000-0000-0000-000000000001',
-  email: 'admin@tend.example',
-  name: 'Demo Admin',
-  role: 'admin',
-  active: true,
-  practitioner_id: null,
-  locale: null,
-};
 
 const practice: PracticeSettings = {
   name: 'Centro',
@@ -47,33 +38,14 @@ const rosa: PractitionerRecord = {
   default_prices: { PEN: 15000, USD: 4000 },
 };
 
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** Stubs fetch with a handler that also sees the JSON body; returns the calls made. */
-function stubApi(handler: (call: Call) => Response) {
-  const calls: Call[] = [];
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const text = await request.clone().text();
-    const call = { method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : null };
-    calls.push(call);
-    return handler(call);
-  }) as typeof globalThis.fetch;
-  return calls;
-}
-
-function defaultHandler({ method, path }: Call): Response {
-  if (path === '/api/v1/practice') return jsonResponse(200, practice);
-  if (method === 'GET' && path === '/api/v1/practitioners') return jsonResponse(200, { items: [rosa], next_cursor: null });
-  return jsonResponse(500, {});
+function defaultHandler({ method, path }: ApiCall): Response {
+  if (path === '/api/v1/practice') return json(200, practice);
+  if (method === 'GET' && path === '/api/v1/practitioners') return json(200, { items: [rosa], next_cursor: null });
+  return json(500, {});
 }
 
 beforeEach(() => {
-  sessionStore.signIn({ access_token: 'a', token_type: 'bearer', expires_in: 900, user: admin });
+  signInAs('admin');
 });
 
 async function openNewForm() {
@@ -85,7 +57,7 @@ async function openNewForm() {
 
 describe('settings: practitioners', { timeout: 20_000 }, () => {
   it('opens the settings area on the practice section, with the sub-navigation', async () => {
-    stubApi(defaultHandler);
+    fakeApi({}, defaultHandler);
     const { router } = renderApp('/settings');
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/settings/practice'));
@@ -95,7 +67,7 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
   });
 
   it('lists practitioners with commission as a percentage and prices with the currency symbol', async () => {
-    stubApi(defaultHandler);
+    fakeApi({}, defaultHandler);
     renderApp('/settings/practitioners');
 
     const row = (await screen.findByText('Rosa Quispe')).closest('tr') as HTMLElement;
@@ -106,8 +78,8 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
   });
 
   it('creates a practitioner with exact minor units and basis points', async () => {
-    const calls = stubApi((call) =>
-      call.method === 'POST' ? jsonResponse(201, { ...rosa, id: 'new', name: 'Ana Torres' }) : defaultHandler(call),
+    const calls = fakeApi({}, (call) =>
+      call.method === 'POST' ? json(201, { ...rosa, id: 'new', name: 'Ana Torres' }) : defaultHandler(call),
     );
     renderApp('/settings/practitioners');
     const { user, dialog } = await openNewForm();
@@ -131,7 +103,7 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
   });
 
   it('refuses a commission above 100 % next to the field without calling the API', async () => {
-    const calls = stubApi(defaultHandler);
+    const calls = fakeApi({}, defaultHandler);
     renderApp('/settings/practitioners');
     const { user, dialog } = await openNewForm();
 
@@ -145,9 +117,9 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
   });
 
   it("shows the API's field errors next to the price they are about", async () => {
-    stubApi((call) =>
+    fakeApi({}, (call) =>
       call.method === 'POST'
-        ? jsonResponse(422, {
+        ? json(422, {
             status: 422,
             title: 'Validation failed',
             errors: [{ field: 'default_prices.USD', message: 'USD is not enabled for this practice.' }],
@@ -167,16 +139,16 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
   });
 
   it('offers to deactivate when the API refuses to delete a practitioner in use', async () => {
-    const calls = stubApi((call) => {
+    const calls = fakeApi({}, (call) => {
       if (call.method === 'DELETE') {
-        return jsonResponse(409, {
+        return json(409, {
           status: 409,
           title: 'Conflict',
           detail: 'This practitioner is in use and cannot be deleted.',
           next_step: 'Deactivate the practitioner instead (active: false); past records keep it.',
         });
       }
-      if (call.method === 'PATCH') return jsonResponse(200, { ...rosa, active: false });
+      if (call.method === 'PATCH') return json(200, { ...rosa, active: false });
       return defaultHandler(call);
     });
     renderApp('/settings/practitioners');
@@ -198,9 +170,9 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
 
 describe('settings: practice', { timeout: 20_000 }, () => {
   it('saves only what changed, with fees in exact minor units', async () => {
-    const calls = stubApi((call) =>
+    const calls = fakeApi({}, (call) =>
       call.method === 'PATCH'
-        ? jsonResponse(200, { ...practice, no_show_fees: { PEN: 3050 }, updated_at: '2026-01-02T00:00:00Z' })
+        ? json(200, { ...practice, no_show_fees: { PEN: 3050 }, updated_at: '2026-01-02T00:00:00Z' })
         : defaultHandler(call),
     );
     renderApp('/settings/practice');
@@ -216,7 +188,7 @@ describe('settings: practice', { timeout: 20_000 }, () => {
   });
 
   it('refuses a fee with too many decimals before calling the API', async () => {
-    const calls = stubApi(defaultHandler);
+    const calls = fakeApi({}, defaultHandler);
     renderApp('/settings/practice');
     const user = userEvent.setup({ delay: null });
     const fee = within(await screen.findByRole('group', { name: 'Late-cancellation fee' })).getByLabelText('USD');

@@ -1,4 +1,5 @@
 import { clientsEn } from './en/clients';
+import { commonEn } from './en/common';
 import { settingsEn } from './en/settings';
 
 /** English catalogue: the reference for keys; every other language must have exactly these. */
@@ -63,6 +64,7 @@ export const en = {
   },
   clients: clientsEn,
   settings: settingsEn,
+  ...commonEn,
 };
 
 export type Catalogue = typeof en;

@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { clientsEs } from './es/clients';
+import { commonEs } from './es/common';
 import { settingsEs } from './es/settings';
 
 /** Catálogo en español: mismas claves que el inglés (lo comprueba el compilador). */
@@ -64,4 +65,5 @@ export const es: Catalogue = {
   },
   clients: clientsEs,
   settings: settingsEs,
+  ...commonEs,
 };

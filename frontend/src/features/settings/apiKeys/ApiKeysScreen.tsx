@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../api/types';
 import { useApiKeys, useRevokeApiKey } from '../../../api/queries/apiKeys';
 import { usePractice } from '../../../api/queries/practice';
-import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog';
+import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { formatDateTime } from '../ui/format';
 import { ListScreen } from '../ui/ListScreen';
-import { useActionFeedback } from '../ui/useActionFeedback';
-import { useUiLocale } from '../ui/useUiLocale';
+import { useActionFeedback } from '../../../components/useActionFeedback';
+import { useUiLocale } from '../../../i18n/useUiLocale';
 import { NewApiKeyModal } from './NewApiKeyModal';
 
 export default function ApiKeysScreen() {

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiKeyScope } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateApiKey } from '../../../api/queries/apiKeys';
-import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormActions } from '../../../components/FormActions';
 
 const SCOPES: readonly ApiKeyScope[] = ['read', 'write'];
 
@@ -17,7 +17,7 @@ export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
   const form = useForm<{ name: string; scopes: ApiKeyScope[] }>({
     initialValues: { name: '', scopes: ['read'] },
     validate: {
-      name: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      name: (value) => (value.trim() === '' ? t('common.required') : null),
       scopes: (value) => (value.length === 0 ? t('settings.apiKeys.scopesRequired') : null),
     },
   });
@@ -104,7 +104,7 @@ export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
               </Stack>
             </Checkbox.Group>
             <FormActions
-              general={feedback.general}
+              messages={feedback.messages}
               loading={create.isPending}
               onCancel={close}
               submitLabel={t('settings.apiKeys.create')}

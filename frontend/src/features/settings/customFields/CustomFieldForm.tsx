@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldCreate, CustomFieldDefinition, CustomFieldType, CustomFieldUpdate } from '../../../api/types';
 import { useCreateCustomField, useUpdateCustomField } from '../../../api/queries/customFields';
-import { firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { FIELD_TYPES } from './fieldTypes';
 import { KEY_PATTERN, keyFromLabel } from './slug';
@@ -47,14 +47,14 @@ export function CustomFieldForm({
       position: field?.position ?? nextPosition,
     },
     validate: {
-      label: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      label: (value) => (value.trim() === '' ? t('common.required') : null),
       key: (value) => (KEY_PATTERN.test(value) ? null : t('settings.customFields.keyInvalid')),
       options: (value, values) =>
         values.field_type === 'select' && value.length === 0 ? t('settings.customFields.optionsRequired') : null,
       position: (value) =>
         typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10000
           ? null
-          : t('settings.common.wholeBetween', { min: 0, max: 10000 }),
+          : t('common.wholeBetween', { min: 0, max: 10000 }),
     },
   });
 
@@ -63,7 +63,7 @@ export function CustomFieldForm({
     const options = values.field_type === 'select' ? values.options.map((option) => option.trim()) : [];
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: values.label.trim() }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: values.label.trim() }) });
       onClose();
     };
     if (field === null) {
@@ -97,7 +97,7 @@ export function CustomFieldForm({
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={create.isPending || update.isPending}
-      submitLabel={field ? t('settings.common.saveChanges') : t('settings.customFields.create')}
+      submitLabel={field ? t('common.saveChanges') : t('settings.customFields.create')}
     >
       <TextInput size="sm"
         label={t('settings.customFields.label')}

@@ -5,8 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord, LocationCreate } from '../../../api/types';
 import { useCreateLocation, useUpdateLocation } from '../../../api/queries/locations';
-import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { usePosLabel } from './usePosLabel';
 import { POS_CODES } from './posCodes';
@@ -22,7 +22,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
   const form = useForm({
     initialValues: { name: location?.name ?? '', address: location?.address ?? '', pos_code: location?.pos_code ?? '11' },
     validate: {
-      name: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      name: (value) => (value.trim() === '' ? t('common.required') : null),
       pos_code: (value) => (/^\d{2}$/.test(value) ? null : t('settings.locations.posInvalid')),
     },
   });
@@ -39,7 +39,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
     };
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
       onClose();
     };
     if (location === null) {
@@ -58,7 +58,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={create.isPending || update.isPending}
-      submitLabel={location ? t('settings.common.saveChanges') : t('settings.locations.create')}
+      submitLabel={location ? t('common.saveChanges') : t('settings.locations.create')}
     >
       <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
       <Textarea
@@ -75,7 +75,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
         searchable
         allowDeselect={false}
         withAsterisk
-        nothingFoundMessage={t('settings.common.nothingFound')}
+        nothingFoundMessage={t('common.nothingFound')}
         {...form.getInputProps('pos_code')}
       />
     </FormModal>

@@ -6,8 +6,8 @@ import type { LocationRecord, Room } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { activeFirst } from '../ui/activeFirst';
 import { useCreateRoom, useDeleteRoom, useRooms, useUpdateRoom } from '../../../api/queries/locations';
-import { useApiErrorFeedback } from '../ui/apiErrors';
-import { LoadError } from '../ui/LoadError';
+import { useApiErrorFeedback } from '../../../components/apiErrors';
+import { LoadError } from '../../../components/LoadError';
 import { RowActions } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
 import { FIT } from '../ui/tableStyles';
@@ -37,7 +37,7 @@ function RoomNameForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (name.trim() === '') {
-          setLocalError(t('settings.common.required'));
+          setLocalError(t('common.required'));
           return;
         }
         setLocalError(null);
@@ -60,7 +60,7 @@ function RoomNameForm({
         </Button>
         {onCancel ? (
           <Button size="sm" variant="default" onClick={onCancel}>
-            {t('settings.common.cancel')}
+            {t('common.cancel')}
           </Button>
         ) : null}
       </Group>
@@ -113,7 +113,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
                 { body: { location_id: location.id, name } },
                 {
                   onSuccess: () => {
-                    actions.done(t('settings.common.savedNamed', { name }));
+                    actions.done(t('common.savedNamed', { name }));
                     setAddKey((key) => key + 1);
                   },
                   onError: (error) => addFeedback.handle(error, ['name'], (errors) => setAddError(errors.name ?? null)),
@@ -137,9 +137,9 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('settings.locations.roomName')}</Table.Th>
-                  <Table.Th>{t('settings.common.status')}</Table.Th>
+                  <Table.Th>{t('common.status')}</Table.Th>
                   <Table.Th>
-                    <VisuallyHidden>{t('settings.common.actions')}</VisuallyHidden>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -150,7 +150,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
                       <Table.Td colSpan={3}>
                         <RoomNameForm
                           initial={room.name}
-                          submitLabel={t('settings.common.save')}
+                          submitLabel={t('common.save')}
                           loading={update.isPending}
                           error={renameError ?? renameFeedback.general}
                           onCancel={() => setRenaming(null)}

@@ -26,10 +26,10 @@ import {
 } from '../../../components/PriceListInput';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { usePractice, useUpdatePractice } from '../../../api/queries/practice';
-import { errorsUnder, firstErrorAt, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { errorsUnder, firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormActions } from '../../../components/FormActions';
 import { changesFrom } from '../ui/sameValue';
-import { LoadError } from '../ui/LoadError';
+import { LoadError } from '../../../components/LoadError';
 import { SectionHeader } from '../ui/SectionHeader';
 import { COMMON_CURRENCIES, HOURS, normalizeCurrency, timeZoneOptions } from './options';
 
@@ -113,9 +113,9 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
     initialValues: initialValues(practice),
     validate: (values) => {
       const errors: Record<string, string> = {};
-      if (values.name.trim() === '') errors.name = t('settings.common.required');
-      if (values.client_label.trim() === '') errors.client_label = t('settings.common.required');
-      if (values.time_zone === '') errors.time_zone = t('settings.common.required');
+      if (values.name.trim() === '') errors.name = t('common.required');
+      if (values.client_label.trim() === '') errors.client_label = t('common.required');
+      if (values.time_zone === '') errors.time_zone = t('common.required');
       if (values.currencies.length === 0) errors.currencies = t('settings.practice.currenciesRequired');
       if (!values.currencies.includes(values.default_currency)) {
         errors.default_currency = t('settings.practice.defaultCurrencyInvalid');
@@ -129,13 +129,13 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
         }
       }
       if (!isWhole(values.late_cancel_window_hours, 0, 336)) {
-        errors.late_cancel_window_hours = t('settings.common.wholeBetween', { min: 0, max: 336 });
+        errors.late_cancel_window_hours = t('common.wholeBetween', { min: 0, max: 336 });
       }
       if (!isWhole(values.monthly_survey_day, 1, 28)) {
-        errors.monthly_survey_day = t('settings.common.wholeBetween', { min: 1, max: 28 });
+        errors.monthly_survey_day = t('common.wholeBetween', { min: 1, max: 28 });
       }
       if (!isWhole(values.rating_anonymity_floor, 1, 50)) {
-        errors.rating_anonymity_floor = t('settings.common.wholeBetween', { min: 1, max: 50 });
+        errors.rating_anonymity_floor = t('common.wholeBetween', { min: 1, max: 50 });
       }
       return errors;
     },
@@ -164,7 +164,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
       rating_anonymity_floor: Number(values.rating_anonymity_floor),
     });
     if (Object.keys(changes).length === 0) {
-      notifications.show({ message: t('settings.common.noChanges') });
+      notifications.show({ message: t('common.noChanges') });
       return;
     }
     update.mutate({ body: changes }, {
@@ -200,7 +200,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
           description={t('settings.practice.description')}
           actions={
             <Button type="submit" loading={update.isPending}>
-              {t('settings.common.saveChanges')}
+              {t('common.saveChanges')}
             </Button>
           }
         />
@@ -220,7 +220,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
               data={timeZoneOptions(practice.time_zone)}
               searchable
               allowDeselect={false}
-              nothingFoundMessage={t('settings.common.nothingFound')}
+              nothingFoundMessage={t('common.nothingFound')}
               withAsterisk
               {...form.getInputProps('time_zone')}
             />
@@ -317,14 +317,14 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
         </FormSection>
 
         <FormActions
-          general={feedback.general}
+          messages={feedback.messages}
           loading={update.isPending}
           onCancel={() => {
             form.reset();
             feedback.reset();
           }}
-          submitLabel={t('settings.common.saveChanges')}
-          cancelLabel={t('settings.common.discardChanges')}
+          submitLabel={t('common.saveChanges')}
+          cancelLabel={t('common.discardChanges')}
         />
       </Stack>
       {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}

@@ -13,8 +13,8 @@ import {
 } from '../../../components/PriceListInput';
 import { useCreatePractitioner, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { bpToPercentText, percentToBp } from '../commission';
-import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { errorsUnder, useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { usePercentErrorMessage } from './percentMessages';
 
@@ -76,7 +76,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
     },
     validate: (values) => {
       const errors: Record<string, string> = {};
-      if (values.name.trim() === '') errors.name = t('settings.common.required');
+      if (values.name.trim() === '') errors.name = t('common.required');
       if (!COLOR.test(values.color)) errors.color = t('settings.practitioners.colorInvalid');
       const commission = percentToBp(values.commission_rate_bp);
       if (!commission.ok) errors.commission_rate_bp = percentMessage(commission.error);
@@ -108,7 +108,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
     };
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
       onClose();
     };
     if (practitioner === null) {
@@ -131,7 +131,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={saving}
-      submitLabel={practitioner ? t('settings.common.saveChanges') : t('settings.practitioners.create')}
+      submitLabel={practitioner ? t('common.saveChanges') : t('settings.practitioners.create')}
     >
       <SimpleGrid cols={2} spacing="md">
         <TextInput size="sm" label={t('settings.practitioners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />

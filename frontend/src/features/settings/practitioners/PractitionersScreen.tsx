@@ -11,7 +11,7 @@ import { ListScreen } from '../ui/ListScreen';
 import { PriceLines } from '../ui/PriceLines';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
-import { useUiLocale } from '../ui/useUiLocale';
+import { useUiLocale } from '../../../i18n/useUiLocale';
 import { PractitionerForm } from './PractitionerForm';
 
 export default function PractitionersScreen() {

@@ -5,8 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ProgramCreate, ProgramRecord } from '../../../api/types';
 import { useCreateProgram, useUpdateProgram } from '../../../api/queries/programs';
-import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 
 const FIELDS = ['name', 'description'] as const;
@@ -18,7 +18,7 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
   const feedback = useApiErrorFeedback();
   const form = useForm({
     initialValues: { name: program?.name ?? '', description: program?.description ?? '' },
-    validate: { name: (value) => (value.trim() === '' ? t('settings.common.required') : null) },
+    validate: { name: (value) => (value.trim() === '' ? t('common.required') : null) },
   });
 
   const handleSubmit = form.onSubmit((values) => {
@@ -29,7 +29,7 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
     };
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
       onClose();
     };
     if (program === null) {
@@ -48,7 +48,7 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={create.isPending || update.isPending}
-      submitLabel={program ? t('settings.common.saveChanges') : t('settings.programs.create')}
+      submitLabel={program ? t('common.saveChanges') : t('settings.programs.create')}
     >
       <TextInput size="sm" label={t('settings.programs.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
       <Textarea

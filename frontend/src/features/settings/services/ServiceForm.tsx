@@ -12,8 +12,8 @@ import {
   type PriceTexts,
 } from '../../../components/PriceListInput';
 import { useCreateService, useUpdateService } from '../../../api/queries/services';
-import { errorsUnder, useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { errorsUnder, useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 
 interface ServiceFormValues {
@@ -49,11 +49,11 @@ export function ServiceForm({
     },
     validate: (values) => {
       const errors: Record<string, string> = {};
-      if (values.code.trim() === '') errors.code = t('settings.common.required');
-      if (values.name.trim() === '') errors.name = t('settings.common.required');
+      if (values.code.trim() === '') errors.code = t('common.required');
+      if (values.name.trim() === '') errors.name = t('common.required');
       const minutes = values.default_duration_minutes;
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-        errors.default_duration_minutes = t('settings.common.wholeBetween', { min: 1, max: 1440 });
+        errors.default_duration_minutes = t('common.wholeBetween', { min: 1, max: 1440 });
       }
       const prices = parsePriceList(values.prices, currencies);
       if (!prices.ok) {
@@ -77,7 +77,7 @@ export function ServiceForm({
     };
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: body.name }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
       onClose();
     };
     if (service === null) {
@@ -97,7 +97,7 @@ export function ServiceForm({
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={create.isPending || update.isPending}
-      submitLabel={service ? t('settings.common.saveChanges') : t('settings.services.create')}
+      submitLabel={service ? t('common.saveChanges') : t('settings.services.create')}
     >
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
         <TextInput size="sm"

@@ -2,7 +2,7 @@
 import { Button, Stack, Table, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListBody } from './ListBody';
+import { ListFrame, type ListQuery } from '../../../components/ListFrame';
 import { SectionHeader } from './SectionHeader';
 import { ShowInactiveSwitch } from './ShowInactiveSwitch';
 import { StatusBadge } from './StatusBadge';
@@ -12,16 +12,6 @@ export interface ListColumn<T> {
   header: ReactNode;
   cell: (item: T) => ReactNode;
   style?: CSSProperties;
-}
-
-/** What the list's query offers; a cursor list adds "load more". */
-export interface ListQuery {
-  isPending: boolean;
-  error: unknown;
-  refetch: () => unknown;
-  hasNextPage?: boolean;
-  isFetchingNextPage?: boolean;
-  fetchNextPage?: () => unknown;
 }
 
 export interface ListScreenProps<T extends { id: string }> {
@@ -52,7 +42,6 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
   const { t } = useTranslation();
   const { query } = props;
   const newButton = <Button onClick={props.onNew}>{props.newLabel}</Button>;
-  const paged = query.fetchNextPage !== undefined;
 
   return (
     <Stack gap="md">
@@ -66,17 +55,12 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
           </>
         }
       />
-      <ListBody
-        isPending={query.isPending}
-        error={query.error}
-        onRetry={() => void query.refetch()}
+      <ListFrame
+        query={query}
         isEmpty={props.items.length === 0}
         emptyTitle={props.emptyTitle}
         emptyHint={props.emptyHint}
         emptyAction={newButton}
-        hasMore={paged ? query.hasNextPage : undefined}
-        loadingMore={paged ? query.isFetchingNextPage : undefined}
-        onLoadMore={paged ? () => void query.fetchNextPage?.() : undefined}
       >
         <Table verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
@@ -84,9 +68,9 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
               {props.columns.map((column, index) => (
                 <Table.Th key={index}>{column.header}</Table.Th>
               ))}
-              <Table.Th>{t('settings.common.status')}</Table.Th>
+              <Table.Th>{t('common.status')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>{t('settings.common.actions')}</VisuallyHidden>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -109,7 +93,7 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
             })}
           </Table.Tbody>
         </Table>
-      </ListBody>
+      </ListFrame>
       {props.children}
     </Stack>
   );

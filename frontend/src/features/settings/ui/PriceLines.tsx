@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { formatPriceList } from './format';
-import { useUiLocale } from './useUiLocale';
+import { useUiLocale } from '../../../i18n/useUiLocale';
 
 /** A price list in a table cell: one currency per line, or a dash. */
 export function PriceLines({ prices, currencies }: { prices: Record<string, number>; currencies: readonly string[] }) {

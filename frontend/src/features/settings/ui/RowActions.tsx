@@ -14,14 +14,14 @@ export function RowActions({ name, onEdit, actions }: { name: string; onEdit?: (
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">
       {onEdit ? (
-        <Button size="compact-sm" variant="subtle" onClick={onEdit} aria-label={t('settings.common.editNamed', { name })}>
-          {t('settings.common.edit')}
+        <Button size="compact-sm" variant="subtle" onClick={onEdit} aria-label={t('common.editNamed', { name })}>
+          {t('common.edit')}
         </Button>
       ) : null}
       {actions.length > 0 ? (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('settings.common.moreActions', { name })}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('common.moreActions', { name })}>
               <span aria-hidden="true">⋯</span>
             </ActionIcon>
           </Menu.Target>

@@ -15,7 +15,7 @@ export function ShowInactiveSwitch({
     <Switch
       checked={checked}
       onChange={(event) => onChange(event.currentTarget.checked)}
-      label={label ?? t('settings.common.showInactive')}
+      label={label ?? t('common.showInactive')}
     />
   );
 }

@@ -6,7 +6,7 @@ export function StatusBadge({ active, inactiveLabel }: { active: boolean; inacti
   const { t } = useTranslation();
   return (
     <Badge variant="light" color={active ? 'tend' : 'gray'} style={{ minWidth: 'max-content' }}>
-      {active ? t('settings.common.active') : (inactiveLabel ?? t('settings.common.inactive'))}
+      {active ? t('common.active') : (inactiveLabel ?? t('common.inactive'))}
     </Badge>
   );
 }

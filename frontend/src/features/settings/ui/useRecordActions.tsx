@@ -1,9 +1,9 @@
 /** Deactivate / reactivate / delete a settings record: the confirm step, the toast, the conflict dialog. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import type { RowAction } from './RowActions';
-import { useActionFeedback } from './useActionFeedback';
+import { useActionFeedback } from '../../../components/useActionFeedback';
 
 interface MutateCallbacks {
   onSuccess?: () => void;
@@ -42,7 +42,7 @@ export function useRecordActions<T extends { active: boolean }, PathParams>(opti
       { params: { path: pathOf(item) }, body: { active } },
       {
         onSuccess: () =>
-          feedback.done(t(active ? 'settings.common.reactivatedNamed' : 'settings.common.deactivatedNamed', { name: name(item) })),
+          feedback.done(t(active ? 'common.reactivatedNamed' : 'common.deactivatedNamed', { name: name(item) })),
         onError: (error) => feedback.report(error),
         onSettled: close,
       },
@@ -50,24 +50,24 @@ export function useRecordActions<T extends { active: boolean }, PathParams>(opti
 
   const askDeactivate = (item: T) =>
     setConfirm({
-      title: t('settings.common.deactivateTitle', { name: name(item) }),
+      title: t('common.deactivateTitle', { name: name(item) }),
       message: options.deactivateBody,
-      confirmLabel: t('settings.common.deactivate'),
+      confirmLabel: t('common.deactivate'),
       danger: true,
       onConfirm: () => setActive(item, false),
     });
 
   const askDelete = (item: T) =>
     setConfirm({
-      title: t('settings.common.deleteTitle', { name: name(item) }),
+      title: t('common.deleteTitle', { name: name(item) }),
       message: options.deleteBody,
-      confirmLabel: t('settings.common.delete'),
+      confirmLabel: t('common.delete'),
       danger: true,
       onConfirm: () =>
         remove?.mutate({ params: { path: pathOf(item) } }, {
-          onSuccess: () => feedback.done(t('settings.common.deletedNamed', { name: name(item) })),
+          onSuccess: () => feedback.done(t('common.deletedNamed', { name: name(item) })),
           onError: (error) =>
-            feedback.report(error, { label: t('settings.common.deactivateInstead'), onClick: () => setActive(item, false) }),
+            feedback.report(error, { label: t('common.deactivateInstead'), onClick: () => setActive(item, false) }),
           onSettled: close,
         }),
     });
@@ -75,9 +75,9 @@ export function useRecordActions<T extends { active: boolean }, PathParams>(opti
   /** The row menu: Deactivate (asks first) or Reactivate, then Delete when the record can be deleted. */
   const rowActions = (item: T, { deactivateDisabled }: { deactivateDisabled?: boolean } = {}): RowAction[] => [
     item.active
-      ? { label: t('settings.common.deactivate'), disabled: deactivateDisabled, onClick: () => askDeactivate(item) }
-      : { label: t('settings.common.reactivate'), onClick: () => setActive(item, true) },
-    ...(remove ? [{ label: t('settings.common.delete'), danger: true, onClick: () => askDelete(item) }] : []),
+      ? { label: t('common.deactivate'), disabled: deactivateDisabled, onClick: () => askDeactivate(item) }
+      : { label: t('common.reactivate'), onClick: () => setActive(item, true) },
+    ...(remove ? [{ label: t('common.delete'), danger: true, onClick: () => askDelete(item) }] : []),
   ];
 
   /** The confirm and conflict dialogs; render once, after the list. */

@@ -5,8 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../api/types';
 import { useResetPassword } from '../../../api/queries/users';
-import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormActions } from '../ui/FormActions';
+import { useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormActions } from '../../../components/FormActions';
 import { MIN_PASSWORD_LENGTH } from './roles';
 
 export function ResetPasswordModal({ user, onClose }: { user: StaffUser; onClose: () => void }) {
@@ -54,7 +54,7 @@ export function ResetPasswordModal({ user, onClose }: { user: StaffUser; onClose
             {...form.getInputProps('new_password')}
           />
           <FormActions
-            general={feedback.general}
+            messages={feedback.messages}
             loading={reset.isPending}
             onCancel={onClose}
             submitLabel={t('settings.users.resetSubmit')}

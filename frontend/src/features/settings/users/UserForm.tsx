@@ -5,8 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PractitionerRecord, Role, StaffUser, StaffUserCreate, StaffUserUpdate } from '../../../api/types';
 import { useCreateUser, useUpdateUser } from '../../../api/queries/users';
-import { useApiErrorFeedback } from '../ui/apiErrors';
-import { FormModal } from '../ui/FormModal';
+import { useApiErrorFeedback } from '../../../components/apiErrors';
+import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
 import { MIN_PASSWORD_LENGTH, ROLES } from './roles';
 
@@ -46,7 +46,7 @@ export function UserForm({
       password: '',
     },
     validate: {
-      name: (value) => (value.trim() === '' ? t('settings.common.required') : null),
+      name: (value) => (value.trim() === '' ? t('common.required') : null),
       email: (value) => (user !== null || EMAIL_SHAPE.test(value.trim()) ? null : t('auth.emailInvalid')),
       practitioner_id: (value, values) =>
         values.role === 'clinician' && !value ? t('settings.users.practitionerRequired') : null,
@@ -63,7 +63,7 @@ export function UserForm({
     const practitionerId = values.role === 'clinician' ? values.practitioner_id : null;
     const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
     const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('settings.common.savedNamed', { name: values.name.trim() }) });
+      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: values.name.trim() }) });
       onClose();
     };
     if (user === null) {
@@ -102,7 +102,7 @@ export function UserForm({
       onSubmit={handleSubmit}
       feedback={feedback}
       loading={create.isPending || update.isPending}
-      submitLabel={user ? t('settings.common.saveChanges') : t('settings.users.create')}
+      submitLabel={user ? t('common.saveChanges') : t('settings.users.create')}
     >
       <SimpleGrid cols={2} spacing="md">
         <TextInput size="sm" label={t('settings.users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
@@ -129,7 +129,7 @@ export function UserForm({
             data={practitionerOptions}
             searchable
             withAsterisk
-            nothingFoundMessage={t('settings.common.nothingFound')}
+            nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('practitioner_id')}
           />
         ) : null}

@@ -1,5 +1,19 @@
-/** Sample API data for the client screens' tests. */
-import type { Client, CustomFieldDefinition, PractitionerRecord } from '../../../api/types';
+/** Sample API data for component tests. */
+import type { Client, CustomFieldDefinition, PractitionerRecord, User } from '../api/types';
+
+/** The demo practice's administrator (override any field). */
+export function userFixture(extra: Partial<User> = {}): User {
+  return {
+    id: '00000000-0000-0000-0000-000000000001',
+    email: 'admin@tend.example',
+    name: 'Demo Admin',
+    role: 'admin',
+    active: true,
+    practitioner_id: null,
+    locale: null,
+    ...extra,
+  };
+}
 
 export function clientFixture(extra: Partial<Client> = {}): Client {
   return {
