@@ -55,6 +55,7 @@ test: lint typecheck test-frontend test-sqlite test-postgres test-e2e
 lint: $(PY_STAMP)
 	$(BIN)/ruff check src tests migrations bench
 	$(BIN)/ruff format --check src tests migrations bench
+	$(BIN)/lint-imports
 
 typecheck: $(PY_STAMP)
 	@mkdir -p .mypy-shim && ln -sfn ../src .mypy-shim/tend

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tend.api import api_keys, audit, auth, dev, health, jobs
 from tend.api.clients import custom_fields, enrollments, records, relationships
@@ -68,8 +69,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(
-    settings: Settings | None = None, clock: Clock | None = None, *, run_sweeper: bool = True
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    *,
+    run_sweeper: bool = True,
+    engine: AsyncEngine | None = None,
 ) -> FastAPI:
+    """The app with its dependencies: settings, clock, and optionally an engine (tests pass their own)."""
     settings = settings or get_settings()
     clock = clock or SystemClock()
     app = FastAPI(
@@ -84,7 +90,7 @@ def create_app(
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
     )
-    engine = create_engine(settings.database_url)
+    engine = engine or create_engine(settings.database_url)
     sessions = create_sessionmaker(engine)
     app.state.settings = settings
     app.state.clock = clock

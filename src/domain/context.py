@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from tend.core.actor import Actor
 from tend.core.clock import Clock
+from tend.persistence.db import DbSession
 
 __all__ = ["Actor", "Context"]
 
 
 @dataclass
 class Context:
-    session: AsyncSession
+    session: DbSession
     clock: Clock
     actor: Actor
     request_id: str | None = None

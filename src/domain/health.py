@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from tend.persistence.db import DbSession
 from tend.persistence.repositories.health import HealthRepository
 
 
-async def database_ready(session: AsyncSession) -> None:
+async def database_ready(session: DbSession) -> None:
     """Returns when the database answered; raises whatever the driver raised otherwise."""
     await HealthRepository(session).ping()

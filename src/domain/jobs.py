@@ -7,14 +7,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from tend.core.clock import Clock
 from tend.core.enums import JobStatus
 from tend.core.errors import Conflict, ErrorCode, NotFound
 from tend.core.pages import Page, PageRequest
 from tend.domain import audit
 from tend.domain.context import Context
+from tend.persistence.db import DbSession
 from tend.persistence.repositories.jobs import JobRepository
 from tend.persistence.tables.jobs import OutboxJob
 
@@ -28,12 +27,12 @@ def _check_payload(payload: dict[str, Any]) -> None:
             raise TypeError(f"job payload field {key!r} must be an id or flag, not {type(value).__name__}")
 
 
-def _dispatch_after_commit(session: AsyncSession, job_id: uuid.UUID) -> None:
+def _dispatch_after_commit(session: DbSession, job_id: uuid.UUID) -> None:
     session.info.setdefault(OUTBOX_SESSION_KEY, []).append(job_id)
 
 
 async def record_job(
-    session: AsyncSession,
+    session: DbSession,
     clock: Clock,
     job_name: str,
     payload: dict[str, Any],

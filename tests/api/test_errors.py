@@ -63,9 +63,7 @@ def _test_routes(clock: Any) -> APIRouter:
     async def write_then_conflict(ctx: ContextDep) -> None:
         audit.record(ctx, "test.should_not_persist")
         await ctx.session.flush()
-        raise Conflict(
-            "Cannot do that now.", code=ErrorCode.in_use, next_step="Do the other thing first."
-        )
+        raise Conflict("Cannot do that now.", code=ErrorCode.in_use, next_step="Do the other thing first.")
 
     @router.post("/write-then-crash")
     async def write_then_crash(ctx: ContextDep) -> None:

@@ -40,7 +40,7 @@ async def list_relationships(ctx: Context, client_id: uuid.UUID) -> list[Related
 
 
 async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> RelatedClient:
-    client = await get_client(ctx, client_id, for_update=True)
+    client = await get_client(ctx, client_id)
     related_id: uuid.UUID = data["related_client_id"]
     if related_id == client.id:
         raise Invalid(
@@ -52,6 +52,9 @@ async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, A
         raise Invalid(
             "No such client.", field="related_client_id", code=ErrorCode.unknown_reference
         ) from None
+    # Both clients' rows are written; locking them in one global order keeps two requests linking the
+    # same pair from opposite sides from deadlocking.
+    await ClientRepository(ctx.session).lock([client.id, related.id])
     repository = RelationshipRepository(ctx.session)
     if await repository.exists_between(client.id, related.id):
         raise _already_related()
@@ -95,11 +98,12 @@ def _already_related() -> Conflict:
 async def _load_pair(
     ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID
 ) -> tuple[ClientRelationship, ClientRelationship]:
-    client = await get_client(ctx, client_id, for_update=True)
+    client = await get_client(ctx, client_id)
     repository = RelationshipRepository(ctx.session)
     forward = await repository.of_client(relationship_id, client.id)
     if forward is None:
         raise NotFound("No such relationship for this client.")
+    await ClientRepository(ctx.session).lock([client.id, forward.related_client_id])
     inverse = await repository.inverse_of(forward)
     assert inverse is not None, "relationships are stored in pairs"
     return forward, inverse

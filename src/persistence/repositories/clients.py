@@ -73,6 +73,12 @@ class ClientRepository:
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
 
+    async def lock(self, client_ids: list[uuid.UUID]) -> None:
+        """Row-locks these clients in id order (one global order, so concurrent lockers cannot deadlock)."""
+        await self.session.execute(
+            select(Client.id).where(Client.id.in_(client_ids)).order_by(Client.id).with_for_update()
+        )
+
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(Client)) or 0)
 
