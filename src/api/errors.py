@@ -284,3 +284,8 @@ def problem_openapi(document: dict[str, Any]) -> dict[str, Any]:
     schemas.update(Problem.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs", {}))
     schemas["Problem"].pop("$defs", None)
     return document
+
+
+# The usual sets: reading one record, and changing one (which can also conflict or fail validation).
+READ_ERRORS = problem_responses(401, 403, 404)
+WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422)

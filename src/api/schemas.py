@@ -92,6 +92,16 @@ class PatchModel(InputModel):
 class OutputModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    @classmethod
+    def from_record(cls, record: Any, **extra: Any) -> Self:
+        """The record's attributes named like this model's fields, with `extra` (e.g. nested refs) on top."""
+        fields = {
+            name: getattr(record, name)
+            for name in cls.model_fields
+            if name not in extra and hasattr(record, name)
+        }
+        return cls.model_validate({**fields, **extra})
+
 
 class PageOut(BaseModel, Generic[T]):
     """The list envelope every list endpoint returns."""

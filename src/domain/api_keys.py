@@ -39,7 +39,7 @@ async def create_api_key(ctx: Context, name: str, scopes: list[ApiKeyScope]) -> 
 
 
 async def list_api_keys(ctx: Context, page: PageRequest, include_revoked: bool) -> Page[ApiKey]:
-    return await ApiKeyRepository(ctx.session).list(page, include_revoked=include_revoked)
+    return await ApiKeyRepository(ctx.session).page(page, include_revoked=include_revoked)
 
 
 async def revoke_api_key(ctx: Context, key_id: uuid.UUID) -> ApiKey:

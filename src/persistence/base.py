@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, MetaData, Uuid
+from sqlalchemy import JSON, Boolean, MetaData, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from tend.persistence.types import new_id
+from tend.persistence.types import UTCDateTime, new_id
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,3 +27,16 @@ class Base(DeclarativeBase):
 
 def id_column() -> Mapped[uuid.UUID]:
     return mapped_column(Uuid, primary_key=True, default=new_id)
+
+
+class Timestamped:
+    """When a record was created and last changed (UTC)."""
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Deactivatable(Timestamped):
+    """A record other records point at: deactivated (kept for the past), not deleted, once in use."""
+
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from tend.api.clients.records import ProgramRef
 from tend.api.deps import ContextDep, StaffDep
-from tend.api.errors import problem_responses
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS
 from tend.api.schemas import InputModel, OutputModel, PatchModel
 from tend.domain.clients import enrollments
 
@@ -38,39 +38,22 @@ class EnrollmentOut(OutputModel):
 
     @classmethod
     def of(cls, view: enrollments.EnrollmentView) -> EnrollmentOut:
-        e = view.enrollment
-        return cls(
-            id=e.id,
-            program=ProgramRef.model_validate(view.program),
-            start_date=e.start_date,
-            end_date=e.end_date,
-        )
+        return cls.from_record(view.enrollment, program=ProgramRef.model_validate(view.program))
 
 
-@router.get(
-    "/{client_id}/enrollments", response_model=list[EnrollmentOut], responses=problem_responses(401, 403, 404)
-)
+@router.get("/{client_id}/enrollments", responses=READ_ERRORS)
 async def list_enrollments(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> list[EnrollmentOut]:
     return [EnrollmentOut.of(v) for v in await enrollments.list_enrollments(ctx, client_id)]
 
 
-@router.post(
-    "/{client_id}/enrollments",
-    response_model=EnrollmentOut,
-    status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
+@router.post("/{client_id}/enrollments", status_code=201, responses=WRITE_ERRORS)
 async def enroll_client(
     client_id: uuid.UUID, body: EnrollmentCreate, _staff: StaffDep, ctx: ContextDep
 ) -> EnrollmentOut:
     return EnrollmentOut.of(await enrollments.enroll(ctx, client_id, body.model_dump()))
 
 
-@router.patch(
-    "/{client_id}/enrollments/{enrollment_id}",
-    response_model=EnrollmentOut,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
+@router.patch("/{client_id}/enrollments/{enrollment_id}", responses=WRITE_ERRORS)
 async def update_enrollment(
     client_id: uuid.UUID, enrollment_id: uuid.UUID, body: EnrollmentUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> EnrollmentOut:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from pydantic import EmailStr, Field
 
 from tend.api.deps import ContextDep, PageDep, StaffDep
-from tend.api.errors import problem_responses
+from tend.api.errors import READ_ERRORS, problem_responses
 from tend.api.schemas import InputModel, OutputModel, PageOut, PatchModel, SafeStr
 from tend.core.enums import ClientStatus, Locale
 from tend.domain.clients import records as clients
@@ -113,16 +113,12 @@ class ClientOut(OutputModel):
 
     @classmethod
     def of(cls, summary: ClientSummary) -> ClientOut:
-        client = summary.client
-        fields = {name: getattr(client, name) for name in cls.model_fields if hasattr(client, name)}
-        return cls.model_validate(
-            {
-                **fields,
-                "practitioners": [PractitionerRef.model_validate(p) for p in summary.practitioners],
-                "current_programs": [ProgramRef.model_validate(p) for p in summary.current_programs],
-                "sessions_attended": summary.sessions_attended,
-                "balances": [BalanceOut.model_validate(b) for b in summary.balances],
-            }
+        return cls.from_record(
+            summary.client,
+            practitioners=[PractitionerRef.model_validate(p) for p in summary.practitioners],
+            current_programs=[ProgramRef.model_validate(p) for p in summary.current_programs],
+            sessions_attended=summary.sessions_attended,
+            balances=[BalanceOut.model_validate(b) for b in summary.balances],
         )
 
 
@@ -130,7 +126,7 @@ class ClientPage(PageOut[ClientOut]):
     pass
 
 
-@router.get("", response_model=ClientPage, responses=problem_responses(401, 403))
+@router.get("", responses=problem_responses(401, 403))
 async def list_clients(
     _staff: StaffDep,
     ctx: ContextDep,
@@ -148,17 +144,17 @@ async def list_clients(
     return ClientPage(items=[ClientOut.of(s) for s in summaries], next_cursor=result.next_cursor)
 
 
-@router.post("", response_model=ClientOut, status_code=201, responses=problem_responses(401, 403, 422))
+@router.post("", status_code=201, responses=problem_responses(401, 403, 422))
 async def create_client(body: ClientCreate, _staff: StaffDep, ctx: ContextDep) -> ClientOut:
     return ClientOut.of(await clients.create_client(ctx, body.model_dump()))
 
 
-@router.get("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404))
+@router.get("/{client_id}", responses=READ_ERRORS)
 async def get_client(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> ClientOut:
     return ClientOut.of(await clients.client_summary(ctx, client_id))
 
 
-@router.patch("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404, 422))
+@router.patch("/{client_id}", responses=problem_responses(401, 403, 404, 422))
 async def update_client(
     client_id: uuid.UUID, body: ClientUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> ClientOut:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response, status
 from pydantic import Field
 
 from tend.api.deps import ContextDep, StaffDep
-from tend.api.errors import problem_responses
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from tend.api.schemas import InputModel, OutputModel, PatchModel
 from tend.core.enums import RelationshipType
 from tend.domain.clients import relationships
@@ -64,46 +64,26 @@ class RelationshipOut(OutputModel):
 
     @classmethod
     def of(cls, view: relationships.RelatedClient) -> RelationshipOut:
-        r = view.relationship
-        return cls(
-            id=r.id,
-            related_client=RelatedClientRef.model_validate(view.related),
-            relationship_type=r.relationship_type,
-            legal_guardian=r.legal_guardian,
-            responsible_for_billing=r.responsible_for_billing,
-            emergency_contact=r.emergency_contact,
-            created_at=r.created_at,
+        return cls.from_record(
+            view.relationship, related_client=RelatedClientRef.model_validate(view.related)
         )
 
 
-@router.get(
-    "/{client_id}/relationships",
-    response_model=list[RelationshipOut],
-    responses=problem_responses(401, 403, 404),
-)
+@router.get("/{client_id}/relationships", responses=READ_ERRORS)
 async def list_relationships(
     client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep
 ) -> list[RelationshipOut]:
     return [RelationshipOut.of(v) for v in await relationships.list_relationships(ctx, client_id)]
 
 
-@router.post(
-    "/{client_id}/relationships",
-    response_model=RelationshipOut,
-    status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
+@router.post("/{client_id}/relationships", status_code=201, responses=WRITE_ERRORS)
 async def add_relationship(
     client_id: uuid.UUID, body: RelationshipCreate, _staff: StaffDep, ctx: ContextDep
 ) -> RelationshipOut:
     return RelationshipOut.of(await relationships.add_relationship(ctx, client_id, body.model_dump()))
 
 
-@router.patch(
-    "/{client_id}/relationships/{relationship_id}",
-    response_model=RelationshipOut,
-    responses=problem_responses(401, 403, 404, 422),
-)
+@router.patch("/{client_id}/relationships/{relationship_id}", responses=problem_responses(401, 403, 404, 422))
 async def update_relationship(
     client_id: uuid.UUID,
     relationship_id: uuid.UUID,
@@ -120,7 +100,7 @@ async def update_relationship(
     "/{client_id}/relationships/{relationship_id}",
     status_code=204,
     response_class=Response,
-    responses=problem_responses(401, 403, 404),
+    responses=READ_ERRORS,
 )
 async def delete_relationship(
     client_id: uuid.UUID, relationship_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep

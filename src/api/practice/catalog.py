@@ -30,17 +30,15 @@ OptionalText = Annotated[str | None, Field(default=None, max_length=2000)]
 
 def crud_router(
     kind: RecordKind[Any],
+    models: tuple[type[InputModel], type[PatchModel], type[OutputModel], type[PageOut[Any]]],
     *,
-    prefix: str,
-    tag: str,
-    plural: str,
-    create_model: type[InputModel],
-    update_model: type[PatchModel],
-    out_model: type[OutputModel],
-    page_model: type[PageOut[Any]],
     deletable: bool = False,
 ) -> APIRouter:
-    router = APIRouter(prefix=prefix, tags=[tag])
+    """`/api/v1/{plural}` with list, create, get, update (and delete) for one kind of catalog record;
+    `models` are its create, update, response and page models."""
+    create_model, update_model, out_model, page_model = models
+    plural = f"{kind.name}s"
+    router = APIRouter(prefix=f"/api/v1/{plural}", tags=[plural])
     singular = kind.name
 
     async def list_records(
@@ -295,56 +293,11 @@ routers = [
     rooms_by_location,
     crud_router(
         PRACTITIONERS,
-        prefix="/api/v1/practitioners",
-        tag="practitioners",
-        plural="practitioners",
-        create_model=PractitionerCreate,
-        update_model=PractitionerUpdate,
-        out_model=PractitionerOut,
-        page_model=PractitionerPage,
+        (PractitionerCreate, PractitionerUpdate, PractitionerOut, PractitionerPage),
         deletable=True,
     ),
-    crud_router(
-        SERVICES,
-        prefix="/api/v1/services",
-        tag="services",
-        plural="services",
-        create_model=ServiceCreate,
-        update_model=ServiceUpdate,
-        out_model=ServiceOut,
-        page_model=ServicePage,
-    ),
-    crud_router(
-        LOCATIONS,
-        prefix="/api/v1/locations",
-        tag="locations",
-        plural="locations",
-        create_model=LocationCreate,
-        update_model=LocationUpdate,
-        out_model=LocationOut,
-        page_model=LocationPage,
-        deletable=True,
-    ),
-    crud_router(
-        ROOMS,
-        prefix="/api/v1/rooms",
-        tag="rooms",
-        plural="rooms",
-        create_model=RoomCreate,
-        update_model=RoomUpdate,
-        out_model=RoomOut,
-        page_model=RoomPage,
-        deletable=True,
-    ),
-    crud_router(
-        PROGRAMS,
-        prefix="/api/v1/programs",
-        tag="programs",
-        plural="programs",
-        create_model=ProgramCreate,
-        update_model=ProgramUpdate,
-        out_model=ProgramOut,
-        page_model=ProgramPage,
-        deletable=True,
-    ),
+    crud_router(SERVICES, (ServiceCreate, ServiceUpdate, ServiceOut, ServicePage)),
+    crud_router(LOCATIONS, (LocationCreate, LocationUpdate, LocationOut, LocationPage), deletable=True),
+    crud_router(ROOMS, (RoomCreate, RoomUpdate, RoomOut, RoomPage), deletable=True),
+    crud_router(PROGRAMS, (ProgramCreate, ProgramUpdate, ProgramOut, ProgramPage), deletable=True),
 ]

@@ -11,7 +11,7 @@ from pydantic import EmailStr, Field
 
 from tend.api.auth import UserOut
 from tend.api.deps import AdminDep, ContextDep, PageDep
-from tend.api.errors import problem_responses
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from tend.api.schemas import InputModel, PageOut, PatchModel
 from tend.core.enums import Locale, Role
 from tend.domain.practice import users
@@ -53,27 +53,25 @@ class StaffUserPage(PageOut[StaffUserOut]):
     pass
 
 
-@router.get("", response_model=StaffUserPage, responses=problem_responses(401, 403))
+@router.get("", responses=problem_responses(401, 403))
 async def list_users(
     _admin: AdminDep, ctx: ContextDep, page: PageDep, include_inactive: Annotated[bool, Query()] = False
 ) -> StaffUserPage:
     return StaffUserPage.of(await users.list_users(ctx, page, include_inactive), StaffUserOut)
 
 
-@router.post(
-    "", response_model=StaffUserOut, status_code=201, responses=problem_responses(401, 403, 409, 422)
-)
+@router.post("", status_code=201, responses=problem_responses(401, 403, 409, 422))
 async def create_user(body: StaffUserCreate, _admin: AdminDep, ctx: ContextDep) -> StaffUserOut:
     """Creates the account and e-mails the person where to sign in (never the password)."""
     return StaffUserOut.model_validate(await users.invite_user(ctx, body.model_dump()))
 
 
-@router.get("/{user_id}", response_model=StaffUserOut, responses=problem_responses(401, 403, 404))
+@router.get("/{user_id}", responses=READ_ERRORS)
 async def get_user(user_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> StaffUserOut:
     return StaffUserOut.model_validate(await users.get_user(ctx, user_id))
 
 
-@router.patch("/{user_id}", response_model=StaffUserOut, responses=problem_responses(401, 403, 404, 409, 422))
+@router.patch("/{user_id}", responses=WRITE_ERRORS)
 async def update_user(
     user_id: uuid.UUID, body: StaffUserUpdate, _admin: AdminDep, ctx: ContextDep
 ) -> StaffUserOut:

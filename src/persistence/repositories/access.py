@@ -10,24 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.enums import Role
 from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.access import ApiKey, LoginFailure, RefreshToken, User
 
 
-class UserRepository:
+class UserRepository(RecordRepository[User]):
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, user_id: uuid.UUID) -> User | None:
-        return await self.session.get(User, user_id)
+        super().__init__(session, User)
 
     async def get_by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email_normalized == email.strip().lower()))
-
-    async def add(self, user: User) -> User:
-        self.session.add(user)
-        await self.session.flush()
-        return user
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(User)) or 0)
@@ -36,9 +29,7 @@ class UserRepository:
         statement = select(User)
         if not include_inactive:
             statement = statement.where(User.active.is_(True))
-        return await paginate(
-            self.session, statement, sort_column=User.email_normalized, id_column=User.id, page=page
-        )
+        return await paginate(self.session, statement, User.email_normalized, page)
 
     async def clinician_of(self, practitioner_id: uuid.UUID) -> User | None:
         """The clinician user linked to a practitioner, if any."""
@@ -104,29 +95,15 @@ class LoginFailureRepository:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.failed_at < before))
 
 
-class ApiKeyRepository:
+class ApiKeyRepository(RecordRepository[ApiKey]):
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, key_id: uuid.UUID) -> ApiKey | None:
-        return await self.session.get(ApiKey, key_id)
+        super().__init__(session, ApiKey)
 
     async def get_by_hash(self, key_hash: str) -> ApiKey | None:
         return await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
 
-    async def add(self, key: ApiKey) -> None:
-        self.session.add(key)
-        await self.session.flush()
-
-    async def list(self, page: PageRequest, *, include_revoked: bool) -> Page[ApiKey]:
+    async def page(self, page: PageRequest, *, include_revoked: bool) -> Page[ApiKey]:
         statement = select(ApiKey)
         if not include_revoked:
             statement = statement.where(ApiKey.revoked_at.is_(None))
-        return await paginate(
-            self.session,
-            statement,
-            sort_column=ApiKey.created_at,
-            id_column=ApiKey.id,
-            page=page,
-            descending=True,
-        )
+        return await paginate(self.session, statement, ApiKey.created_at, page, descending=True)

@@ -21,11 +21,4 @@ class AuditRepository:
         statement = select(AuditEvent)
         if object_type:
             statement = statement.where(AuditEvent.object_type == object_type)
-        return await paginate(
-            self.session,
-            statement,
-            sort_column=AuditEvent.occurred_at,
-            id_column=AuditEvent.id,
-            page=page,
-            descending=True,
-        )
+        return await paginate(self.session, statement, AuditEvent.occurred_at, page, descending=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.exc import IntegrityError
@@ -100,9 +101,7 @@ class ClientRepository:
             if filters.on_date is not None:
                 enrolled = enrolled.where(_current(filters.on_date))
             statement = statement.where(Client.id.in_(enrolled))
-        return await paginate(
-            self.session, statement, sort_column=Client.sort_key, id_column=Client.id, page=page
-        )
+        return await paginate(self.session, statement, Client.sort_key, page)
 
     async def practitioner_ids(self, client_id: uuid.UUID) -> set[uuid.UUID]:
         rows = await self.session.scalars(
@@ -123,33 +122,31 @@ class ClientRepository:
     async def practitioners_by_client(
         self, client_ids: list[uuid.UUID]
     ) -> dict[uuid.UUID, list[Practitioner]]:
-        result: dict[uuid.UUID, list[Practitioner]] = {client_id: [] for client_id in client_ids}
-        if not client_ids:
-            return result
-        rows = await self.session.execute(
+        return await self._by_client(
+            client_ids,
             select(ClientPractitioner.client_id, Practitioner)
             .join(Practitioner, Practitioner.id == ClientPractitioner.practitioner_id)
             .where(ClientPractitioner.client_id.in_(client_ids))
-            .order_by(Practitioner.sort_key)
+            .order_by(Practitioner.sort_key),
         )
-        for client_id, practitioner in rows.all():
-            result[client_id].append(practitioner)
-        return result
 
     async def current_programs_by_client(
         self, client_ids: list[uuid.UUID], on_date: date
     ) -> dict[uuid.UUID, list[Program]]:
-        result: dict[uuid.UUID, list[Program]] = {client_id: [] for client_id in client_ids}
-        if not client_ids:
-            return result
-        rows = await self.session.execute(
+        return await self._by_client(
+            client_ids,
             select(Enrollment.client_id, Program)
             .join(Program, Program.id == Enrollment.program_id)
             .where(Enrollment.client_id.in_(client_ids), _current(on_date))
-            .order_by(Program.name)
+            .order_by(Program.name),
         )
-        for client_id, program in rows.all():
-            result[client_id].append(program)
+
+    async def _by_client(self, client_ids: list[uuid.UUID], statement: Any) -> dict[uuid.UUID, list[Any]]:
+        """(client id, item) rows grouped per client, every requested client present; one query."""
+        result: dict[uuid.UUID, list[Any]] = {client_id: [] for client_id in client_ids}
+        if client_ids:
+            for client_id, item in (await self.session.execute(statement)).all():
+                result[client_id].append(item)
         return result
 
     async def relationships(self, client_id: uuid.UUID) -> list[tuple[ClientRelationship, Client]]:

@@ -73,14 +73,7 @@ class JobRepository:
         statement = select(OutboxJob)
         if status is not None:
             statement = statement.where(OutboxJob.status == status)
-        return await paginate(
-            self.session,
-            statement,
-            sort_column=OutboxJob.created_at,
-            id_column=OutboxJob.id,
-            page=page,
-            descending=True,
-        )
+        return await paginate(self.session, statement, OutboxJob.created_at, page, descending=True)
 
     # ---- the relay -------------------------------------------------------------------------------------
 

@@ -20,12 +20,7 @@ class EmailRepository:
 
     async def page(self, page: PageRequest) -> Page[EmailMessage]:
         return await paginate(
-            self.session,
-            select(EmailMessage),
-            sort_column=EmailMessage.created_at,
-            id_column=EmailMessage.id,
-            page=page,
-            descending=True,
+            self.session, select(EmailMessage), EmailMessage.created_at, page, descending=True
         )
 
     async def insert_sending(self, message: EmailMessage) -> bool:

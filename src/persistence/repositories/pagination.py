@@ -44,13 +44,13 @@ def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
-    *,
     sort_column: InstrumentedAttribute[Any],
-    id_column: InstrumentedAttribute[uuid.UUID],
     page: PageRequest,
+    *,
     descending: bool = False,
 ) -> Page[Any]:
-    """Returns one page of `statement`'s single-entity rows, ordered by (sort_column, id)."""
+    """Returns one page of `statement`'s single-entity rows, ordered by (sort_column, the table's id)."""
+    id_column: InstrumentedAttribute[uuid.UUID] = sort_column.class_.id
     if page.cursor:
         value, last_id = _decode(page.cursor)
         if descending:

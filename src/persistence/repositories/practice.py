@@ -66,9 +66,7 @@ class CatalogRepository(RecordRepository[M], Generic[M]):
         statement = select(self.model)
         if not include_inactive:
             statement = statement.where(self._active().is_(True))
-        return await paginate(
-            self.session, statement, sort_column=_SORT[self.model], id_column=self._id, page=page
-        )
+        return await paginate(self.session, statement, _SORT[self.model], page)
 
     async def duplicate_of(self, record: M) -> M | None:
         """Another record with the same natural key (e.g. a service code), if the kind has one."""

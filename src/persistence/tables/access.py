@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tend.core.enums import Locale, Role
-from tend.persistence.base import Base, id_column
+from tend.persistence.base import Base, Deactivatable, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
 
-class User(Base):
+class User(Deactivatable, Base):
     __tablename__ = "users"
 
     id: Mapped[uuid.UUID] = id_column()
@@ -22,7 +22,6 @@ class User(Base):
     email_normalized: Mapped[str] = mapped_column(String(320), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(TextEnum(Role))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[Locale | None] = mapped_column(TextEnum(Locale), nullable=True)
     practitioner_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -31,8 +30,6 @@ class User(Base):
     # Carried in every access token; bumping it (password change, role change, deactivation) makes every
     # token issued before refused at once, with no same-second ambiguity of timestamps.
     session_version: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class RefreshToken(Base):

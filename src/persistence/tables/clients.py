@@ -22,11 +22,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tend.core.enums import ClientStatus, CustomFieldType, Locale, RelationshipType
-from tend.persistence.base import Base, id_column
+from tend.persistence.base import Base, Deactivatable, Timestamped, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
 
-class Client(Base):
+class Client(Timestamped, Base):
     __tablename__ = "clients"
     __table_args__ = (Index("ix_clients_sort_key_id", "sort_key", "id"),)
 
@@ -49,8 +49,6 @@ class Client(Base):
     # Kept by the domain on every write: folded (case- and accent-free) names, e-mail, phone digits, ID.
     search_text: Mapped[str] = mapped_column(Text)
     sort_key: Mapped[str] = mapped_column(String(220))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ClientPractitioner(Base):
@@ -85,7 +83,7 @@ class ClientRelationship(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Enrollment(Base):
+class Enrollment(Timestamped, Base):
     __tablename__ = "enrollments"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ends_after_start"),
@@ -97,11 +95,9 @@ class Enrollment(Base):
     program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"), index=True)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class CustomFieldDefinition(Base):
+class CustomFieldDefinition(Deactivatable, Base):
     __tablename__ = "custom_field_definitions"
 
     id: Mapped[uuid.UUID] = id_column()
@@ -111,6 +107,3 @@ class CustomFieldDefinition(Base):
     options: Mapped[list[str]] = mapped_column(JSON)
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

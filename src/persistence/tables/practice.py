@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tend.core.enums import Locale
-from tend.persistence.base import Base, id_column
+from tend.persistence.base import Base, Deactivatable, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
 
@@ -44,7 +44,7 @@ class PracticeSettings(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Practitioner(Base):
+class Practitioner(Deactivatable, Base):
     __tablename__ = "practitioners"
     __table_args__ = (
         CheckConstraint("commission_rate_bp >= 0 AND commission_rate_bp <= 10000", name="commission_range"),
@@ -58,13 +58,10 @@ class Practitioner(Base):
     color: Mapped[str] = mapped_column(String(7))
     commission_rate_bp: Mapped[int] = mapped_column(Integer)
     default_prices: Mapped[dict[str, Any]] = mapped_column(JSON)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_key: Mapped[str] = mapped_column(String(200), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Service(Base):
+class Service(Deactivatable, Base):
     __tablename__ = "services"
     __table_args__ = (CheckConstraint("default_duration_minutes > 0", name="duration_positive"),)
 
@@ -73,24 +70,18 @@ class Service(Base):
     name: Mapped[str] = mapped_column(String(200))
     default_duration_minutes: Mapped[int] = mapped_column(Integer)
     prices: Mapped[dict[str, Any]] = mapped_column(JSON)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Location(Base):
+class Location(Deactivatable, Base):
     __tablename__ = "locations"
 
     id: Mapped[uuid.UUID] = id_column()
     name: Mapped[str] = mapped_column(String(200), unique=True)
     address: Mapped[str | None] = mapped_column(Text, nullable=True)
     pos_code: Mapped[str] = mapped_column(String(2))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Room(Base):
+class Room(Deactivatable, Base):
     __tablename__ = "rooms"
     __table_args__ = (UniqueConstraint("location_id", "name"),)
 
@@ -99,17 +90,11 @@ class Room(Base):
         ForeignKey("locations.id", ondelete="RESTRICT"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Program(Base):
+class Program(Deactivatable, Base):
     __tablename__ = "programs"
 
     id: Mapped[uuid.UUID] = id_column()
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
