@@ -78,6 +78,51 @@ describe('clients', () => {
     if (fieldId) await admin('PATCH', `/custom-fields/${fieldId}`, { active: false });
   });
 
+  it('keeps the client table on screen when a name is 100 characters without a break', async () => {
+    const longFirst = `${suffix}${'W'.repeat(100 - suffix.length)}`;
+    await admin('POST', '/clients', {
+      first_name: longFirst,
+      last_name: 'Muñoz',
+      custom_fields: { [fieldKey]: 'Web' },
+    });
+    const page = await newPage(browser);
+    await page.addInitScript(() => window.localStorage.setItem('tend.language', 'en'));
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('textbox', { name: 'Email' }).fill(FRONT_DESK.email);
+    await page.getByLabel('Password', { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
+
+    await page.goto(`${baseUrl}/clients?q=${longFirst}`);
+    const table = page.getByTestId('clients-table');
+    const name = table.getByRole('link', { name: `${longFirst} Muñoz` });
+    await name.waitFor();
+    await screenshot(page, 'clients-list-long-name');
+
+    // The name is cut with an ellipsis inside its column, and every column stays within the 1280 px window.
+    const layout = await table.evaluate((element) => {
+      const link = element.querySelector('tbody a') as HTMLElement;
+      const lastHeader = element.querySelector('thead th:last-child') as HTMLElement;
+      return {
+        viewport: window.innerWidth,
+        tableRight: element.getBoundingClientRect().right,
+        lastColumnRight: lastHeader.getBoundingClientRect().right,
+        pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+        nameCut: link.scrollWidth > link.clientWidth && getComputedStyle(link).textOverflow === 'ellipsis',
+      };
+    });
+    expect(layout.nameCut).toBe(true);
+    expect(layout.tableRight).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.lastColumnRight).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.pageScrolls).toBe(false);
+
+    // The whole name is a hover away.
+    await name.hover();
+    await page.getByRole('tooltip').getByText(`${longFirst} Muñoz`).waitFor();
+
+    await page.context().close();
+  });
+
   it('registers a client with a required custom field, finds them without accents and links a guardian', async () => {
     const page = await newPage(browser);
     // The front-desk demo user prefers Spanish; this run reads the English screens.

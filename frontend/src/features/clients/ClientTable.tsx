@@ -1,15 +1,21 @@
-import { Anchor, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import type { MouseEvent } from 'react';
+import { Paper, Stack, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Client } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
+import { TruncatedText } from '../../components/TruncatedText';
 import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { clientDisplayName, clientLegalName } from './format';
 import { PractitionerList } from './PractitionerList';
 
 const SKELETON_ROWS = 8;
-const COLUMNS = ['name', 'phone', 'email', 'practitioners', 'programs', 'sessions', 'balance'] as const;
+// Past these widths long names, e-mails and program lists are cut (the tooltip shows them whole).
+const NAME_WIDTH = 260;
+const EMAIL_WIDTH = 200;
+const PROGRAMS_WIDTH = 180;
 
 interface ClientTableProps {
   clients: Client[];
@@ -19,10 +25,67 @@ interface ClientTableProps {
   stale: boolean;
 }
 
+const column = createColumnHelper<Client>();
+
 /** Clients as table rows; the name is a link (keyboard), and a click anywhere on the row opens the client. */
 export function ClientTable({ clients, loading, stale }: ClientTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+
+  const columns = useMemo(
+    () => [
+      column.accessor((client) => clientDisplayName(client), {
+        id: 'name',
+        header: t('clients.list.columns.name'),
+        enableHiding: false,
+        cell: ({ row: { original: client }, getValue }) => {
+          const legalName = clientLegalName(client);
+          return (
+            <Stack gap={0}>
+              <TruncatedText text={getValue()} to={`/clients/${client.id}`} fw={600} maxWidth={NAME_WIDTH} />
+              {legalName ? <TruncatedText text={legalName} size="xs" c="dimmed" maxWidth={NAME_WIDTH} /> : null}
+              {client.status !== 'active' ? <ClientStatusBadge status={client.status} size="xs" /> : null}
+            </Stack>
+          );
+        },
+      }),
+      column.accessor('phone', {
+        header: t('clients.list.columns.phone'),
+        cell: ({ getValue }) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {getValue()}
+          </Text>
+        ),
+      }),
+      column.accessor((client) => client.email ?? '', {
+        id: 'email',
+        header: t('clients.list.columns.email'),
+        cell: ({ getValue }) => (getValue() ? <TruncatedText text={getValue()} maxWidth={EMAIL_WIDTH} /> : null),
+      }),
+      column.accessor((client) => client.practitioners.map((practitioner) => practitioner.name).join(', '), {
+        id: 'practitioners',
+        header: t('clients.list.columns.practitioners'),
+        cell: ({ row }) => <PractitionerList practitioners={row.original.practitioners} size="xs" />,
+      }),
+      column.accessor((client) => client.current_programs.map((program) => program.name).join(', '), {
+        id: 'programs',
+        header: t('clients.list.columns.programs'),
+        cell: ({ getValue }) => (getValue() ? <TruncatedText text={getValue()} size="xs" maxWidth={PROGRAMS_WIDTH} /> : null),
+      }),
+      column.accessor('sessions_attended', {
+        header: t('clients.list.columns.sessions'),
+        meta: { align: 'right' },
+        cell: ({ getValue }) => <Text size="sm">{getValue()}</Text>,
+      }),
+      column.display({
+        id: 'balance',
+        header: t('clients.list.columns.balance'),
+        cell: ({ row }) =>
+          row.original.balances.length > 0 ? <BalanceChips balances={row.original.balances} size="sm" /> : null,
+      }),
+    ],
+    [t],
+  );
 
   function openRow(event: MouseEvent<HTMLTableRowElement>, clientId: string) {
     // The name link navigates by itself (and supports opening in a new tab).
@@ -32,79 +95,16 @@ export function ClientTable({ clients, loading, stale }: ClientTableProps) {
 
   return (
     <Paper p={0}>
-      <Table.ScrollContainer minWidth={960}>
-        <Table
-          highlightOnHover={!loading}
-          verticalSpacing="xs"
-          aria-busy={loading || stale}
-          opacity={stale ? 0.6 : 1}
-          data-testid="clients-table"
-        >
-          <Table.Thead>
-            <Table.Tr>
-              {COLUMNS.map((column) => (
-                <Table.Th key={column} ta={column === 'sessions' ? 'right' : undefined}>
-                  {t(`clients.list.columns.${column}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {loading
-              ? Array.from({ length: SKELETON_ROWS }, (_, row) => (
-                  <Table.Tr key={row}>
-                    {COLUMNS.map((column) => (
-                      <Table.Td key={column}>
-                        <Skeleton height={14} radius="sm" width={column === 'name' ? '80%' : '60%'} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))
-              : clients.map((client) => {
-                  const legalName = clientLegalName(client);
-                  return (
-                    <Table.Tr key={client.id} onClick={(event) => openRow(event, client.id)} style={{ cursor: 'pointer' }}>
-                      <Table.Td>
-                        <Stack gap={0}>
-                          <Anchor component={Link} to={`/clients/${client.id}`} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                            {clientDisplayName(client)}
-                          </Anchor>
-                          {legalName ? (
-                            <Text size="xs" c="dimmed">
-                              {legalName}
-                            </Text>
-                          ) : null}
-                          {client.status !== 'active' ? <ClientStatusBadge status={client.status} size="xs" /> : null}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {client.phone}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" truncate="end" maw={200} title={client.email ?? undefined}>
-                          {client.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <PractitionerList practitioners={client.practitioners} size="xs" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{client.current_programs.map((program) => program.name).join(', ')}</Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Text size="sm">{client.sessions_attended}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {client.balances.length > 0 ? <BalanceChips balances={client.balances} size="sm" /> : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        data={clients}
+        columns={columns}
+        getRowId={(client) => client.id}
+        loadingRows={loading ? SKELETON_ROWS : 0}
+        stale={stale}
+        minWidth={960}
+        testId="clients-table"
+        rowProps={(client) => ({ onClick: (event) => openRow(event, client.id), style: { cursor: 'pointer' } })}
+      />
     </Paper>
   );
 }

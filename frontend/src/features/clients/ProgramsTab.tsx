@@ -1,10 +1,13 @@
 /** The client's program enrollments: enroll, end an enrollment, and the history. */
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import type { Client, Enrollment } from '../../api/types';
 import { ConflictDialog } from '../../components/ConflictDialog';
+import { DataTable } from '../../components/DataTable';
+import { TruncatedText } from '../../components/TruncatedText';
 import { ListFrame } from '../../components/ListFrame';
 import { useEnrollments } from '../../api/queries/enrollments';
 import { EndEnrollmentDialog, EnrollDialog } from './EnrollmentDialogs';
@@ -12,6 +15,7 @@ import { enrollmentState, sortEnrollments } from './enrollments';
 import { formatPlainDate, todayIn } from './format';
 import { usePractice } from '../../api/queries/practice';
 
+const column = createColumnHelper<Enrollment>();
 const STATE_COLORS = { current: 'tend', upcoming: 'blue', ended: 'gray' } as const;
 
 export function ProgramsTab({ client }: { client: Client }) {
@@ -24,6 +28,56 @@ export function ProgramsTab({ client }: { client: Client }) {
   const [conflict, setConflict] = useState<{ error: ApiError; open: Enrollment | null } | null>(null);
 
   const rows = sortEnrollments(enrollments.data ?? []);
+
+  const columns = [
+    column.accessor((enrollment) => enrollment.program.name, {
+      id: 'program',
+      header: t('clients.programs.columns.program'),
+      enableHiding: false,
+      cell: ({ getValue }) => <TruncatedText text={getValue()} fw={600} />,
+    }),
+    column.accessor('start_date', {
+      header: t('clients.programs.columns.start'),
+      meta: { nowrap: true },
+      cell: ({ getValue }) => <Text size="sm">{formatPlainDate(getValue(), i18n.language)}</Text>,
+    }),
+    column.accessor((enrollment) => enrollment.end_date ?? '', {
+      id: 'end',
+      header: t('clients.programs.columns.end'),
+      meta: { nowrap: true },
+      cell: ({ getValue }) => (
+        <Text size="sm" c={getValue() ? undefined : 'dimmed'}>
+          {getValue() ? formatPlainDate(getValue(), i18n.language) : t('clients.programs.open')}
+        </Text>
+      ),
+    }),
+    column.accessor((enrollment) => enrollmentState(enrollment, today), {
+      id: 'state',
+      header: t('clients.programs.columns.state'),
+      cell: ({ getValue }) => (
+        <Badge variant="light" color={STATE_COLORS[getValue()]} tt="none">
+          {t(`clients.programs.${getValue()}`)}
+        </Badge>
+      ),
+    }),
+    column.display({
+      id: 'actions',
+      header: t('clients.programs.columns.actions'),
+      enableHiding: false,
+      meta: { align: 'right', fit: true },
+      cell: ({ row: { original: enrollment } }) =>
+        enrollment.end_date === null ? (
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={t('clients.programs.endAria', { program: enrollment.program.name })}
+            onClick={() => setEnding(enrollment)}
+          >
+            {t('clients.programs.end')}
+          </Button>
+        ) : null,
+    }),
+  ];
 
   return (
     <Stack gap="md">
@@ -38,56 +92,7 @@ export function ProgramsTab({ client }: { client: Client }) {
         emptyTitle={t('clients.programs.empty')}
         skeletonRows={2}
       >
-        <Table verticalSpacing="sm" data-testid="enrollments-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('clients.programs.columns.program')}</Table.Th>
-              <Table.Th>{t('clients.programs.columns.start')}</Table.Th>
-              <Table.Th>{t('clients.programs.columns.end')}</Table.Th>
-              <Table.Th>{t('clients.programs.columns.state')}</Table.Th>
-              <Table.Th ta="right">{t('clients.programs.columns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-        {rows.map((enrollment) => {
-          const state = enrollmentState(enrollment, today);
-          return (
-            <Table.Tr key={enrollment.id}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {enrollment.program.name}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{formatPlainDate(enrollment.start_date, i18n.language)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={enrollment.end_date ? undefined : 'dimmed'}>
-                  {enrollment.end_date ? formatPlainDate(enrollment.end_date, i18n.language) : t('clients.programs.open')}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STATE_COLORS[state]} tt="none">
-                  {t(`clients.programs.${state}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="right">
-                {enrollment.end_date === null ? (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('clients.programs.endAria', { program: enrollment.program.name })}
-                    onClick={() => setEnding(enrollment)}
-                  >
-                    {t('clients.programs.end')}
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-          </Table.Tbody>
-        </Table>
+        <DataTable data={rows} columns={columns} getRowId={(row) => row.id} testId="enrollments-table" />
       </ListFrame>
 
       {enrolling ? (

@@ -1,18 +1,22 @@
 /** The client's relationships (as stored for this client's side), with add, edit and remove. */
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
+import { TruncatedText } from '../../components/TruncatedText';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { ListFrame } from '../../components/ListFrame';
 import { useRelationships, useRemoveRelationship } from '../../api/queries/relationships';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
 import { activeFlags, sortRelationships } from './relationships';
+
+const column = createColumnHelper<Relationship>();
 
 type Editing = { mode: 'add' } | { mode: 'edit'; relationship: Relationship } | null;
 
@@ -26,6 +30,73 @@ export function RelationshipsTab({ client }: { client: Client }) {
 
   const rows = sortRelationships(relationships.data ?? [], (r) => clientDisplayName(r.related_client));
   const clientName = clientDisplayName(client);
+
+  const columns = [
+    column.accessor((relationship) => clientDisplayName(relationship.related_client), {
+      id: 'client',
+      header: t('clients.relationships.columns.client'),
+      enableHiding: false,
+      cell: ({ row, getValue }) => (
+        <TruncatedText text={getValue()} to={`/clients/${row.original.related_client.id}/relationships`} fw={600} />
+      ),
+    }),
+    column.accessor((relationship) => t(`clients.relationships.types.${relationship.relationship_type}`), {
+      id: 'type',
+      header: t('clients.relationships.columns.type'),
+      cell: ({ getValue }) => <Text size="sm">{getValue()}</Text>,
+    }),
+    column.display({
+      id: 'flags',
+      header: t('clients.relationships.columns.flags'),
+      cell: ({ row }) => (
+        <Group gap={4}>
+          {activeFlags(row.original).map((flag) => (
+            <Badge key={flag} variant="light" size="sm" tt="none">
+              {t(`clients.relationships.flags.${flag}`)}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    }),
+    column.accessor((relationship) => [relationship.related_client.phone, relationship.related_client.email].filter(Boolean).join(' · '), {
+      id: 'contact',
+      header: t('clients.relationships.columns.contact'),
+      cell: ({ getValue }) => (getValue() ? <TruncatedText text={getValue()} /> : null),
+    }),
+    column.display({
+      id: 'actions',
+      header: t('clients.relationships.columns.actions'),
+      enableHiding: false,
+      meta: { align: 'right', fit: true },
+      cell: ({ row: { original: relationship } }) => {
+        const relatedName = clientDisplayName(relationship.related_client);
+        return (
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={t('clients.relationships.editAria', { related: relatedName })}
+              onClick={() => setEditing({ mode: 'edit', relationship })}
+            >
+              {t('clients.relationships.edit')}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              aria-label={t('clients.relationships.removeAria', { related: relatedName })}
+              onClick={() => {
+                remove.reset();
+                setRemoving(relationship);
+              }}
+            >
+              {t('clients.relationships.remove')}
+            </Button>
+          </Group>
+        );
+      },
+    }),
+  ];
 
   function confirmRemove() {
     if (!removing) return;
@@ -50,71 +121,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
         emptyTitle={t('clients.relationships.empty')}
         skeletonRows={2}
       >
-        <Table verticalSpacing="sm" data-testid="relationships-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('clients.relationships.columns.client')}</Table.Th>
-              <Table.Th>{t('clients.relationships.columns.type')}</Table.Th>
-              <Table.Th>{t('clients.relationships.columns.flags')}</Table.Th>
-              <Table.Th>{t('clients.relationships.columns.contact')}</Table.Th>
-              <Table.Th ta="right">{t('clients.relationships.columns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-        {rows.map((relationship) => {
-          const related = relationship.related_client;
-          const relatedName = clientDisplayName(related);
-          return (
-            <Table.Tr key={relationship.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/clients/${related.id}/relationships`} fw={600} size="sm">
-                  {relatedName}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`clients.relationships.types.${relationship.relationship_type}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {activeFlags(relationship).map((flag) => (
-                    <Badge key={flag} variant="light" size="sm" tt="none">
-                      {t(`clients.relationships.flags.${flag}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{[related.phone, related.email].filter(Boolean).join(' · ')}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('clients.relationships.editAria', { related: relatedName })}
-                    onClick={() => setEditing({ mode: 'edit', relationship })}
-                  >
-                    {t('clients.relationships.edit')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('clients.relationships.removeAria', { related: relatedName })}
-                    onClick={() => {
-                      remove.reset();
-                      setRemoving(relationship);
-                    }}
-                  >
-                    {t('clients.relationships.remove')}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-          </Table.Tbody>
-        </Table>
+        <DataTable data={rows} columns={columns} getRowId={(row) => row.id} testId="relationships-table" />
       </ListFrame>
 
       {editing ? (

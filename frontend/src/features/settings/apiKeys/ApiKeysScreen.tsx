@@ -1,5 +1,5 @@
 /** API keys for integrations: who has one, what it may do, when it was last used; revoke at any time. */
-import { Badge, Button, Code, Group, Text } from '@mantine/core';
+import { Badge, Button, Code, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../api/types';
@@ -11,6 +11,7 @@ import { ListScreen } from '../ui/ListScreen';
 import { useActionFeedback } from '../../../components/useActionFeedback';
 import { useUiLocale } from '../../../i18n/useUiLocale';
 import { NewApiKeyModal } from './NewApiKeyModal';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function ApiKeysScreen() {
   const { t } = useTranslation();
@@ -56,17 +57,18 @@ export default function ApiKeysScreen() {
       inactiveLabel={t('settings.apiKeys.revokedBadge')}
       columns={[
         {
+          id: 'name',
+          sortValue: (key) => key.name,
           header: t('settings.apiKeys.name'),
           cell: (key) => (
             <>
-              <Text size="sm" fw={600}>
-                {key.name}
-              </Text>
+              <TruncatedText text={key.name} fw={600} />
               <Code>tend_{key.prefix}…</Code>
             </>
           ),
         },
         {
+          id: 'scopes',
           header: t('settings.apiKeys.scopes'),
           cell: (key) => (
             <Group gap={4}>
@@ -79,13 +81,17 @@ export default function ApiKeysScreen() {
           ),
         },
         {
+          id: 'created',
+          sortValue: (key) => key.created_at,
           header: t('settings.apiKeys.created'),
-          style: { whiteSpace: 'nowrap' },
+          nowrap: true,
           cell: (key) => formatDateTime(key.created_at, zone, locale),
         },
         {
+          id: 'lastUsed',
+          sortValue: (key) => key.last_used_at ?? '',
           header: t('settings.apiKeys.lastUsed'),
-          style: { whiteSpace: 'nowrap' },
+          nowrap: true,
           cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at, zone, locale) : t('settings.apiKeys.neverUsed')),
         },
       ]}

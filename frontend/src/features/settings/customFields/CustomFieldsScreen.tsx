@@ -9,6 +9,7 @@ import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
 import { CustomFieldForm } from './CustomFieldForm';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function CustomFieldsScreen() {
   const { t } = useTranslation();
@@ -38,19 +39,26 @@ export default function CustomFieldsScreen() {
       emptyHint={t('settings.customFields.emptyHint')}
       isActive={(field) => field.active}
       columns={[
-        { header: t('settings.customFields.positionShort'), cell: (field) => field.position },
         {
+          id: 'positionShort',
+          sortValue: (field) => field.position,
+          header: t('settings.customFields.positionShort'),
+          cell: (field) => field.position,
+        },
+        {
+          id: 'label',
+          sortValue: (field) => field.label,
           header: t('settings.customFields.label'),
           cell: (field) => (
             <>
-              <Text size="sm" fw={600}>
-                {field.label}
-              </Text>
+              <TruncatedText text={field.label} fw={600} />
               <Code>{field.key}</Code>
             </>
           ),
         },
         {
+          id: 'type',
+          sortValue: (field) => t(`settings.customFields.types.${field.field_type}`),
           header: t('settings.customFields.type'),
           cell: (field) => (
             <>
@@ -64,6 +72,7 @@ export default function CustomFieldsScreen() {
           ),
         },
         {
+          id: 'required',
           header: t('settings.customFields.required'),
           cell: (field) =>
             field.required ? (

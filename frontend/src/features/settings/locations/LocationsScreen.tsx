@@ -11,6 +11,7 @@ import { useRecordActions } from '../ui/useRecordActions';
 import { LocationForm } from './LocationForm';
 import { RoomsDrawer } from './RoomsDrawer';
 import { usePosLabel } from './usePosLabel';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function LocationsScreen() {
   const { t } = useTranslation();
@@ -43,12 +44,12 @@ export default function LocationsScreen() {
       isActive={(location) => location.active}
       columns={[
         {
+          id: 'name',
+          sortValue: (location) => location.name,
           header: t('settings.locations.name'),
           cell: (location) => (
             <>
-              <Text size="sm" fw={600}>
-                {location.name}
-              </Text>
+              <TruncatedText text={location.name} fw={600} />
               {location.address ? (
                 <Text size="xs" c="dimmed" lineClamp={2}>
                   {location.address}
@@ -58,6 +59,8 @@ export default function LocationsScreen() {
           ),
         },
         {
+          id: 'pos',
+          sortValue: (location) => location.pos_code,
           header: t('settings.locations.pos'),
           cell: (location) => (
             <Group gap="xs" wrap="nowrap">

@@ -10,7 +10,7 @@ import { useApiErrorFeedback } from '../../../components/apiErrors';
 import { LoadError } from '../../../components/LoadError';
 import { RowActions } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
-import { FIT } from '../ui/tableStyles';
+import { FIT } from '../../../components/tableStyles';
 import { useRecordActions } from '../ui/useRecordActions';
 
 function RoomNameForm({

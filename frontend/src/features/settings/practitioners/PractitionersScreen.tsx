@@ -1,5 +1,5 @@
 /** Practitioners: who sees clients, their calendar colour, commission and default prices. */
-import { ColorSwatch, Group, Text } from '@mantine/core';
+import { ColorSwatch, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerRecord } from '../../../api/types';
@@ -13,6 +13,7 @@ import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
 import { useUiLocale } from '../../../i18n/useUiLocale';
 import { PractitionerForm } from './PractitionerForm';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function PractitionersScreen() {
   const { t } = useTranslation();
@@ -47,42 +48,42 @@ export default function PractitionersScreen() {
       rowTestId="practitioner-row"
       columns={[
         {
+          id: 'name',
+          sortValue: (practitioner) => practitioner.name,
           header: t('settings.practitioners.name'),
           cell: (practitioner) => (
             <Group gap="sm" wrap="nowrap">
               <ColorSwatch color={practitioner.color} size={14} aria-hidden="true" />
               <div>
-                <Text size="sm" fw={600}>
-                  {practitioner.name}
-                </Text>
+                <TruncatedText text={practitioner.name} fw={600} />
                 {practitioner.credentials ? (
-                  <Text size="xs" c="dimmed">
-                    {practitioner.credentials}
-                  </Text>
+                  <TruncatedText text={practitioner.credentials} size="xs" c="dimmed" />
                 ) : null}
               </div>
             </Group>
           ),
         },
         {
+          id: 'contact',
           header: t('settings.practitioners.contact'),
           cell: (practitioner) => (
             <>
-              <Text size="sm">{practitioner.email ?? '—'}</Text>
+              <TruncatedText text={practitioner.email ?? '—'} />
               {practitioner.phone ? (
-                <Text size="xs" c="dimmed">
-                  {practitioner.phone}
-                </Text>
+                <TruncatedText text={practitioner.phone} size="xs" c="dimmed" />
               ) : null}
             </>
           ),
         },
         {
+          id: 'commission',
+          sortValue: (practitioner) => practitioner.commission_rate_bp,
           header: t('settings.practitioners.commission'),
-          style: { whiteSpace: 'nowrap' },
+          nowrap: true,
           cell: (practitioner) => formatPercent(practitioner.commission_rate_bp, locale),
         },
         {
+          id: 'defaultPrices',
           header: t('settings.practitioners.defaultPrices'),
           cell: (practitioner) => <PriceLines prices={practitioner.default_prices} currencies={currencies} />,
         },

@@ -9,6 +9,7 @@ import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
 import { ProgramForm } from './ProgramForm';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function ProgramsScreen() {
   const { t } = useTranslation();
@@ -39,14 +40,15 @@ export default function ProgramsScreen() {
       isActive={(program) => program.active}
       columns={[
         {
+          id: 'name',
+          sortValue: (program) => program.name,
           header: t('settings.programs.name'),
           cell: (program) => (
-            <Text size="sm" fw={600}>
-              {program.name}
-            </Text>
+            <TruncatedText text={program.name} fw={600} />
           ),
         },
         {
+          id: 'descriptionLabel',
           header: t('settings.programs.descriptionLabel'),
           cell: (program) => (
             <Text size="sm" c="dimmed" lineClamp={2}>

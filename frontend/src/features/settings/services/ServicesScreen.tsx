@@ -1,5 +1,5 @@
 /** Billable services: code, name, default duration, price per currency. Deactivated, never deleted. */
-import { Code, Text } from '@mantine/core';
+import { Code } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../api/types';
@@ -11,6 +11,7 @@ import { PriceLines } from '../ui/PriceLines';
 import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
 import { ServiceForm } from './ServiceForm';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function ServicesScreen() {
   const { t } = useTranslation();
@@ -40,21 +41,29 @@ export default function ServicesScreen() {
       emptyHint={t('settings.services.emptyHint')}
       isActive={(service) => service.active}
       columns={[
-        { header: t('settings.services.code'), cell: (service) => <Code>{service.code}</Code> },
         {
+          id: 'code',
+          sortValue: (service) => service.code,
+          header: t('settings.services.code'),
+          cell: (service) => <Code>{service.code}</Code>,
+        },
+        {
+          id: 'name',
+          sortValue: (service) => service.name,
           header: t('settings.services.name'),
           cell: (service) => (
-            <Text size="sm" fw={600}>
-              {service.name}
-            </Text>
+            <TruncatedText text={service.name} fw={600} />
           ),
         },
         {
+          id: 'duration',
+          sortValue: (service) => service.default_duration_minutes,
           header: t('settings.services.duration'),
-          style: { whiteSpace: 'nowrap' },
+          nowrap: true,
           cell: (service) => t('settings.services.minutes', { count: service.default_duration_minutes }),
         },
         {
+          id: 'prices',
           header: t('settings.services.prices'),
           cell: (service) => <PriceLines prices={service.prices} currencies={currencies} />,
         },

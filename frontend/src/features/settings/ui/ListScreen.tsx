@@ -1,17 +1,22 @@
 /** A settings list screen: header with "show inactive" and "New ...", then the table (or loading / error / empty). */
-import { Button, Stack, Table, VisuallyHidden } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { Button, Stack, VisuallyHidden } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFrame, type ListQuery } from '../../../components/ListFrame';
 import { SectionHeader } from './SectionHeader';
 import { ShowInactiveSwitch } from './ShowInactiveSwitch';
 import { StatusBadge } from './StatusBadge';
-import { FIT } from './tableStyles';
+import { DataTable } from '../../../components/DataTable';
 
 export interface ListColumn<T> {
-  header: ReactNode;
+  id: string;
+  header: string;
   cell: (item: T) => ReactNode;
-  style?: CSSProperties;
+  /** What the column sorts by; without it the column does not sort. */
+  sortValue?: (item: T) => string | number;
+  /** Kept on one line (numbers, dates). */
+  nowrap?: boolean;
 }
 
 export interface ListScreenProps<T extends { id: string }> {
@@ -42,6 +47,33 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
   const { t } = useTranslation();
   const { query } = props;
   const newButton = <Button onClick={props.onNew}>{props.newLabel}</Button>;
+  const columns: ColumnDef<T, string | number | boolean>[] = [
+    ...props.columns.map(
+      (column): ColumnDef<T, string | number | boolean> => ({
+        id: column.id,
+        header: column.header,
+        accessorFn: column.sortValue ?? (() => ''),
+        enableSorting: column.sortValue !== undefined,
+        cell: ({ row }) => column.cell(row.original),
+        meta: { nowrap: column.nowrap },
+      }),
+    ),
+    {
+      id: 'status',
+      header: t('common.status'),
+      accessorFn: (item) => props.isActive(item),
+      cell: ({ row }) => <StatusBadge active={props.isActive(row.original)} inactiveLabel={props.inactiveLabel} />,
+      meta: { fit: true },
+    },
+    {
+      id: 'actions',
+      header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+      cell: ({ row }) => props.actions(row.original),
+      enableSorting: false,
+      enableHiding: false,
+      meta: { fit: true, label: t('common.actions') },
+    },
+  ];
 
   return (
     <Stack gap="md">
@@ -62,37 +94,12 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
         emptyHint={props.emptyHint}
         emptyAction={newButton}
       >
-        <Table verticalSpacing="sm" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              {props.columns.map((column, index) => (
-                <Table.Th key={index}>{column.header}</Table.Th>
-              ))}
-              <Table.Th>{t('common.status')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {props.items.map((item) => {
-              const active = props.isActive(item);
-              return (
-                <Table.Tr key={item.id} data-testid={props.rowTestId} c={active ? undefined : 'dimmed'}>
-                  {props.columns.map((column, index) => (
-                    <Table.Td key={index} style={column.style}>
-                      {column.cell(item)}
-                    </Table.Td>
-                  ))}
-                  <Table.Td style={FIT}>
-                    <StatusBadge active={active} inactiveLabel={props.inactiveLabel} />
-                  </Table.Td>
-                  <Table.Td style={FIT}>{props.actions(item)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          data={props.items}
+          columns={columns}
+          getRowId={(item) => item.id}
+          rowProps={(item) => ({ 'data-testid': props.rowTestId, c: props.isActive(item) ? undefined : 'dimmed' })}
+        />
       </ListFrame>
       {props.children}
     </Stack>

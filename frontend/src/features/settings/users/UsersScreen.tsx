@@ -12,6 +12,7 @@ import { RowActions } from '../ui/RowActions';
 import { useRecordActions } from '../ui/useRecordActions';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserForm } from './UserForm';
+import { TruncatedText } from '../../../components/TruncatedText';
 
 export default function UsersScreen() {
   const { t } = useTranslation();
@@ -45,26 +46,26 @@ export default function UsersScreen() {
       isActive={(user) => user.active}
       columns={[
         {
+          id: 'name',
+          sortValue: (user) => user.name,
           header: t('settings.users.name'),
           cell: (user) => (
             <>
               <Group gap="xs" wrap="nowrap">
-                <Text size="sm" fw={600}>
-                  {user.name}
-                </Text>
+                <TruncatedText text={user.name} fw={600} />
                 {user.id === myId ? (
                   <Badge size="xs" variant="outline" style={{ minWidth: 'max-content' }}>
                     {t('settings.users.you')}
                   </Badge>
                 ) : null}
               </Group>
-              <Text size="xs" c="dimmed">
-                {user.email}
-              </Text>
+              <TruncatedText text={user.email} size="xs" c="dimmed" />
             </>
           ),
         },
         {
+          id: 'role',
+          sortValue: (user) => t(`roles.${user.role}`),
           header: t('settings.users.role'),
           cell: (user) => (
             <>
@@ -78,6 +79,7 @@ export default function UsersScreen() {
           ),
         },
         {
+          id: 'language',
           header: t('settings.users.language'),
           cell: (user) => (user.locale ? t(`language.${user.locale}`) : t('settings.users.practiceLanguage')),
         },

@@ -17,6 +17,8 @@ export const commonEn = {
     reactivate: 'Reactivate',
     deactivateInstead: 'Deactivate instead',
     showInactive: 'Show inactive',
+    columns: 'Columns',
+    sortBy: 'Sort by {{column}}',
     loadMore: 'Load more',
     loadFailed: 'Could not load this.',
     retry: 'Try again',

@@ -19,6 +19,8 @@ export const commonEs: CommonCatalogue = {
     reactivate: 'Reactivar',
     deactivateInstead: 'Desactivar en su lugar',
     showInactive: 'Mostrar inactivos',
+    columns: 'Columnas',
+    sortBy: 'Ordenar por {{column}}',
     loadMore: 'Cargar más',
     loadFailed: 'No se pudo cargar.',
     retry: 'Reintentar',
