@@ -186,7 +186,6 @@ describe('clients', () => {
     await page.getByRole('option', { name: guardian.name }).click();
     const typeInput = dialog.getByRole('combobox', { name: `${guardian.name} is ${client.name}’s…` });
     await pickOption(page, typeInput, 'Parent / guardian');
-    await dialog.getByText(`On the page of ${guardian.name}, ${client.name} will show as: Child.`).waitFor();
     await dialog.getByRole('checkbox', { name: 'Legal guardian' }).check();
     await dialog.getByRole('button', { name: 'Add relationship' }).click();
     await dialog.waitFor({ state: 'detached' });

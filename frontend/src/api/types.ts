@@ -1,5 +1,15 @@
-/** Names for the generated OpenAPI schemas the app uses; the shapes themselves come from schema.d.ts. */
+/** Names for the generated OpenAPI schemas the app uses; the shapes (and the enums' values) come from schema.ts. */
 import type { components } from './schema';
+
+// The API's enums as runtime lists, in the API's order (generated with --enum-values: never typed by hand).
+export {
+  apiKeyScopeValues as API_KEY_SCOPES,
+  clientStatusValues as CLIENT_STATUSES,
+  customFieldTypeValues as CUSTOM_FIELD_TYPES,
+  localeValues as LOCALES,
+  relationshipTypeValues as RELATIONSHIP_TYPES,
+  roleValues as ROLES,
+} from './schema';
 
 export type User = components['schemas']['UserOut'];
 export type Role = User['role'];

@@ -3,11 +3,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en, type Catalogue } from './locales/en';
 import { es } from './locales/es';
+import { LOCALES, type Locale } from '../api/types';
 
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The UI speaks the API's locales: a locale without a catalogue below fails to compile.
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
 
 const STORAGE_KEY = 'tend.language';
+
+const CATALOGUES: Record<Language, { translation: Catalogue }> = { en: { translation: en }, es: { translation: es } };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -66,7 +70,7 @@ export function initI18n(language: Language = storedLanguage() ?? browserLanguag
     document.title = i18n.t('app.name');
   });
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: CATALOGUES,
     lng: language,
     fallbackLng: 'en',
     supportedLngs: LANGUAGES,

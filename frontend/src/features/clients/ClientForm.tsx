@@ -18,13 +18,11 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorFeedback } from '../../components/apiErrors';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { FormProblems } from '../../components/FormActions';
-import type { Client, ClientStatus, CustomFieldDefinition, Locale, PractitionerRecord } from '../../api/types';
+import { CLIENT_STATUSES, LOCALES, type Client, type CustomFieldDefinition, type PractitionerRecord } from '../../api/types';
 import { clientFormValues, placeFieldErrors, validateClientForm, type ClientFormValues } from './clientForm';
 import { CustomFieldInput } from './CustomFieldInput';
 import { PlainDateInput } from './PlainDateInput';
 
-const STATUSES: readonly ClientStatus[] = ['active', 'inactive', 'discharged'];
-const LOCALES: readonly Locale[] = ['en', 'es'];
 const REMINDERS = ['reminder_consent_email', 'reminder_consent_sms', 'reminder_consent_voice'] as const;
 const GRID = { base: 1, sm: 2, lg: 3 };
 
@@ -194,7 +192,7 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
             <Select
               size="sm"
               label={t('clients.fields.status')}
-              data={STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
+              data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
               allowDeselect={false}
               key={form.key('status')}
               {...form.getInputProps('status')}

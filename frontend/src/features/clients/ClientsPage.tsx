@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { ClientStatus } from '../../api/types';
+import { CLIENT_STATUSES, type ClientStatus } from '../../api/types';
 import { useClientList, type ClientFilters } from '../../api/queries/clients';
 import { usePractitioners } from '../../api/queries/practitioners';
 import { usePrograms } from '../../api/queries/programs';
@@ -12,11 +12,10 @@ import { ClientsEmptyState } from './ClientsEmptyState';
 import { ClientTable } from './ClientTable';
 import { useSlashToFocus } from './useSlashToFocus';
 
-const STATUSES: readonly ClientStatus[] = ['active', 'inactive', 'discharged'];
 const SEARCH_DEBOUNCE_MS = 250;
 
 function readStatus(value: string | null): ClientStatus | null {
-  return STATUSES.find((status) => status === value) ?? null;
+  return CLIENT_STATUSES.find((status) => status === value) ?? null;
 }
 
 export default function ClientsPage() {
@@ -120,7 +119,7 @@ export default function ClientsPage() {
           size="md"
           aria-label={t('clients.list.status')}
           placeholder={t('clients.list.status')}
-          data={STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
+          data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
           value={filters.status}
           onChange={(value) => setParam('status', value)}
           clearable

@@ -1,5 +1,5 @@
 /** Adding a relationship (pick the other client, the type, the flags) or editing one's type and flags. */
-import { Checkbox, Select, Stack, Text } from '@mantine/core';
+import { Checkbox, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import { useApiErrorFeedback } from '../../components/apiErrors';
 import { FormModal } from '../../components/FormModal';
-import type { Client, Relationship, RelationshipType, RelationshipUpdate } from '../../api/types';
+import { RELATIONSHIP_TYPES, type Client, type Relationship, type RelationshipType, type RelationshipUpdate } from '../../api/types';
 import { useAddRelationship, useUpdateRelationship } from '../../api/queries/relationships';
 import { ClientPicker } from './ClientPicker';
 import { clientDisplayName } from './format';
-import { RELATIONSHIP_FLAGS, RELATIONSHIP_TYPES, inverseRelationship } from './relationships';
+import { RELATIONSHIP_FLAGS } from './relationships';
 
 interface RelationshipValues {
   related_client_id: string | null;
@@ -56,7 +56,6 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
 
   const clientName = clientDisplayName(client);
   const names = { client: clientName, related: relatedName ?? t('clients.relationships.theRelatedClient') };
-  const type = form.values.relationship_type;
 
   const feedback = useApiErrorFeedback({
     onConflict: (error) => onConflict(error, form.getValues().related_client_id),
@@ -128,14 +127,6 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
         comboboxProps={{ withinPortal: true }}
         {...form.getInputProps('relationship_type')}
       />
-      {type ? (
-        <Text size="sm" c="dimmed" data-testid="inverse-preview">
-          {t('clients.relationships.inversePreview', {
-            ...names,
-            type: t(`clients.relationships.types.${inverseRelationship(type)}`),
-          })}
-        </Text>
-      ) : null}
       <Stack gap="xs">
         {RELATIONSHIP_FLAGS.map((flag) => (
           <Checkbox

@@ -118,7 +118,13 @@ export function toClientUpdate(
   const body: ClientUpdate = {};
   for (const key of TEXT_FIELDS) {
     const value = text(values[key]);
-    if (value !== text(initial[key])) body[key] = value;
+    if (value === text(initial[key])) continue;
+    // Names cannot be cleared (the form requires them); the other texts are cleared with null.
+    if (key === 'first_name' || key === 'last_name') {
+      if (value !== null) body[key] = value;
+    } else {
+      body[key] = value;
+    }
   }
   for (const key of PLAIN_FIELDS) {
     if (values[key] !== initial[key]) Object.assign(body, { [key]: values[key] });

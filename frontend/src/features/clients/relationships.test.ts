@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../../api/types';
-import { activeFlags, inverseRelationship, RELATIONSHIP_TYPES, sortRelationships } from './relationships';
+import { activeFlags, sortRelationships } from './relationships';
 
 function relationship(name: string, extra: Partial<Relationship>): Relationship {
   return {
@@ -16,18 +16,6 @@ function relationship(name: string, extra: Partial<Relationship>): Relationship 
 }
 
 describe('relationships', () => {
-  it('shows a parent/guardian as the child on the other side, and symmetric types unchanged', () => {
-    expect(inverseRelationship('parent_guardian')).toBe('child');
-    expect(inverseRelationship('child')).toBe('parent_guardian');
-    expect(inverseRelationship('spouse_partner')).toBe('spouse_partner');
-    expect(inverseRelationship('sibling')).toBe('sibling');
-    expect(inverseRelationship('other')).toBe('other');
-  });
-
-  it('is its own inverse twice over, for every type', () => {
-    for (const type of RELATIONSHIP_TYPES) expect(inverseRelationship(inverseRelationship(type))).toBe(type);
-  });
-
   it('lists the flags that are set, in a fixed order', () => {
     expect(activeFlags({ legal_guardian: true, responsible_for_billing: false, emergency_contact: true })).toEqual([
       'legal_guardian',

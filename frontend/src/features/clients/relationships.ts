@@ -1,31 +1,9 @@
 /**
  * Reading relationships. A relationship's type says how the RELATED client stands to the client whose page
  * it is on: on Zoila's page, "Rosa — parent_guardian" means Rosa is Zoila's parent or guardian, and Rosa's
- * page shows the same link from her side as "Zoila — child".
+ * page shows the same link from her side as "Zoila — child" (the API stores both sides; the SPA never derives one).
  */
 import type { Relationship, RelationshipType } from '../../api/types';
-
-export const RELATIONSHIP_TYPES: readonly RelationshipType[] = [
-  'parent_guardian',
-  'child',
-  'spouse_partner',
-  'sibling',
-  'other',
-];
-
-// Kept in step with INVERSE_RELATIONSHIP in the backend (src/persistence/client_tables.py).
-const INVERSE: Record<RelationshipType, RelationshipType> = {
-  parent_guardian: 'child',
-  child: 'parent_guardian',
-  spouse_partner: 'spouse_partner',
-  sibling: 'sibling',
-  other: 'other',
-};
-
-/** How this client will appear on the related client's page. */
-export function inverseRelationship(type: RelationshipType): RelationshipType {
-  return INVERSE[type];
-}
 
 export const RELATIONSHIP_FLAGS = ['legal_guardian', 'responsible_for_billing', 'emergency_contact'] as const;
 export type RelationshipFlag = (typeof RELATIONSHIP_FLAGS)[number];

@@ -2,13 +2,11 @@
 import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { ApiKeyScope } from '../../../api/types';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateApiKey } from '../../../api/queries/apiKeys';
 import { firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
 import { FormActions } from '../../../components/FormActions';
-
-const SCOPES: readonly ApiKeyScope[] = ['read', 'write'];
 
 export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -93,7 +91,7 @@ export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
               error={firstErrorAt(form.errors, 'scopes')}
             >
               <Stack gap="xs" mt="xs">
-                {SCOPES.map((scope) => (
+                {API_KEY_SCOPES.map((scope) => (
                   <Checkbox
                     key={scope}
                     value={scope}

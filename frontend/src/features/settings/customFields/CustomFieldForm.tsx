@@ -4,12 +4,17 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomFieldCreate, CustomFieldDefinition, CustomFieldType, CustomFieldUpdate } from '../../../api/types';
+import {
+  CUSTOM_FIELD_TYPES,
+  type CustomFieldCreate,
+  type CustomFieldDefinition,
+  type CustomFieldType,
+  type CustomFieldUpdate,
+} from '../../../api/types';
 import { useCreateCustomField, useUpdateCustomField } from '../../../api/queries/customFields';
 import { firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
-import { FIELD_TYPES } from './fieldTypes';
 import { KEY_PATTERN, keyFromLabel } from './slug';
 
 interface CustomFieldFormValues {
@@ -127,7 +132,7 @@ export function CustomFieldForm({
         <Select
           label={t('settings.customFields.type')}
           description={field ? t('settings.customFields.fixedAfterCreate') : undefined}
-          data={FIELD_TYPES.map((type) => ({ value: type, label: t(`settings.customFields.types.${type}`) }))}
+          data={CUSTOM_FIELD_TYPES.map((type) => ({ value: type, label: t(`settings.customFields.types.${type}`) }))}
           allowDeselect={false}
           disabled={field !== null}
           withAsterisk

@@ -16,7 +16,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PracticeSettings, PracticeUpdate } from '../../../api/types';
+import { LOCALES, type PracticeSettings, type PracticeUpdate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
 import {
   parsePriceList,
@@ -227,10 +227,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
             <Select
               label={t('settings.practice.defaultLocale')}
               description={t('settings.practice.defaultLocaleHint')}
-              data={[
-                { value: 'en', label: t('language.en') },
-                { value: 'es', label: t('language.es') },
-              ]}
+              data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
               allowDeselect={false}
               {...form.getInputProps('default_locale')}
             />

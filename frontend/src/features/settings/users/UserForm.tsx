@@ -3,12 +3,12 @@ import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Locale, PractitionerRecord, Role, StaffUser, StaffUserCreate, StaffUserUpdate } from '../../../api/types';
+import { LOCALES, ROLES, type Locale, type PractitionerRecord, type Role, type StaffUser, type StaffUserCreate, type StaffUserUpdate } from '../../../api/types';
 import { useCreateUser, useUpdateUser } from '../../../api/queries/users';
 import { useApiErrorFeedback } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
 import { changesFrom } from '../ui/sameValue';
-import { MIN_PASSWORD_LENGTH, ROLES } from './roles';
+import { MIN_PASSWORD_LENGTH } from './roles';
 
 interface UserFormValues {
   name: string;
@@ -137,8 +137,7 @@ export function UserForm({
           label={t('settings.users.language')}
           data={[
             { value: PRACTICE_DEFAULT, label: t('settings.users.practiceLanguage') },
-            { value: 'en', label: t('language.en') },
-            { value: 'es', label: t('language.es') },
+            ...LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) })),
           ]}
           allowDeselect={false}
           {...form.getInputProps('locale')}

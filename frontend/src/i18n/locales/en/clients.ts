@@ -158,7 +158,6 @@ export const clientsEn = {
     searchPlaceholder: 'Search by name, phone or ID',
     noClientsFound: 'No clients found',
     typeLabel: '{{related}} is {{client}}’s…',
-    inversePreview: 'On the page of {{related}}, {{client}} will show as: {{type}}.',
     addTitle: 'Add a relationship for {{client}}',
     editTitle: 'Relationship with {{related}}',
     save: 'Save',

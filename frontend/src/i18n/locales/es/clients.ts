@@ -160,7 +160,6 @@ export const clientsEs: ClientsCatalogue = {
     searchPlaceholder: 'Buscar por nombre, teléfono o documento',
     noClientsFound: 'No se encontraron clientes',
     typeLabel: 'Para {{client}}, {{related}} es…',
-    inversePreview: 'En la ficha de {{related}}, {{client}} aparecerá como: {{type}}.',
     addTitle: 'Agregar una relación a {{client}}',
     editTitle: 'Relación con {{related}}',
     save: 'Guardar',
