@@ -5,47 +5,9 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currencyExponent, formatMoney, parseMoney, type ParsedMoney } from '../lib/money';
+import { currencyExponent, currencySymbol, formatMoney, parseMoney, type ParsedMoney } from '../lib/money';
 
 export type MoneyError = Extract<ParsedMoney, { ok: false }>['error'];
-
-// Where a currency's own symbol is written: Intl only says "S/" for PEN in a Peruvian locale, for example.
-const HOME_LOCALES: Record<string, string> = {
-  PEN: 'es-PE',
-  BOB: 'es-BO',
-  GTQ: 'es-GT',
-  PYG: 'es-PY',
-  CRC: 'es-CR',
-  HNL: 'es-HN',
-  NIO: 'es-NI',
-  VES: 'es-VE',
-  BRL: 'pt-BR',
-  EUR: 'de-DE',
-  GBP: 'en-GB',
-};
-
-function symbolIn(locale: string, currency: string, display: 'symbol' | 'narrowSymbol'): string | null {
-  try {
-    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: display }).formatToParts(1);
-    return parts.find((part) => part.type === 'currency')?.value ?? null;
-  } catch {
-    return null; // not a currency Intl knows: show the code
-  }
-}
-
-/** The symbol people recognise ("S/", "$", "€"); a bare "$" only for USD, so MXN reads "MX$" and COP "COP". */
-export function currencySymbol(currency: string): string {
-  const narrow = symbolIn(HOME_LOCALES[currency] ?? 'en', currency, 'narrowSymbol');
-  if (narrow && (narrow !== '$' || currency === 'USD')) return narrow;
-  return symbolIn('en', currency, 'symbol') ?? currency;
-}
-
-/** formatMoney with the currency's own symbol where the UI language would print its code ("PEN 150.50"). */
-export function formatMoneyWithSymbol(amountMinor: number, currency: string, locale: string): string {
-  const text = formatMoney(amountMinor, currency, locale);
-  const symbol = currencySymbol(currency);
-  return symbol !== currency && text.includes(currency) ? text.replace(currency, symbol) : text;
-}
 
 /** Why `text` is not an amount in `currency`, or null when it is one (or is empty). */
 export function moneyInputError(text: string, currency: string): MoneyError | null {
@@ -82,6 +44,8 @@ function groupingReading(text: string, currency: string): number | null {
 
 export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'leftSection' | 'error'> {
   currency: string;
+  /** Where amounts are written as at the practice (`useMoneyLocale`, e.g. "es-PE"); the UI language by default. */
+  locale?: string;
   /** The typed text, in major units. */
   value: string;
   onChange: (text: string) => void;
@@ -89,12 +53,13 @@ export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChang
   error?: ReactNode;
 }
 
-export function MoneyInput({ currency, value, onChange, error, onBlur, description, ...props }: MoneyInputProps) {
+export function MoneyInput({ currency, locale, value, onChange, error, onBlur, description, ...props }: MoneyInputProps) {
   const { t, i18n } = useTranslation();
   const messageFor = useMoneyErrorMessage();
   const [touched, setTouched] = useState(false);
   const parseError = touched ? moneyInputError(value, currency) : null;
-  const symbol = currencySymbol(currency);
+  const moneyLocale = locale ?? i18n.resolvedLanguage ?? 'en';
+  const symbol = currencySymbol(currency, moneyLocale);
   const readAs = groupingReading(value, currency);
 
   return (
@@ -107,7 +72,7 @@ export function MoneyInput({ currency, value, onChange, error, onBlur, descripti
       description={
         readAs === null
           ? description
-          : t('money.readAs', { amount: formatMoneyWithSymbol(readAs, currency, i18n.resolvedLanguage ?? 'en') })
+          : t('money.readAs', { amount: formatMoney(readAs, currency, moneyLocale) })
       }
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}

@@ -40,6 +40,8 @@ export interface PriceListInputProps {
   legend: ReactNode;
   /** The practice's enabled currencies, in its order. */
   currencies: readonly string[];
+  /** Where amounts are written as at the practice (`useMoneyLocale`). */
+  locale?: string;
   value: PriceTexts;
   onChange: (value: PriceTexts) => void;
   /** Errors per currency, e.g. from the API's `default_prices.PEN`. */
@@ -54,6 +56,7 @@ export interface PriceListInputProps {
 export function PriceListInput({
   legend,
   currencies,
+  locale,
   value,
   onChange,
   errors,
@@ -92,6 +95,7 @@ export function PriceListInput({
               label={currency}
               size={size}
               currency={currency}
+              locale={locale}
               value={value[currency] ?? ''}
               onChange={(text) => onChange({ ...value, [currency]: text })}
               error={errors?.[currency]}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToInput, parseMoney } from './money';
+import { practiceLocale, regionOfTimeZone } from './locale';
+import { currencySymbol, formatMoney, minorToInput, parseMoney } from './money';
 
 describe('parseMoney', () => {
   it.each([
@@ -45,5 +46,33 @@ describe('formatMoney', () => {
     expect(minorToInput(15010, 'PEN')).toBe('150.10');
     expect(minorToInput(7, 'USD')).toBe('0.07');
     expect(minorToInput(500, 'JPY')).toBe('500');
+  });
+});
+
+describe('money in the practice\'s locale', () => {
+  // Intl separates the sign with a no-break space; compare with plain spaces.
+  const plain = (text: string) => text.replace(/\s/g, ' ');
+
+  it('writes soles the Peruvian way, "S/ 220.00", in Spanish and in English', () => {
+    expect(plain(formatMoney(22000, 'PEN', 'es-PE'))).toBe('S/ 220.00');
+    expect(plain(formatMoney(22000, 'PEN', 'en-PE'))).toBe('S/ 220.00');
+    expect(plain(formatMoney(15050, 'PEN', 'en-PE'))).toBe('S/ 150.50');
+    expect(formatMoney(4000, 'USD', 'en-PE')).toBe('$40.00');
+  });
+
+  it('uses the symbol people recognise, and a bare $ only for dollars', () => {
+    expect(currencySymbol('PEN', 'es-PE')).toBe('S/');
+    expect(currencySymbol('PEN', 'en-PE')).toBe('S/');
+    expect(currencySymbol('USD', 'en-PE')).toBe('$');
+    expect(currencySymbol('EUR', 'en-PE')).toBe('€');
+    expect(currencySymbol('MXN', 'en-PE')).toBe('MX$');
+    expect(currencySymbol('COP', 'en-PE')).not.toBe('$');
+  });
+
+  it("finds the practice's country from its time zone", () => {
+    expect(regionOfTimeZone('America/Lima')).toBe('PE');
+    expect(regionOfTimeZone('Not/AZone')).toBeNull();
+    expect(practiceLocale('en', 'America/Lima')).toBe('en-PE');
+    expect(practiceLocale('es', undefined)).toBe('es');
   });
 });

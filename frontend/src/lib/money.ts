@@ -55,27 +55,45 @@ export function parseMoney(text: string, currency: string): ParsedMoney {
   return { ok: true, amountMinor };
 }
 
-/** Minor units -> "S/ 150.00" / "$25.00" in the UI language, built from integers (no float rounding). */
+function currencyParts(locale: string, currency: string, exponent: number, sign: number): Intl.NumberFormatPart[] {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).formatToParts(sign);
+}
+
+/**
+ * The currency's sign as written in `locale`. Where Intl would write the bare code and the locale names a region
+ * ("en-PE": "PEN"), the sign the region's own language uses ("es-PE": "S/"), so people there read their money.
+ */
+export function currencySymbol(currency: string, locale: string): string {
+  const own = currencyParts(locale, currency, 0, 1).find((part) => part.type === 'currency')?.value ?? currency;
+  const region = new Intl.Locale(locale).region;
+  if (own !== currency || !region) return own;
+  // The region's likely language without its script ("es-PE", not "es-Latn-PE", which Intl formats as plain "es").
+  const home = `${new Intl.Locale('und', { region }).maximize().language}-${region}`;
+  return currencyParts(home, currency, 0, 1).find((part) => part.type === 'currency')?.value ?? own;
+}
+
+/**
+ * Minor units -> "S/ 150.00" / "$25.00" in `locale` (e.g. the practice's, "es-PE"), built from integers (no float
+ * rounding): Intl formats a representative value to learn the locale's pattern, the exact digits are spliced in.
+ */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
   const negative = amountMinor < 0;
   const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent) || '0';
   const fraction = exponent > 0 ? digits.slice(-exponent) : '';
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
-  // Format a representative value to learn the locale's symbols, then splice in the exact digits.
-  const parts = formatter.formatToParts(negative ? -1 : 1);
   const group = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1000).find((p) => p.type === 'group');
   const groupedWhole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group?.value ?? ',');
-  return parts
+  return currencyParts(locale, currency, exponent, negative ? -1 : 1)
     .map((part) => {
       if (part.type === 'integer') return groupedWhole;
       if (part.type === 'fraction') return fraction;
+      if (part.type === 'currency') return currencySymbol(currency, locale);
       return part.value;
     })
     .join('');

@@ -1,11 +1,13 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Balance } from '../../api/types';
+import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { formatMoney } from '../../lib/money';
 
 /** One chip per currency (never summed across currencies): red when the client owes, teal for a credit. */
 export function BalanceChips({ balances, size = 'md' }: { balances: Balance[]; size?: 'sm' | 'md' | 'lg' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useMoneyLocale();
   if (balances.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -16,7 +18,7 @@ export function BalanceChips({ balances, size = 'md' }: { balances: Balance[]; s
   return (
     <Group gap={4} wrap="wrap">
       {balances.map(({ currency, amount_minor: amount }) => {
-        const formatted = formatMoney(Math.abs(amount), currency, i18n.language);
+        const formatted = formatMoney(Math.abs(amount), currency, locale);
         const label =
           amount > 0
             ? t('clients.balance.owes', { amount: formatted })

@@ -4,11 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../lib/money';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
-import { clientFixture, practitionerFixture } from '../../test/fixtures';
+import { clientFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 const SLOW = { timeout: 8_000 };
-// Testing Library normalises the DOM's no-break spaces (which Intl puts in amounts) to plain spaces.
-const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en').replace(/\s/g, ' ');
+// Amounts are written as in the practice's country (Lima: en-PE in the English UI). Testing Library normalises the
+// DOM's no-break spaces (which Intl puts in amounts) to plain spaces.
+const money = (minor: number, currency: string) => formatMoney(minor, currency, 'en-PE').replace(/\s/g, ' ');
 
 const zoila = clientFixture({
   balances: [
@@ -26,6 +27,7 @@ const rosa = clientFixture({
 });
 
 const referenceRoutes = {
+  'GET /api/v1/practice': () => json(200, practiceFixture),
   'GET /api/v1/practitioners': () => json(200, { items: [practitionerFixture], next_cursor: null }),
   'GET /api/v1/programs': () => json(200, { items: [], next_cursor: null }),
 };
@@ -41,7 +43,8 @@ describe('client list', { timeout: 20_000 }, () => {
     expect(within(row).getByText('Dra. Ana Ríos')).toBeInTheDocument();
     expect(within(row).getByText('Family therapy')).toBeInTheDocument();
     expect(within(row).getByText('3')).toBeInTheDocument();
-    expect(within(row).getByText(money(15010, 'PEN'))).toBeInTheDocument();
+    expect(await within(row).findByText(money(15010, 'PEN'))).toBeInTheDocument();
+    expect(money(15010, 'PEN')).toBe('S/ 150.10');
     expect(within(row).getByText(`Credit ${money(2000, 'USD')}`)).toBeInTheDocument();
     // The preferred name is what staff see; the legal name stays beside it.
     const rosaRow = screen.getByRole('link', { name: 'Rosita Muñoz' }).closest('tr')!;

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type PracticeSettings, type PracticeUpdate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
+import { useMoneyLocale } from '../../../components/useMoneyLocale';
 import {
   parsePriceList,
   PriceListInput,
@@ -108,6 +109,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
   const update = useUpdatePractice();
   const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
+  const moneyLocale = useMoneyLocale();
 
   const form = useForm<PracticeFormValues>({
     initialValues: initialValues(practice),
@@ -185,6 +187,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
     <PriceListInput
       legend={legend}
       currencies={form.values.currencies}
+      locale={moneyLocale}
       value={form.values[field]}
       onChange={(texts) => form.setFieldValue(field, texts)}
       errors={errorsUnder(form.errors, field)}

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerCreate, PractitionerRecord } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
+import { useMoneyLocale } from '../../../components/useMoneyLocale';
 import {
   parsePriceList,
   PriceListInput,
@@ -62,6 +63,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
   const update = useUpdatePractitioner();
   const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
+  const moneyLocale = useMoneyLocale();
   const percentMessage = usePercentErrorMessage();
 
   const form = useForm<PractitionerFormValues>({
@@ -164,6 +166,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
         legend={t('settings.practitioners.defaultPrices')}
         description={t('settings.practitioners.defaultPricesHint')}
         currencies={currencies}
+        locale={moneyLocale}
         value={form.values.default_prices}
         onChange={(texts) => form.setFieldValue('default_prices', texts)}
         errors={errorsUnder(form.errors, 'default_prices')}

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Service, ServiceCreate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
+import { useMoneyLocale } from '../../../components/useMoneyLocale';
 import {
   parsePriceList,
   PriceListInput,
@@ -39,6 +40,7 @@ export function ServiceForm({
   const update = useUpdateService();
   const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
+  const moneyLocale = useMoneyLocale();
 
   const form = useForm<ServiceFormValues>({
     initialValues: {
@@ -123,6 +125,7 @@ export function ServiceForm({
         legend={t('settings.services.prices')}
         description={t('settings.services.pricesHint')}
         currencies={currencies}
+        locale={moneyLocale}
         value={form.values.prices}
         onChange={(texts) => form.setFieldValue('prices', texts)}
         errors={errorsUnder(form.errors, 'prices')}

@@ -1,10 +1,10 @@
 import { Stack, Text } from '@mantine/core';
 import { formatPriceList } from './format';
-import { useUiLocale } from '../../../i18n/useUiLocale';
+import { useMoneyLocale } from '../../../components/useMoneyLocale';
 
 /** A price list in a table cell: one currency per line, or a dash. */
 export function PriceLines({ prices, currencies }: { prices: Record<string, number>; currencies: readonly string[] }) {
-  const locale = useUiLocale();
+  const locale = useMoneyLocale();
   const lines = formatPriceList(prices, currencies, locale);
   if (lines.length === 0) return <Text size="sm">—</Text>;
   return (

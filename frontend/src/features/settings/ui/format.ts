@@ -1,12 +1,12 @@
 /** Display helpers for the settings tables. */
-import { formatMoneyWithSymbol } from '../../../components/MoneyInput';
+import { formatMoney } from '../../../lib/money';
 
-/** ["S/ 150.50", "$40.00"]: each price in the practice's currency order (others after). */
+/** ["S/ 150.50", "$40.00"]: each price in the practice's currency order (others after), written as in `locale`. */
 export function formatPriceList(prices: Record<string, number>, currencies: readonly string[], locale: string): string[] {
   const order = [...currencies, ...Object.keys(prices).filter((code) => !currencies.includes(code))];
   return order
     .filter((code) => prices[code] !== undefined)
-    .map((code) => formatMoneyWithSymbol(prices[code] ?? 0, code, locale));
+    .map((code) => formatMoney(prices[code] ?? 0, code, locale));
 }
 
 /** A timestamp in the practice's zone, e.g. "Mar 4, 2026, 9:30 AM". */
