@@ -1,4 +1,5 @@
 /** The fake API of component tests: fetch answered by route ("GET /api/v1/clients"), recording every call. */
+import { vi } from 'vitest';
 import { sessionStore } from '../api/session';
 import type { User } from '../api/types';
 import { userFixture } from './fixtures';
@@ -23,19 +24,20 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 const notFound: Handler = () => json(404, { status: 404, title: 'Not found', detail: 'No such thing.' });
 
 /**
- * Replaces fetch: `routes` maps "METHOD /path" to a handler; other calls go to `fallback` (a 404 by default).
- * Returns the calls made, in order.
+ * Stubs the global fetch for this test (undone after it, see setup.ts): `routes` maps "METHOD /path" to a
+ * handler; other calls go to `fallback` (a 404 by default). Returns the calls made, in order.
  */
 export function fakeApi(routes: Record<string, Handler>, fallback: Handler = notFound): ApiCall[] {
   const calls: ApiCall[] = [];
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
+  const fetch = async (input: RequestInfo | URL): Promise<Response> => {
     const request = input as Request;
     const url = new URL(request.url);
     const text = request.method === 'GET' ? '' : await request.clone().text();
     const call = { method: request.method, path: url.pathname, search: url.searchParams, body: text ? JSON.parse(text) : null };
     calls.push(call);
     return (routes[`${call.method} ${call.path}`] ?? fallback)(call);
-  }) as typeof globalThis.fetch;
+  };
+  vi.stubGlobal('fetch', vi.fn(fetch));
   return calls;
 }
 

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { initI18n } from '../i18n';
 
 initI18n('en');
@@ -30,5 +30,7 @@ window.HTMLElement.prototype.scrollIntoView = () => {};
 
 afterEach(() => {
   cleanup();
+  // Fetch fakes (src/test/fakeApi.ts) and other stubbed globals last one test only.
+  vi.unstubAllGlobals();
   window.localStorage.clear();
 });
