@@ -17,7 +17,9 @@ describe('summarizeProblem', () => {
     });
 
     expect(summary).toEqual({
+      code: null,
       formErrors: { email: 'Not a valid e-mail address', password: 'Field required' },
+      fieldCodes: {},
       detail: 'Some fields are not valid.',
       nextStep: 'Fix the highlighted fields.',
     });
@@ -49,7 +51,29 @@ describe('summarizeProblem', () => {
   it("reads FastAPI's default validation body (detail is a list of {loc, msg})", () => {
     const summary = summarizeProblem({ detail: [{ loc: ['body', 'email'], msg: 'field required', type: 'missing' }] });
 
-    expect(summary).toEqual({ formErrors: { email: 'field required' }, detail: null, nextStep: null });
+    expect(summary).toEqual({
+      code: null,
+      formErrors: { email: 'field required' },
+      fieldCodes: {},
+      detail: null,
+      nextStep: null,
+    });
+  });
+
+  it('keeps the machine codes of the problem and of each field error', () => {
+    const summary = summarizeProblem({
+      status: 422,
+      code: 'validation.failed',
+      errors: [
+        { field: 'email', message: 'Field required', code: 'validation.required' },
+        { field: 'email', message: 'Not an e-mail', code: 'validation.email' },
+        { field: 'phone', message: 'Too long' },
+      ],
+    });
+
+    expect(summary.code).toBe('validation.failed');
+    expect(summary.formErrors).toEqual({ email: 'Field required', phone: 'Too long' });
+    expect(summary.fieldCodes).toEqual({ email: 'validation.required' });
   });
 
   it('falls back to the title when there is no detail', () => {
@@ -57,9 +81,10 @@ describe('summarizeProblem', () => {
   });
 
   it('treats a plain-text body as the detail and anything else as empty', () => {
-    expect(summarizeProblem('Bad gateway')).toEqual({ formErrors: {}, detail: 'Bad gateway', nextStep: null });
-    expect(summarizeProblem(undefined)).toEqual({ formErrors: {}, detail: null, nextStep: null });
-    expect(summarizeProblem([1, 2])).toEqual({ formErrors: {}, detail: null, nextStep: null });
+    const empty = { code: null, formErrors: {}, fieldCodes: {}, detail: null, nextStep: null };
+    expect(summarizeProblem('Bad gateway')).toEqual({ ...empty, detail: 'Bad gateway' });
+    expect(summarizeProblem(undefined)).toEqual(empty);
+    expect(summarizeProblem([1, 2])).toEqual(empty);
   });
 
   it('ignores malformed error items', () => {

@@ -1,8 +1,12 @@
 /** Reading problem+json error bodies, so forms can show each field's message next to the field. */
 
 export interface ProblemSummary {
-  /** Field path (as Mantine form paths, e.g. `email`, `address.city`) → message. */
+  /** The problem's machine code (e.g. `conflict.enrollment_overlap`), when it has one. */
+  code: string | null;
+  /** Field path (as Mantine form paths, e.g. `email`, `address.city`) → the server's message. */
   formErrors: Record<string, string>;
+  /** Field path → the code of that same message, for the fields whose error has one. */
+  fieldCodes: Record<string, string>;
   detail: string | null;
   nextStep: string | null;
 }
@@ -25,26 +29,33 @@ function fieldFromLoc(loc: unknown): string | null {
   return path.length > 0 ? path.join('.') : null;
 }
 
-function collectFieldErrors(items: unknown[]): Record<string, string> {
+function collectFieldErrors(items: unknown[]): Pick<ProblemSummary, 'formErrors' | 'fieldCodes'> {
   const formErrors: Record<string, string> = {};
+  const fieldCodes: Record<string, string> = {};
   for (const item of items) {
     if (!isRecord(item)) continue;
     const field = nonEmptyString(item.field) ?? fieldFromLoc(item.loc);
     const message = nonEmptyString(item.message) ?? nonEmptyString(item.msg);
     // The first message per field is the one to fix first; later ones usually repeat it.
-    if (field !== null && message !== null && !(field in formErrors)) formErrors[field] = message;
+    if (field === null || message === null || field in formErrors) continue;
+    formErrors[field] = message;
+    const code = nonEmptyString(item.code);
+    if (code !== null) fieldCodes[field] = code;
   }
-  return formErrors;
+  return { formErrors, fieldCodes };
 }
+
+const EMPTY = { code: null, formErrors: {}, fieldCodes: {}, detail: null, nextStep: null };
 
 /** Turns whatever an error response carried (problem+json, FastAPI's default 422, text, nothing) into a summary. */
 export function summarizeProblem(body: unknown): ProblemSummary {
-  if (typeof body === 'string') return { formErrors: {}, detail: nonEmptyString(body), nextStep: null };
-  if (!isRecord(body)) return { formErrors: {}, detail: null, nextStep: null };
+  if (typeof body === 'string') return { ...EMPTY, detail: nonEmptyString(body) };
+  if (!isRecord(body)) return EMPTY;
 
   const errors = Array.isArray(body.errors) ? body.errors : Array.isArray(body.detail) ? body.detail : [];
   return {
-    formErrors: collectFieldErrors(errors),
+    code: nonEmptyString(body.code),
+    ...collectFieldErrors(errors),
     detail: nonEmptyString(body.detail) ?? nonEmptyString(body.title),
     nextStep: nonEmptyString(body.next_step),
   };

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/problem';
+import { useProblemText } from '../i18n/problemText';
 
 interface ConflictDialogProps {
   /** The failed call; the dialog is open while this is a 409. */
@@ -10,17 +11,19 @@ interface ConflictDialogProps {
   action?: { label: string; onClick: () => void };
 }
 
-/** Shows a 409 from the API: what clashed (`detail`) and what to do next (`next_step`). Esc closes it. */
+/** Shows a 409 from the API: what clashed and what to do next, in the UI language by its code. Esc closes it. */
 export function ConflictDialog({ error, onClose, action }: ConflictDialogProps) {
   const { t } = useTranslation();
+  const describe = useProblemText();
   const open = error !== null && error.status === 409;
+  const text = error ? describe(error) : null;
   return (
     <Modal opened={open} onClose={onClose} title={t('conflict.title')} centered>
       <Stack gap="sm">
-        <Text>{error?.problem.detail ?? t('errors.generic')}</Text>
-        {error?.problem.nextStep ? (
+        <Text>{text?.message ?? t('errors.generic')}</Text>
+        {text?.nextStep ? (
           <Text fw={600} data-testid="conflict-next-step">
-            {t('conflict.nextStep')}: {error.problem.nextStep}
+            {t('conflict.nextStep')}: {text.nextStep}
           </Text>
         ) : null}
         <Group justify="flex-end">

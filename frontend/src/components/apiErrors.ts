@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem';
+import { problemText } from '../i18n/problemText';
 
 export interface FieldPlacement {
   /** Form path → message, for the inputs on screen. */
@@ -73,13 +74,14 @@ export function useApiErrorFeedback({ onConflict, placedSummary }: ApiErrorFeedb
       return;
     }
     const place = typeof fields === 'function' ? fields : onFields(fields);
-    const { fieldErrors, unplaced } = place(error.problem.formErrors);
+    const text = problemText(error, t);
+    const { fieldErrors, unplaced } = place(text.fieldErrors);
     setFieldErrors?.(fieldErrors);
     const placed = Object.keys(fieldErrors).length > 0;
     setMessages([
       ...(placed && placedSummary ? [placedSummary] : []),
       ...unplaced,
-      ...(!placed && unplaced.length === 0 ? [error.problem.detail ?? t('errors.generic')] : []),
+      ...(!placed && unplaced.length === 0 ? [text.message] : []),
     ]);
   }
 

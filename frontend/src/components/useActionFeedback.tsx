@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem';
+import { problemText } from '../i18n/problemText';
 import { ConflictDialog } from './ConflictDialog';
 
 interface ConflictState {
@@ -23,7 +24,7 @@ export function useActionFeedback() {
     notifications.show({
       color: 'red',
       title: t('common.actionFailed'),
-      message: error instanceof ApiError ? (error.problem.detail ?? t('errors.generic')) : t('errors.network'),
+      message: problemText(error, t).message,
     });
   }
 

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../api/problem';
+import { problemText } from '../../i18n/problemText';
 import type { LoginRequest } from '../../api/types';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -39,7 +40,7 @@ export function LoginPage() {
       { body: { email: values.email.trim(), password: values.password } },
       {
         onError: (error) => {
-          if (error instanceof ApiError) form.setErrors(error.problem.formErrors);
+          if (error instanceof ApiError) form.setErrors(problemText(error, t).fieldErrors);
         },
       },
     );

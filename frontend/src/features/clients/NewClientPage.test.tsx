@@ -1,24 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { describedText, fill } from '../../test/dom';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
 import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 /** The message an input points at with aria-describedby (where Mantine renders the field's error). */
-function describedText(input: HTMLElement): string {
-  return (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
-}
-
-/** Types a value in one go (userEvent.type is a keystroke at a time: slow in jsdom). */
-async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
-  await user.click(input);
-  await user.paste(text);
-}
-
 const referenceRoutes = (fields = [customFieldFixture()]) => ({
   'GET /api/v1/custom-fields': () => json(200, fields),
   'GET /api/v1/practitioners': () => json(200, { items: [practitionerFixture], next_cursor: null }),

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useProblemText } from '../../i18n/problemText';
 import { DataTable } from '../../components/DataTable';
 import { TruncatedText } from '../../components/TruncatedText';
 import { ConflictDialog } from '../../components/ConflictDialog';
@@ -24,6 +25,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
   const { t } = useTranslation();
   const relationships = useRelationships(client.id);
   const remove = useRemoveRelationship();
+  const describe = useProblemText();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Relationship | null>(null);
   const [conflict, setConflict] = useState<{ error: ApiError; existing: Relationship | null } | null>(null);
@@ -170,7 +172,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
             : null
         }
         loading={remove.isPending}
-        error={remove.isError ? (remove.error instanceof Error ? remove.error.message : t('errors.generic')) : null}
+        error={remove.isError ? describe(remove.error).message : null}
         onClose={() => setRemoving(null)}
       />
     </Stack>

@@ -1,5 +1,6 @@
 import { clientsEn } from './en/clients';
 import { commonEn } from './en/common';
+import { errorsEn } from './en/errors';
 import { settingsEn } from './en/settings';
 
 /** English catalogue: the reference for keys; every other language must have exactly these. */
@@ -52,6 +53,7 @@ export const en = {
     forbiddenTitle: 'No access',
     forbiddenBody: 'Your role does not give you access to this page.',
     backHome: 'Back to the calendar',
+    ...errorsEn,
   },
   conflict: {
     title: 'Cannot do that yet',

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { clientsEs } from './es/clients';
 import { commonEs } from './es/common';
+import { errorsEs } from './es/errors';
 import { settingsEs } from './es/settings';
 
 /** Catálogo en español: mismas claves que el inglés (lo comprueba el compilador). */
@@ -53,6 +54,7 @@ export const es: Catalogue = {
     forbiddenTitle: 'Sin acceso',
     forbiddenBody: 'Su rol no da acceso a esta página.',
     backHome: 'Volver a la agenda',
+    ...errorsEs,
   },
   conflict: {
     title: 'Todavía no se puede',
