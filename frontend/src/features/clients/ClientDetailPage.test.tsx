@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Enrollment, Relationship } from '../../api/types';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
@@ -44,7 +45,28 @@ const routes = {
   [`GET ${base}/enrollments`]: () => json(200, [enrollment]),
 };
 
+const overlap = {
+  status: 409,
+  title: 'Conflict',
+  detail: 'The client is already in this program from 2026-02-01 to now (still open).',
+  next_step: 'End the existing enrollment first, or choose dates that do not overlap it.',
+};
+
+/** Opens the Programs tab and ends the enrollment, which the API refuses with a 409 carrying `body`. */
+async function endEnrollmentRefused(body: object, buttons: { open: string; confirm: string }) {
+  fakeApi({ ...routes, [`PATCH ${base}/enrollments/e1`]: () => json(409, body) });
+  renderApp(`/clients/${zoila.id}/programs`);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: buttons.open }, SLOW));
+  const dialog = await screen.findByRole('dialog', { name: buttons.open });
+  await user.click(within(dialog).getByRole('button', { name: buttons.confirm }));
+}
+
 beforeEach(() => signInAs('front_desk'));
+
+afterEach(async () => {
+  await i18n.changeLanguage('en');
+});
 
 describe('client detail', { timeout: 20_000 }, () => {
   it("says the client was not found when the API answers 404 (e.g. not a clinician's client)", async () => {
@@ -103,26 +125,27 @@ describe('client detail', { timeout: 20_000 }, () => {
   });
 
   it('shows a 409 from ending an enrollment in the conflict dialog with its next step', async () => {
-    fakeApi({
-      ...routes,
-      [`PATCH ${base}/enrollments/e1`]: () =>
-        json(409, {
-          status: 409,
-          title: 'Conflict',
-          detail: 'The client is already in this program from 2026-02-01 to now (still open).',
-          next_step: 'End the existing enrollment first, or choose dates that do not overlap it.',
-        }),
-    });
-    renderApp(`/clients/${zoila.id}/programs`);
-    const user = userEvent.setup();
-
-    await user.click(await screen.findByRole('button', { name: 'End the enrollment in Family therapy' }, SLOW));
-    const dialog = await screen.findByRole('dialog', { name: 'End the enrollment in Family therapy' });
-    await user.click(within(dialog).getByRole('button', { name: 'End enrollment' }));
+    await endEnrollmentRefused(overlap, { open: 'End the enrollment in Family therapy', confirm: 'End enrollment' });
 
     expect(await screen.findByTestId('conflict-next-step')).toHaveTextContent(
       'End the existing enrollment first, or choose dates that do not overlap it.',
     );
+  });
+
+  it("says a coded 409 in the UI's language (Spanish), with the Spanish next step, not the server's English", async () => {
+    await i18n.changeLanguage('es');
+    await endEnrollmentRefused(
+      { ...overlap, type: 'about:blank', code: 'conflict.enrollment_overlap', request_id: 'req-1' },
+      { open: 'Terminar la inscripción en Family therapy', confirm: 'Terminar inscripción' },
+    );
+
+    const conflict = await screen.findByRole('dialog', { name: 'Todavía no se puede' });
+    expect(conflict).toHaveTextContent('El cliente ya está inscrito en este programa en parte de esas fechas.');
+    expect(within(conflict).getByTestId('conflict-next-step')).toHaveTextContent(
+      'Qué hacer: Primero finalice la inscripción existente o elija fechas que no se superpongan con ella.',
+    );
+    expect(conflict).not.toHaveTextContent(overlap.detail);
+    expect(conflict).not.toHaveTextContent(overlap.next_step);
   });
 
   it('keeps a place for the parts that arrive later', async () => {

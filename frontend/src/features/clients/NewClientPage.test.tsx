@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import i18n from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describedText, fill } from '../../test/dom';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
@@ -17,6 +18,10 @@ const referenceRoutes = (fields = [customFieldFixture()]) => ({
 const SLOW = { timeout: 8_000 };
 
 beforeEach(() => signInAs('front_desk'));
+
+afterEach(async () => {
+  await i18n.changeLanguage('en');
+});
 
 describe('new client form', { timeout: 20_000 }, () => {
   it("renders the practice's custom fields by type and marks the required ones", async () => {
@@ -85,6 +90,36 @@ describe('new client form', { timeout: 20_000 }, () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Some fields need attention');
     expect(email).toHaveValue('zoila@');
     expect(screen.getByRole('textbox', { name: /First name/ })).toHaveValue('Zoila');
+  });
+
+  it("shows a field error coded validation.required in the UI's language (Spanish) next to the field", async () => {
+    await i18n.changeLanguage('es');
+    fakeApi({
+      ...referenceRoutes([customFieldFixture({ required: false })]),
+      'POST /api/v1/clients': () =>
+        json(422, {
+          type: 'about:blank',
+          title: 'Validation failed',
+          status: 422,
+          code: 'validation.failed',
+          detail: 'Some fields are not valid.',
+          request_id: 'req-2',
+          errors: [
+            { field: 'phone', loc: ['body', 'phone'], message: 'Field required', type: 'missing', code: 'validation.required' },
+          ],
+        }),
+    });
+    renderApp('/clients/new');
+    const user = userEvent.setup();
+
+    await fill(user, await screen.findByRole('textbox', { name: /Nombres/ }, SLOW), 'Zoila');
+    await fill(user, screen.getByRole('textbox', { name: /Apellidos/ }), 'Muñoz');
+    await user.click(screen.getByRole('button', { name: 'Registrar cliente' }));
+
+    const phone = screen.getByRole('textbox', { name: 'Teléfono' });
+    await waitFor(() => expect(phone).toHaveAttribute('aria-invalid', 'true'));
+    expect(describedText(phone)).toContain('Obligatorio.');
+    expect(describedText(phone)).not.toContain('Field required');
   });
 
   it("sends the form and opens the new client's page", async () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Client, CustomFieldDefinition } from '../../api/types';
+import { customFieldFixture } from '../../test/fixtures';
 import { clientFormValues, placeFieldErrors, toClientCreate, toClientUpdate, validateClientForm } from './clientForm';
 
-const intake: CustomFieldDefinition = {
-  id: 'f1',
-  key: 'intake_source',
-  label: 'Intake source',
-  field_type: 'select',
-  options: ['Web', 'Referral'],
-  required: true,
-  position: 0,
-  active: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
+const intake: CustomFieldDefinition = customFieldFixture({ position: 0 });
 const sessions: CustomFieldDefinition = { ...intake, id: 'f2', key: 'sessions_paid', label: 'Sessions paid', field_type: 'number', options: [], required: false };
 const fields = [intake, sessions];
 

@@ -24,7 +24,6 @@ export default function ApiKeysScreen() {
   const revoke = useRevokeApiKey();
   const feedback = useActionFeedback();
   const zone = practice.data?.time_zone;
-  const keys = [...items.filter((key) => !key.revoked_at), ...items.filter((key) => key.revoked_at)];
 
   const askRevoke = (key: ApiKey) =>
     setConfirm({
@@ -42,17 +41,13 @@ export default function ApiKeysScreen() {
 
   return (
     <ListScreen
-      title={t('settings.apiKeys.title')}
-      description={t('settings.apiKeys.description')}
-      newLabel={t('settings.apiKeys.new')}
+      section="apiKeys"
       onNew={() => setCreating(true)}
       showInactive={showRevoked}
       onShowInactiveChange={setShowRevoked}
       showInactiveLabel={t('settings.apiKeys.showRevoked')}
       query={query}
-      items={keys}
-      emptyTitle={t('settings.apiKeys.emptyTitle')}
-      emptyHint={t('settings.apiKeys.emptyHint')}
+      items={items}
       isActive={(key) => !key.revoked_at}
       inactiveLabel={t('settings.apiKeys.revokedBadge')}
       columns={[

@@ -1,7 +1,6 @@
 /** New / edit custom client field. Key and type are fixed once created (values may already exist). */
 import { NumberInput, Select, SimpleGrid, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,9 +11,9 @@ import {
   type CustomFieldUpdate,
 } from '../../../api/types';
 import { useCreateCustomField, useUpdateCustomField } from '../../../api/queries/customFields';
-import { firstErrorAt, useApiErrorFeedback } from '../../../components/apiErrors';
+import { firstErrorAt } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
-import { changesFrom } from '../ui/sameValue';
+import { useSaveRecord } from '../ui/useSaveRecord';
 import { KEY_PATTERN, keyFromLabel } from './slug';
 
 interface CustomFieldFormValues {
@@ -38,9 +37,6 @@ export function CustomFieldForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateCustomField();
-  const update = useUpdateCustomField();
-  const feedback = useApiErrorFeedback();
   const [keyEdited, setKeyEdited] = useState(field !== null);
   const form = useForm<CustomFieldFormValues>({
     initialValues: {
@@ -63,35 +59,35 @@ export function CustomFieldForm({
     },
   });
 
+  const { feedback, save, saving } = useSaveRecord({
+    record: field,
+    pathOf: (record) => ({ field_id: record.id }),
+    create: useCreateCustomField(),
+    update: useUpdateCustomField(),
+    fields: FIELDS,
+    setFieldErrors: form.setErrors,
+    onClose,
+  });
+
   const handleSubmit = form.onSubmit((values) => {
-    feedback.reset();
     const options = values.field_type === 'select' ? values.options.map((option) => option.trim()) : [];
-    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
-    const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: values.label.trim() }) });
-      onClose();
-    };
-    if (field === null) {
-      const body: CustomFieldCreate = {
+    save(
+      values.label.trim(),
+      (): CustomFieldCreate => ({
         key: values.key,
         label: values.label.trim(),
         field_type: values.field_type,
         options,
         required: values.required,
         position: Number(values.position),
-      };
-      create.mutate({ body }, { onSuccess, onError });
-      return;
-    }
-    const next: CustomFieldUpdate = {
-      label: values.label.trim(),
-      required: values.required,
-      position: Number(values.position),
-      ...(field.field_type === 'select' ? { options } : {}),
-    };
-    const changes = changesFrom(field, next);
-    if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ params: { path: { field_id: field.id } }, body: changes }, { onSuccess, onError });
+      }),
+      (stored): CustomFieldUpdate => ({
+        label: values.label.trim(),
+        required: values.required,
+        position: Number(values.position),
+        ...(stored.field_type === 'select' ? { options } : {}),
+      }),
+    );
   });
 
   return (
@@ -101,7 +97,7 @@ export function CustomFieldForm({
       onClose={onClose}
       onSubmit={handleSubmit}
       feedback={feedback}
-      loading={create.isPending || update.isPending}
+      loading={saving}
       submitLabel={field ? t('common.saveChanges') : t('settings.customFields.create')}
     >
       <TextInput size="sm"

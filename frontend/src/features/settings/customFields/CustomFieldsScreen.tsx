@@ -3,7 +3,6 @@ import { Badge, Code, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { useCustomFields, useUpdateCustomField } from '../../../api/queries/customFields';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
@@ -27,16 +26,12 @@ export default function CustomFieldsScreen() {
 
   return (
     <ListScreen
-      title={t('settings.customFields.title')}
-      description={t('settings.customFields.description')}
-      newLabel={t('settings.customFields.new')}
+      section="customFields"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={fields}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.customFields.emptyTitle')}
-      emptyHint={t('settings.customFields.emptyHint')}
+      items={items}
       isActive={(field) => field.active}
       columns={[
         {

@@ -1,13 +1,11 @@
 /** New / edit location: name, address and place-of-service code. */
 import { Select, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord, LocationCreate } from '../../../api/types';
 import { useCreateLocation, useUpdateLocation } from '../../../api/queries/locations';
-import { useApiErrorFeedback } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
-import { changesFrom } from '../ui/sameValue';
+import { useSaveRecord } from '../ui/useSaveRecord';
 import { usePosLabel } from './usePosLabel';
 import { POS_CODES } from './posCodes';
 
@@ -16,9 +14,6 @@ const FIELDS = ['name', 'address', 'pos_code'] as const;
 export function LocationForm({ location, onClose }: { location: LocationRecord | null; onClose: () => void }) {
   const { t } = useTranslation();
   const posLabel = usePosLabel();
-  const create = useCreateLocation();
-  const update = useUpdateLocation();
-  const feedback = useApiErrorFeedback();
   const form = useForm({
     initialValues: { name: location?.name ?? '', address: location?.address ?? '', pos_code: location?.pos_code ?? '11' },
     validate: {
@@ -30,25 +25,23 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
   const codes: string[] = [...POS_CODES];
   if (location && !codes.includes(location.pos_code)) codes.push(location.pos_code);
 
+  const { feedback, save, saving } = useSaveRecord({
+    record: location,
+    pathOf: (record) => ({ record_id: record.id }),
+    create: useCreateLocation(),
+    update: useUpdateLocation(),
+    fields: FIELDS,
+    setFieldErrors: form.setErrors,
+    onClose,
+  });
+
   const handleSubmit = form.onSubmit((values) => {
-    feedback.reset();
     const body: LocationCreate = {
       name: values.name.trim(),
       address: values.address.trim() === '' ? null : values.address.trim(),
       pos_code: values.pos_code,
     };
-    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
-    const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
-      onClose();
-    };
-    if (location === null) {
-      create.mutate({ body }, { onSuccess, onError });
-      return;
-    }
-    const changes = changesFrom(location, body);
-    if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ params: { path: { record_id: location.id } }, body: changes }, { onSuccess, onError });
+    save(body.name, () => body, () => body);
   });
 
   return (
@@ -57,7 +50,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
       onClose={onClose}
       onSubmit={handleSubmit}
       feedback={feedback}
-      loading={create.isPending || update.isPending}
+      loading={saving}
       submitLabel={location ? t('common.saveChanges') : t('settings.locations.create')}
     >
       <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />

@@ -3,7 +3,6 @@ import { Badge, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationRecord } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { useDeleteLocation, useLocations, useUpdateLocation } from '../../../api/queries/locations';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
@@ -31,16 +30,12 @@ export default function LocationsScreen() {
 
   return (
     <ListScreen
-      title={t('settings.locations.title')}
-      description={t('settings.locations.description')}
-      newLabel={t('settings.locations.new')}
+      section="locations"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={query}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.locations.emptyTitle')}
-      emptyHint={t('settings.locations.emptyHint')}
+      items={items}
       isActive={(location) => location.active}
       columns={[
         {

@@ -1,7 +1,6 @@
 /** New / edit practitioner: contact, calendar colour, commission (as a percentage) and default session prices. */
 import { ColorInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerCreate, PractitionerRecord } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
@@ -14,9 +13,9 @@ import {
 } from '../../../components/PriceListInput';
 import { useCreatePractitioner, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { bpToPercentText, percentToBp } from '../commission';
-import { errorsUnder, useApiErrorFeedback } from '../../../components/apiErrors';
+import { errorsUnder } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
-import { changesFrom } from '../ui/sameValue';
+import { useSaveRecord } from '../ui/useSaveRecord';
 import { usePercentErrorMessage } from './percentMessages';
 
 const DEFAULT_COLOR = '#1e88e5';
@@ -59,9 +58,6 @@ export interface PractitionerFormProps {
 
 export function PractitionerForm({ practitioner, currencies, onClose }: PractitionerFormProps) {
   const { t } = useTranslation();
-  const create = useCreatePractitioner();
-  const update = useUpdatePractitioner();
-  const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
   const moneyLocale = useMoneyLocale();
   const percentMessage = usePercentErrorMessage();
@@ -92,10 +88,17 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
     },
   });
 
-  const saving = create.isPending || update.isPending;
+  const { feedback, save, saving } = useSaveRecord({
+    record: practitioner,
+    pathOf: (record) => ({ record_id: record.id }),
+    create: useCreatePractitioner(),
+    update: useUpdatePractitioner(),
+    fields: FIELDS,
+    setFieldErrors: form.setErrors,
+    onClose,
+  });
 
   const handleSubmit = form.onSubmit((values) => {
-    feedback.reset();
     const commission = percentToBp(values.commission_rate_bp);
     const prices = parsePriceList(values.default_prices, currencies);
     if (!commission.ok || !prices.ok) return; // validate() has already said why
@@ -108,21 +111,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       commission_rate_bp: commission.bp,
       default_prices: prices.prices,
     };
-    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
-    const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
-      onClose();
-    };
-    if (practitioner === null) {
-      create.mutate({ body }, { onSuccess, onError });
-      return;
-    }
-    const changes = changesFrom(practitioner, body);
-    if (Object.keys(changes).length === 0) {
-      onClose();
-      return;
-    }
-    update.mutate({ params: { path: { record_id: practitioner.id } }, body: changes }, { onSuccess, onError });
+    save(body.name, () => body, () => body);
   });
 
   return (

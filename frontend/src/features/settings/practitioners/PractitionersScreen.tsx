@@ -3,7 +3,6 @@ import { ColorSwatch, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PractitionerRecord } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { usePractice } from '../../../api/queries/practice';
 import { useDeletePractitioner, usePractitioners, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { formatPercent } from '../commission';
@@ -34,16 +33,12 @@ export default function PractitionersScreen() {
 
   return (
     <ListScreen
-      title={t('settings.practitioners.title')}
-      description={t('settings.practitioners.description')}
-      newLabel={t('settings.practitioners.new')}
+      section="practitioners"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={query}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.practitioners.emptyTitle')}
-      emptyHint={t('settings.practitioners.emptyHint')}
+      items={items}
       isActive={(practitioner) => practitioner.active}
       rowTestId="practitioner-row"
       columns={[

@@ -3,7 +3,6 @@ import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgramRecord } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { useDeleteProgram, usePrograms, useUpdateProgram } from '../../../api/queries/programs';
 import { ListScreen } from '../ui/ListScreen';
 import { RowActions } from '../ui/RowActions';
@@ -27,16 +26,12 @@ export default function ProgramsScreen() {
 
   return (
     <ListScreen
-      title={t('settings.programs.title')}
-      description={t('settings.programs.description')}
-      newLabel={t('settings.programs.new')}
+      section="programs"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={query}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.programs.emptyTitle')}
-      emptyHint={t('settings.programs.emptyHint')}
+      items={items}
       isActive={(program) => program.active}
       columns={[
         {

@@ -1,7 +1,6 @@
 /** New / edit service: billing code, name, default duration and price per currency. */
 import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Service, ServiceCreate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
@@ -13,9 +12,9 @@ import {
   type PriceTexts,
 } from '../../../components/PriceListInput';
 import { useCreateService, useUpdateService } from '../../../api/queries/services';
-import { errorsUnder, useApiErrorFeedback } from '../../../components/apiErrors';
+import { errorsUnder } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
-import { changesFrom } from '../ui/sameValue';
+import { useSaveRecord } from '../ui/useSaveRecord';
 
 interface ServiceFormValues {
   code: string;
@@ -36,9 +35,6 @@ export function ServiceForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateService();
-  const update = useUpdateService();
-  const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
   const moneyLocale = useMoneyLocale();
 
@@ -67,8 +63,17 @@ export function ServiceForm({
     },
   });
 
+  const { feedback, save, saving } = useSaveRecord({
+    record: service,
+    pathOf: (record) => ({ record_id: record.id }),
+    create: useCreateService(),
+    update: useUpdateService(),
+    fields: FIELDS,
+    setFieldErrors: form.setErrors,
+    onClose,
+  });
+
   const handleSubmit = form.onSubmit((values) => {
-    feedback.reset();
     const prices = parsePriceList(values.prices, currencies);
     if (!prices.ok) return;
     const body: ServiceCreate = {
@@ -77,18 +82,7 @@ export function ServiceForm({
       default_duration_minutes: Number(values.default_duration_minutes),
       prices: prices.prices,
     };
-    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
-    const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: body.name }) });
-      onClose();
-    };
-    if (service === null) {
-      create.mutate({ body }, { onSuccess, onError });
-      return;
-    }
-    const changes = changesFrom(service, body);
-    if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ params: { path: { record_id: service.id } }, body: changes }, { onSuccess, onError });
+    save(body.name, () => body, () => body);
   });
 
   return (
@@ -98,7 +92,7 @@ export function ServiceForm({
       onClose={onClose}
       onSubmit={handleSubmit}
       feedback={feedback}
-      loading={create.isPending || update.isPending}
+      loading={saving}
       submitLabel={service ? t('common.saveChanges') : t('settings.services.create')}
     >
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">

@@ -3,7 +3,6 @@ import { Code } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { usePractice } from '../../../api/queries/practice';
 import { useServices, useUpdateService } from '../../../api/queries/services';
 import { ListScreen } from '../ui/ListScreen';
@@ -29,16 +28,12 @@ export default function ServicesScreen() {
 
   return (
     <ListScreen
-      title={t('settings.services.title')}
-      description={t('settings.services.description')}
-      newLabel={t('settings.services.new')}
+      section="services"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={query}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.services.emptyTitle')}
-      emptyHint={t('settings.services.emptyHint')}
+      items={items}
       isActive={(service) => service.active}
       columns={[
         {

@@ -19,19 +19,19 @@ export interface ListColumn<T> {
   nowrap?: boolean;
 }
 
+/** The settings sections shown as a list; each has a title, description, "new" label and empty state text. */
+export type ListSection = 'practitioners' | 'programs' | 'services' | 'locations' | 'users' | 'customFields' | 'apiKeys';
+
 export interface ListScreenProps<T extends { id: string }> {
-  title: string;
-  description: string;
-  newLabel: string;
+  /** Where its texts are: `settings.<section>.title`, `.description`, `.new`, `.emptyTitle`, `.emptyHint`. */
+  section: ListSection;
   onNew: () => void;
   showInactive: boolean;
   onShowInactiveChange: (checked: boolean) => void;
   showInactiveLabel?: string;
   query: ListQuery;
-  /** Rows in display order. */
+  /** Rows in the server's order; active ones are shown first. */
   items: readonly T[];
-  emptyTitle: string;
-  emptyHint: string;
   /** The columns before Status. */
   columns: ListColumn<T>[];
   isActive: (item: T) => boolean;
@@ -46,7 +46,9 @@ export interface ListScreenProps<T extends { id: string }> {
 export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) {
   const { t } = useTranslation();
   const { query } = props;
-  const newButton = <Button onClick={props.onNew}>{props.newLabel}</Button>;
+  const { section } = props;
+  const newButton = <Button onClick={props.onNew}>{t(`settings.${section}.new`)}</Button>;
+  const items = [...props.items.filter(props.isActive), ...props.items.filter((item) => !props.isActive(item))];
   const columns: ColumnDef<T, string | number | boolean>[] = [
     ...props.columns.map(
       (column): ColumnDef<T, string | number | boolean> => ({
@@ -78,8 +80,8 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
   return (
     <Stack gap="md">
       <SectionHeader
-        title={props.title}
-        description={props.description}
+        title={t(`settings.${section}.title`)}
+        description={t(`settings.${section}.description`)}
         actions={
           <>
             <ShowInactiveSwitch checked={props.showInactive} onChange={props.onShowInactiveChange} label={props.showInactiveLabel} />
@@ -89,13 +91,13 @@ export function ListScreen<T extends { id: string }>(props: ListScreenProps<T>) 
       />
       <ListFrame
         query={query}
-        isEmpty={props.items.length === 0}
-        emptyTitle={props.emptyTitle}
-        emptyHint={props.emptyHint}
+        isEmpty={items.length === 0}
+        emptyTitle={t(`settings.${section}.emptyTitle`)}
+        emptyHint={t(`settings.${section}.emptyHint`)}
         emptyAction={newButton}
       >
         <DataTable
-          data={props.items}
+          data={items}
           columns={columns}
           getRowId={(item) => item.id}
           rowProps={(item) => ({ 'data-testid': props.rowTestId, c: props.isActive(item) ? undefined : 'dimmed' })}

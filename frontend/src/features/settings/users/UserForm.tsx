@@ -1,13 +1,11 @@
 /** Invite / edit a staff user: name, role (clinicians are linked to their practitioner), language, first password. */
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, ROLES, type Locale, type PractitionerRecord, type Role, type StaffUser, type StaffUserCreate, type StaffUserUpdate } from '../../../api/types';
 import { useCreateUser, useUpdateUser } from '../../../api/queries/users';
-import { useApiErrorFeedback } from '../../../components/apiErrors';
 import { FormModal } from '../../../components/FormModal';
-import { changesFrom } from '../ui/sameValue';
+import { useSaveRecord } from '../ui/useSaveRecord';
 import { MIN_PASSWORD_LENGTH } from './roles';
 
 interface UserFormValues {
@@ -33,9 +31,6 @@ export function UserForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateUser();
-  const update = useUpdateUser();
-  const feedback = useApiErrorFeedback();
   const form = useForm<UserFormValues>({
     initialValues: {
       name: user?.name ?? '',
@@ -57,36 +52,26 @@ export function UserForm({
     },
   });
 
+  const { feedback, save, saving } = useSaveRecord({
+    record: user,
+    pathOf: (record) => ({ user_id: record.id }),
+    create: useCreateUser(),
+    update: useUpdateUser(),
+    fields: FIELDS,
+    setFieldErrors: form.setErrors,
+    onClose,
+  });
+
   const handleSubmit = form.onSubmit((values) => {
-    feedback.reset();
     const locale = values.locale === PRACTICE_DEFAULT ? null : (values.locale as Locale);
     const practitionerId = values.role === 'clinician' ? values.practitioner_id : null;
-    const onError = (error: unknown) => feedback.handle(error, FIELDS, form.setErrors);
-    const onSuccess = () => {
-      notifications.show({ color: 'tend', message: t('common.savedNamed', { name: values.name.trim() }) });
-      onClose();
-    };
-    if (user === null) {
-      const body: StaffUserCreate = {
-        name: values.name.trim(),
-        email: values.email.trim(),
-        role: values.role,
-        practitioner_id: practitionerId,
-        locale,
-        password: values.password,
-      };
-      create.mutate({ body }, { onSuccess, onError });
-      return;
-    }
-    // Only what changed: the API re-checks the practitioner link whenever role or link are sent.
-    const changes: StaffUserUpdate = changesFrom(user, {
-      name: values.name.trim(),
-      role: values.role,
-      practitioner_id: practitionerId,
-      locale,
-    });
-    if (Object.keys(changes).length === 0) onClose();
-    else update.mutate({ params: { path: { user_id: user.id } }, body: changes }, { onSuccess, onError });
+    const edited: StaffUserUpdate = { name: values.name.trim(), role: values.role, practitioner_id: practitionerId, locale };
+    // Only what changed is sent: the API re-checks the practitioner link whenever role or link are sent.
+    save(
+      values.name.trim(),
+      (): StaffUserCreate => ({ ...edited, name: values.name.trim(), role: values.role, email: values.email.trim(), password: values.password }),
+      () => edited,
+    );
   });
 
   const practitionerOptions = practitioners.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }));
@@ -101,7 +86,7 @@ export function UserForm({
       onClose={onClose}
       onSubmit={handleSubmit}
       feedback={feedback}
-      loading={create.isPending || update.isPending}
+      loading={saving}
       submitLabel={user ? t('common.saveChanges') : t('settings.users.create')}
     >
       <SimpleGrid cols={2} spacing="md">

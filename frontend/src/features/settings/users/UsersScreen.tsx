@@ -3,7 +3,6 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../api/types';
-import { activeFirst } from '../ui/activeFirst';
 import { usePractitioners } from '../../../api/queries/practitioners';
 import { useUpdateUser, useUsers } from '../../../api/queries/users';
 import { useSession } from '../../auth/useSession';
@@ -33,16 +32,12 @@ export default function UsersScreen() {
 
   return (
     <ListScreen
-      title={t('settings.users.title')}
-      description={t('settings.users.description')}
-      newLabel={t('settings.users.new')}
+      section="users"
       onNew={() => setEditing('new')}
       showInactive={showInactive}
       onShowInactiveChange={setShowInactive}
       query={query}
-      items={activeFirst(items)}
-      emptyTitle={t('settings.users.emptyTitle')}
-      emptyHint={t('settings.users.emptyHint')}
+      items={items}
       isActive={(user) => user.active}
       columns={[
         {
