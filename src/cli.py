@@ -37,7 +37,9 @@ def serve(
         port=port,
         workers=workers,
         log_config=None,
-        proxy_headers=True,
+        # The app believes forwarded headers only from TEND_TRUSTED_PROXIES (see create_app), never
+        # uvicorn's default of 127.0.0.1, which would let anyone on the machine choose their address.
+        proxy_headers=False,
         access_log=False,
     )
 

@@ -13,16 +13,19 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncEngine
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from tend.api import api_keys, audit, auth, dev, health, jobs
+from tend.api import api_keys, audit, auth, dev, docs, health, jobs
 from tend.api.clients import custom_fields, enrollments, records, relationships
+from tend.api.deps import auth_policy
 from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
 from tend.api.practice import catalog, users
 from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
+from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
-from tend.settings import Settings, get_settings
+from tend.settings import Environment, Settings, get_settings
 from tend.workers.deps import build_job_deps
 from tend.workers.outbox import ArqDispatcher, InProcessRunner, sweep
 
@@ -89,6 +92,10 @@ def create_app(
         ),
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
+        # Private docs: no public pages or contract; /openapi.json is served to signed-in callers below.
+        openapi_url=None if settings.docs_are_private else "/openapi.json",
+        docs_url=None if settings.docs_are_private else "/docs",
+        redoc_url=None if settings.docs_are_private else "/redoc",
     )
     engine = engine or create_engine(settings.database_url)
     sessions = create_sessionmaker(engine)
@@ -111,7 +118,17 @@ def create_app(
             allow_headers=["*"],
             expose_headers=["X-Request-ID", "Retry-After"],
         )
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        jwt=lambda: auth_policy(app.state.settings).jwt,
+        clock=lambda: app.state.clock,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env is Environment.production)
     app.add_middleware(RequestIdMiddleware, error_response=unexpected_error_response)
+    if settings.trusted_proxies:
+        # Only then is X-Forwarded-For the client's address (login throttling counts per address).
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
 
     for module in (
         health,
@@ -130,6 +147,8 @@ def create_app(
         app.include_router(module.router)
     for router in catalog.routers:
         app.include_router(router)
+    if settings.docs_are_private:
+        app.include_router(docs.router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

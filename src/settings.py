@@ -34,8 +34,19 @@ class Settings(BaseSettings):
     refresh_token_days: int = 14
     jwt_issuer: str = "tend"
     jwt_audience: str = "tend-api"
-    login_max_failures: int = 5
+    login_max_failures: int = 5  # per e-mail and client address
+    login_max_account_failures: int = 20  # per e-mail from any address (forged or rotating addresses)
     login_failure_window_minutes: int = 15
+    # A refresh cookie presented again this soon after it was rotated (parallel tabs or requests) gets the
+    # same successor instead of ending the session as a stolen copy would.
+    refresh_grace_seconds: int = 20
+    # Proxies whose X-Forwarded-For / -Proto are believed (IP addresses); none by default, so a client
+    # cannot choose the address its login attempts are counted against.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    # Request bodies above this are refused with 413 before they are read; anonymous ones above 16 KiB.
+    max_body_bytes: int = 1_048_576
+    # Whether /docs, /redoc and /openapi.json need a signed-in user or API key (default: in production).
+    docs_require_login: bool | None = None
 
     smtp_host: str | None = None
     smtp_port: int = 587
@@ -65,6 +76,12 @@ class Settings(BaseSettings):
 
     @property
     def cookie_secure(self) -> bool:
+        return self.env is Environment.production
+
+    @property
+    def docs_are_private(self) -> bool:
+        if self.docs_require_login is not None:
+            return self.docs_require_login
         return self.env is Environment.production
 
     @property

@@ -11,15 +11,16 @@ from pydantic import Field
 
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel, PageOut
+from tend.api.schemas import CleanName, InputModel, OutputModel, PageOut
 from tend.core.enums import ApiKeyScope
 from tend.domain import api_keys
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["api-keys"])
+Name = Annotated[str, Field(min_length=1, max_length=120), CleanName]
 
 
 class ApiKeyCreate(InputModel):
-    name: str = Field(min_length=1, max_length=120, description="What the key is for, e.g. `Billing export`.")
+    name: Name = Field(description="What the key is for, e.g. `Billing export`.")
     scopes: list[ApiKeyScope] = Field(min_length=1, max_length=2)
 
 

@@ -111,9 +111,15 @@ async def me(actor: UserOnlyDep, ctx: ContextDep) -> UserOut:
     return UserOut.model_validate(await users.get_user(ctx, actor.user_id))
 
 
-@router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 403, 422))
-async def change_password(body: PasswordChangeIn, actor: UserOnlyDep, ctx: ContextDep) -> Response:
+@router.post(
+    "/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 403, 422, 429)
+)
+async def change_password(
+    body: PasswordChangeIn, actor: UserOnlyDep, ctx: ContextDep, settings: SettingsDep
+) -> Response:
     """Changes your own password. Every session (yours included) ends: sign in again."""
     assert actor.user_id is not None
-    await users.change_own_password(ctx, actor.user_id, body.current_password, body.new_password)
+    await auth.change_own_password(
+        ctx, auth_policy(settings), actor.user_id, body.current_password, body.new_password
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -48,6 +48,8 @@ def auth_policy(settings: Settings) -> auth.AuthPolicy:
         refresh_ttl=timedelta(days=settings.refresh_token_days),
         max_failures=settings.login_max_failures,
         failure_window=timedelta(minutes=settings.login_failure_window_minutes),
+        max_account_failures=settings.login_max_account_failures,
+        refresh_grace=timedelta(seconds=settings.refresh_grace_seconds),
     )
 
 

@@ -74,6 +74,10 @@ _FRIENDLY = {
 _CODES = {
     "missing": ErrorCode.required,
     "not_null": ErrorCode.required,
+    "name_empty": ErrorCode.required,
+    "name_characters": ErrorCode.characters,
+    "finite_number": ErrorCode.wrong_type,
+    "flat_value": ErrorCode.wrong_type,
     "extra_forbidden": ErrorCode.unknown_field,
     "json_invalid": ErrorCode.invalid_json,
     "string_too_short": ErrorCode.too_short,
@@ -171,14 +175,23 @@ async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
 def _allowed_methods(request: Request) -> list[str]:
-    # Starlette names only the first route that matched the path; several routes can share it.
-    methods: set[str] = set()
-    for route in request.app.routes:
-        match, _ = route.matches(request.scope)
-        if match is not Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return sorted(methods)
+    """The methods some route answers at this path: each is tried against the app's routes (included
+    routers too), since Starlette names only the first route that matched."""
+    allowed = {
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.routes
+        )
+    }
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    return sorted(allowed)
 
 
 async def _http_handler(request: Request, exc: Exception) -> Response:

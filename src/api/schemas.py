@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Generic, Self, TypeVar
 
@@ -9,14 +10,19 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     GetJsonSchemaHandler,
+    PlainValidator,
+    StrictInt,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from tend.core.pages import Page
+from tend.core.text import BadText, clean_name
 
 T = TypeVar("T")
 NUL_MESSAGE = "Text must not contain NUL (\\u0000) characters."
@@ -42,10 +48,53 @@ def _refuse_nul(value: str) -> str:
 SafeStr = Annotated[str, AfterValidator(_refuse_nul)]
 
 
+def _clean_name(value: str) -> str:
+    try:
+        return clean_name(value)
+    except BadText as exc:
+        raise PydanticCustomError("name_empty" if exc.empty else "name_characters", str(exc)) from None
+
+
+# For names (person, practitioner, service, room...): NFC, one line, nothing invisible or direction-changing,
+# not empty once cleaned. Use as `Annotated[str, Field(max_length=...), CleanName]`.
+CleanName = AfterValidator(_clean_name)
+
+
+# Money in minor units per currency code. Strict: `true` is not an amount (CONVENTIONS: ids and money are
+# strict ints), and neither is 25.0.
+PricesIn = dict[str, StrictInt]
+# One custom field's value: flat (text, number, date as text, select, checkbox) or null to clear it; the
+# definitions say which is right for each key. Nesting and non-finite numbers are refused here.
+
+
+def _flat_value(value: Any) -> Any:
+    if value is None or isinstance(value, str | bool):
+        return value
+    if isinstance(value, int | float) and math.isfinite(value) and abs(value) < 1e15:
+        return value
+    if isinstance(value, int | float):
+        raise PydanticCustomError("finite_number", "Enter a number (finite, at most 15 digits).")
+    raise PydanticCustomError("flat_value", "Enter a text, a number, true/false, or null to clear it.")
+
+
+CustomFieldValue = Annotated[
+    Any,
+    PlainValidator(_flat_value),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}, {"type": "null"}]}
+    ),
+]
+CustomFieldValues = Annotated[
+    dict[Annotated[str, Field(max_length=40)], CustomFieldValue],
+    Field(max_length=100, description="Values by custom field key (at most 100)."),
+]
+
+
 class InputModel(BaseModel):
     """Request bodies refuse unknown fields, surrounding whitespace and NUL characters."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Non-finite numbers (NaN, Infinity, 1e999) are not numbers anyone typed, and are not valid JSON out.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
     @field_validator("*")
     @classmethod

@@ -32,6 +32,10 @@ class ErrorCode(StrEnum):
     practitioner_linked = "conflict.practitioner_linked"
     custom_field_key_taken = "conflict.custom_field_key_taken"
     job_not_dead = "conflict.job_not_dead"
+    # Refusals (403) with a reason the caller can act on.
+    own_password = "forbidden.own_password"
+    reassign_clients = "forbidden.reassign_clients"
+    role_may_not_delete = "forbidden.role_may_not_delete"
     # One field (`errors[].code`).
     required = "validation.required"
     unknown_field = "validation.unknown_field"
@@ -50,6 +54,8 @@ class ErrorCode(StrEnum):
     currency_not_enabled = "validation.currency_not_enabled"
     bad_format = "validation.format"
     duplicate_value = "validation.duplicate_value"
+    characters = "validation.characters"
+    too_large = "validation.too_large"
     password_too_short = "validation.password_too_short"
     wrong_password = "validation.wrong_password"
     cursor = "validation.cursor"
@@ -123,6 +129,10 @@ class Forbidden(DomainError):
     status = 403
     title = "Forbidden"
     code = ErrorCode.forbidden
+
+    def __init__(self, detail: str, *, code: ErrorCode = ErrorCode.forbidden) -> None:
+        super().__init__(detail)
+        self.code = code
 
 
 class TooManyAttempts(DomainError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import hmac
 import secrets
@@ -42,6 +43,14 @@ def sha256_hex(value: str) -> str:
 
 def new_refresh_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def successor_refresh_token(secret: str, token: str) -> str:
+    """The token that replaces `token` when it is rotated: derived with the server secret, so a request
+    that arrives with `token` moments after it was rotated can be given the same successor (not stored in
+    clear anywhere), and nobody without the secret can compute it."""
+    digest = hmac.new(secret.encode(), f"refresh|{token}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def new_api_key() -> str:

@@ -63,6 +63,14 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+async def end_transaction(session: AsyncSession) -> None:
+    """Commits what `session` did so far and gives its connection back to the pool; the next statement
+    opens a new transaction. For the few steps that must not hold a connection while they wait (password
+    hashing: on SQLite the one connection would stall every other request) or whose record must be visible
+    to concurrent requests before going on (a counted sign-in attempt)."""
+    await session.commit()
+
+
 @asynccontextmanager
 async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """A transaction for work outside a request (jobs, CLI): commits on success, rolls back on error."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
@@ -110,7 +111,7 @@ async def test_inactive_user_cannot_log_in(
 
 
 async def test_refresh_rotates_the_cookie_and_old_one_is_single_use(
-    client: httpx.AsyncClient, make_user: Callable[..., Awaitable[User]]
+    client: httpx.AsyncClient, make_user: Callable[..., Awaitable[User]], clock: FrozenClock
 ) -> None:
     await make_user(email="rotate@example.test")
     first = await _login(client, "rotate@example.test")
@@ -121,13 +122,36 @@ async def test_refresh_rotates_the_cookie_and_old_one_is_single_use(
     assert new_cookie != old_cookie
     assert refreshed.json()["access_token"]
 
-    # The rotated-away token comes back: reuse is detected and the whole family ends.
+    # The rotated-away token comes back after the grace window: reuse is detected and the family ends.
+    clock.advance(timedelta(seconds=21))
     _use_refresh_cookie(client, old_cookie)
     reuse = await client.post(REFRESH)
     assert reuse.status_code == 401
     _use_refresh_cookie(client, new_cookie)
     after_reuse = await client.post(REFRESH)
     assert after_reuse.status_code == 401
+
+
+async def test_parallel_refreshes_with_one_cookie_share_one_successor_and_keep_the_session(
+    client: httpx.AsyncClient, make_user: Callable[..., Awaitable[User]], clock: FrozenClock
+) -> None:
+    await make_user(email="tabs@example.test")
+    await _login(client, "tabs@example.test")
+    cookie = client.cookies["tend_refresh"]
+
+    async def refresh_with(value: str) -> httpx.Response:
+        # One browser tab each: its own cookie jar holding the same cookie.
+        async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as tab:
+            tab.cookies.set("tend_refresh", value, path="/api/v1/auth")
+            return await tab.post(REFRESH)
+
+    responses = await asyncio.gather(*[refresh_with(cookie) for _ in range(8)])
+    assert [r.status_code for r in responses] == [200] * 8
+    successors = {r.cookies["tend_refresh"] for r in responses}
+    assert len(successors) == 1 and cookie not in successors
+    # The successor works: the session survived the burst.
+    clock.advance(timedelta(seconds=5))
+    assert (await refresh_with(successors.pop())).status_code == 200
 
 
 async def test_refresh_without_cookie_or_with_garbage_is_401(client: httpx.AsyncClient) -> None:

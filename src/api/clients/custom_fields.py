@@ -7,24 +7,25 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from tend.api.deps import AdminDep, ContextDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel, PatchModel
+from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel
 from tend.core.enums import CustomFieldType
 from tend.domain.clients import custom_fields
 
 router = APIRouter(prefix="/api/v1/custom-fields", tags=["custom-fields"])
+Name = Annotated[str, Field(min_length=1, max_length=120), CleanName]
 
 
 class CustomFieldCreate(InputModel):
     key: str = Field(min_length=1, max_length=40, description="Stable key: lower-case letters, digits, _.")
-    label: str = Field(min_length=1, max_length=120)
+    label: Name
     field_type: CustomFieldType
     options: list[Annotated[str, Field(max_length=120)]] = Field(default_factory=list, max_length=100)
     required: bool = False
-    position: int = Field(default=0, ge=0, le=10000)
+    position: StrictInt = Field(default=0, ge=0, le=10000)
 
 
 class CustomFieldUpdate(PatchModel):
@@ -32,10 +33,10 @@ class CustomFieldUpdate(PatchModel):
 
     not_null = frozenset({"label", "options", "required", "position", "active"})
 
-    label: str | None = Field(default=None, min_length=1, max_length=120)
+    label: Name | None = None
     options: list[Annotated[str, Field(max_length=120)]] | None = Field(default=None, max_length=100)
     required: bool | None = None
-    position: int | None = Field(default=None, ge=0, le=10000)
+    position: StrictInt | None = Field(default=None, ge=0, le=10000)
     active: bool | None = None
 
 

@@ -14,17 +14,25 @@ from pydantic import EmailStr, Field
 
 from tend.api.deps import ContextDep, PageDep, StaffDep
 from tend.api.errors import READ_ERRORS, problem_responses
-from tend.api.schemas import InputModel, OutputModel, PageOut, PatchModel, SafeStr
+from tend.api.schemas import (
+    CleanName,
+    CustomFieldValues,
+    InputModel,
+    OutputModel,
+    PageOut,
+    PatchModel,
+    SafeStr,
+)
 from tend.core.enums import ClientStatus, Locale
 from tend.domain.clients import records as clients
 from tend.domain.clients.records import ClientSummary
 
 router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
-Name = Annotated[str, Field(min_length=1, max_length=100)]
+Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
 
 
 class ClientFields(InputModel):
-    preferred_name: str | None = Field(default=None, max_length=100)
+    preferred_name: Name | None = None
     date_of_birth: date | None = None
     phone: str | None = Field(default=None, max_length=40)
     email: EmailStr | None = Field(default=None, max_length=320)
@@ -42,7 +50,7 @@ class ClientCreate(ClientFields):
     status: ClientStatus = ClientStatus.active
     registered_on: date | None = Field(default=None, description="Defaults to today in the practice's zone.")
     practitioner_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
-    custom_fields: dict[str, Any] = Field(default_factory=dict, description="Values by custom field key.")
+    custom_fields: CustomFieldValues = Field(default_factory=dict)
 
 
 class ClientUpdate(PatchModel, ClientFields):
@@ -66,8 +74,8 @@ class ClientUpdate(PatchModel, ClientFields):
     reminder_consent_sms: bool | None = None  # type: ignore[assignment]
     reminder_consent_voice: bool | None = None  # type: ignore[assignment]
     practitioner_ids: list[uuid.UUID] | None = Field(default=None, max_length=20)
-    custom_fields: dict[str, Any] | None = Field(
-        default=None, description="Keys sent replace; null clears a key."
+    custom_fields: CustomFieldValues | None = Field(
+        default=None, description="Keys sent replace; null clears a key; keys not sent keep their values."
     )
 
 

@@ -22,8 +22,18 @@ class RelatedClientRef(OutputModel):
     first_name: str
     last_name: str
     preferred_name: str | None
-    email: str | None
-    phone: str | None
+    email: str | None = Field(description="null when `readable` is false.")
+    phone: str | None = Field(description="null when `readable` is false.")
+    readable: bool = Field(
+        description="Whether you may open this client's record; a clinician sees people outside her "
+        "caseload by name only."
+    )
+
+    @classmethod
+    def of(cls, view: relationships.RelatedClient) -> RelatedClientRef:
+        if view.related_readable:
+            return cls.from_record(view.related, readable=True)
+        return cls.from_record(view.related, readable=False, email=None, phone=None)
 
 
 class RelationshipFlags(InputModel):
@@ -64,9 +74,7 @@ class RelationshipOut(OutputModel):
 
     @classmethod
     def of(cls, view: relationships.RelatedClient) -> RelationshipOut:
-        return cls.from_record(
-            view.relationship, related_client=RelatedClientRef.model_validate(view.related)
-        )
+        return cls.from_record(view.relationship, related_client=RelatedClientRef.of(view))
 
 
 @router.get("/{client_id}/relationships", responses=READ_ERRORS)

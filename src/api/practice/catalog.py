@@ -3,15 +3,17 @@
 (No `from __future__ import annotations` here: the endpoint signatures are built from the arguments.)"""
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import Field, computed_field
+from pydantic import Field, StrictInt, computed_field
 
 from tend.api.deps import AdminDep, ContextDep, PageDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import InputModel, OutputModel, PageOut, PatchModel
+from tend.api.schemas import CleanName, InputModel, OutputModel, PageOut, PatchModel, PricesIn
+from tend.core.actor import Actor
 from tend.domain.practice.catalog import (
     LOCATIONS,
     PRACTITIONERS,
@@ -24,7 +26,7 @@ from tend.domain.practice.catalog import (
 )
 
 Prices = dict[str, int]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), CleanName]
 OptionalText = Annotated[str | None, Field(default=None, max_length=2000)]
 
 
@@ -41,13 +43,19 @@ def crud_router(
     router = APIRouter(prefix=f"/api/v1/{plural}", tags=[plural])
     singular = kind.name
 
+    def shown_to(actor: Actor) -> Callable[[Any], Any]:
+        def shape(record: Any) -> Any:
+            return out_model.from_record(record, **dict.fromkeys(kind.hidden_from(actor, record)))
+
+        return shape
+
     async def list_records(
         _staff: StaffDep, ctx: ContextDep, page: PageDep, include_inactive: Annotated[bool, Query()] = False
     ) -> Any:
-        return page_model.of(await kind.list(ctx, page, include_inactive), out_model)
+        return page_model.of(await kind.list(ctx, page, include_inactive), shown_to(ctx.actor))
 
     async def get_record(record_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Any:
-        return out_model.model_validate(await kind.get(ctx, record_id))
+        return shown_to(ctx.actor)(await kind.get(ctx, record_id))
 
     async def create_record(body: create_model, _admin: AdminDep, ctx: ContextDep) -> Any:  # type: ignore[valid-type]
         return out_model.model_validate(await kind.create(ctx, body.model_dump()))  # type: ignore[attr-defined]
@@ -123,12 +131,14 @@ class Timestamps(OutputModel):
 
 class PractitionerCreate(InputModel):
     name: Name
-    credentials: str | None = Field(default=None, max_length=200)
+    credentials: Name | None = None
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=40)
     color: str = Field(default="#1e88e5", description="Calendar colour, #RRGGBB.")
-    commission_rate_bp: int = Field(ge=0, le=10000, description="Commission in basis points: 4000 = 40 %.")
-    default_prices: Prices = Field(
+    commission_rate_bp: StrictInt = Field(
+        ge=0, le=10000, description="Commission in basis points: 4000 = 40 %."
+    )
+    default_prices: PricesIn = Field(
         default_factory=dict, description="Session price per currency (minor units)."
     )
 
@@ -137,23 +147,25 @@ class PractitionerUpdate(PatchModel):
     not_null = frozenset({"name", "color", "commission_rate_bp", "default_prices", "active"})
 
     name: Name | None = None
-    credentials: str | None = Field(default=None, max_length=200)
+    credentials: Name | None = None
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=40)
     color: str | None = None
-    commission_rate_bp: int | None = Field(default=None, ge=0, le=10000)
-    default_prices: Prices | None = None
+    commission_rate_bp: StrictInt | None = Field(default=None, ge=0, le=10000)
+    default_prices: PricesIn | None = None
     active: bool | None = None
 
 
 class PractitionerOut(Timestamps):
+    """Clinicians see colleagues' name and colour only: the other fields are null for them."""
+
     name: str
     credentials: str | None
     email: str | None
     phone: str | None
     color: str
-    commission_rate_bp: int
-    default_prices: Prices
+    commission_rate_bp: int | None
+    default_prices: Prices | None
 
 
 class PractitionerPage(PageOut[PractitionerOut]):
@@ -166,8 +178,8 @@ class PractitionerPage(PageOut[PractitionerOut]):
 class ServiceCreate(InputModel):
     code: str = Field(min_length=1, max_length=20, description="Billing code, e.g. CPT 90834.")
     name: Name
-    default_duration_minutes: int = Field(ge=1, le=24 * 60)
-    prices: Prices = Field(default_factory=dict)
+    default_duration_minutes: StrictInt = Field(ge=1, le=24 * 60)
+    prices: PricesIn = Field(default_factory=dict)
 
 
 class ServiceUpdate(PatchModel):
@@ -175,8 +187,8 @@ class ServiceUpdate(PatchModel):
 
     code: str | None = Field(default=None, min_length=1, max_length=20)
     name: Name | None = None
-    default_duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
-    prices: Prices | None = None
+    default_duration_minutes: StrictInt | None = Field(default=None, ge=1, le=24 * 60)
+    prices: PricesIn | None = None
     active: bool | None = None
 
 

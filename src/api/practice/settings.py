@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from tend.api.deps import AdminDep, ContextDep, StaffDep
 from tend.api.errors import problem_responses
-from tend.api.schemas import OutputModel, PatchModel
+from tend.api.schemas import OutputModel, PatchModel, PricesIn
 from tend.core.enums import Locale
 from tend.domain.practice import settings as practice
 
@@ -62,16 +62,16 @@ class PracticeUpdate(PatchModel):
     time_zone: str | None = Field(default=None, min_length=1, max_length=64)
     currencies: list[str] | None = Field(default=None, min_length=1, max_length=10)
     default_currency: str | None = Field(default=None, min_length=3, max_length=3)
-    no_show_fees: dict[str, int] | None = None
-    late_cancel_fees: dict[str, int] | None = None
-    late_cancel_window_hours: int | None = Field(default=None, ge=0, le=24 * 14)
+    no_show_fees: PricesIn | None = None
+    late_cancel_fees: PricesIn | None = None
+    late_cancel_window_hours: StrictInt | None = Field(default=None, ge=0, le=24 * 14)
     fees_count_toward_commission: bool | None = None
-    reminder_send_hour: int | None = Field(default=None, ge=0, le=23)
+    reminder_send_hour: StrictInt | None = Field(default=None, ge=0, le=23)
     monthly_survey_enabled: bool | None = None
-    monthly_survey_day: int | None = Field(default=None, ge=1, le=28)
+    monthly_survey_day: StrictInt | None = Field(default=None, ge=1, le=28)
     default_locale: Locale | None = None
     client_label: str | None = Field(default=None, min_length=1, max_length=40)
-    rating_anonymity_floor: int | None = Field(default=None, ge=1, le=50)
+    rating_anonymity_floor: StrictInt | None = Field(default=None, ge=1, le=50)
 
 
 @router.get("", response_model=PracticeOut, responses=problem_responses(401, 403))

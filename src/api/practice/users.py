@@ -12,16 +12,17 @@ from pydantic import EmailStr, Field
 from tend.api.auth import UserOut
 from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
-from tend.api.schemas import InputModel, PageOut, PatchModel
+from tend.api.schemas import CleanName, InputModel, PageOut, PatchModel
 from tend.core.enums import Locale, Role
 from tend.domain.practice import users
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
+Name = Annotated[str, Field(min_length=1, max_length=200), CleanName]
 
 
 class StaffUserCreate(InputModel):
     email: EmailStr = Field(max_length=320)
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     role: Role
     password: str = Field(
         min_length=10, max_length=1024, description="First password; tell it to the person."
@@ -33,7 +34,7 @@ class StaffUserCreate(InputModel):
 class StaffUserUpdate(PatchModel):
     not_null = frozenset({"name", "role", "active"})
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Name | None = None
     role: Role | None = None
     practitioner_id: uuid.UUID | None = None
     active: bool | None = Field(default=None, description="false ends the user's sessions at once.")

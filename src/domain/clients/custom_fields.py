@@ -5,6 +5,7 @@ requirement applies when a client is next created or edited."""
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from datetime import date
@@ -93,7 +94,7 @@ def _coerce(definition: CustomFieldDefinition, value: Any) -> Any:
             raise _BadValue(f"At most {MAX_TEXT} characters.", ErrorCode.too_long)
         return value.strip()
     if kind is CustomFieldType.number:
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:  # NaN
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             raise _BadValue("Enter a number.", ErrorCode.wrong_type)
         return value
     if kind is CustomFieldType.date:
@@ -116,8 +117,13 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-async def validate_values(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
-    """Checks a client's complete set of custom values; errors name `custom_fields.<key>`."""
+async def validate_values(
+    ctx: Context, values: dict[str, Any], sent: frozenset[str] | None = None
+) -> dict[str, Any]:
+    """Checks a client's complete set of custom values; errors name `custom_fields.<key>`.
+
+    `sent` are the keys this write sets (all of them when None). A deactivated field keeps the value a
+    client already has, but takes no new one."""
     definitions = {d.key: d for d in await list_definitions(ctx, include_inactive=True)}
     problems: list[FieldProblem] = []
     cleaned: dict[str, Any] = {}
@@ -131,6 +137,18 @@ async def validate_values(ctx: Context, values: dict[str, Any]) -> dict[str, Any
             )
             continue
         if _is_blank(value):
+            continue
+        if not definition.active:
+            if sent is None or key in sent:
+                problems.append(
+                    FieldProblem(
+                        f"custom_fields.{key}",
+                        f"{definition.label} is no longer in use; it cannot take new values.",
+                        ErrorCode.inactive_reference,
+                    )
+                )
+            else:
+                cleaned[key] = value
             continue
         try:
             cleaned[key] = _coerce(definition, value)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tend.core.enums import ClientStatus, Role
-from tend.core.errors import ErrorCode, Invalid, NotFound
+from tend.core.enums import ClientStatus
+from tend.core.errors import ErrorCode, Forbidden, Invalid, NotFound
 from tend.core.pages import Page, PageRequest
 from tend.core.text import digits, fold, search_terms
 from tend.domain.clients import custom_fields
@@ -66,6 +66,17 @@ async def _check_practitioners(ctx: Context, practitioner_ids: set[uuid.UUID]) -
             )
 
 
+def _refuse_reassignment(ctx: Context, current: set[uuid.UUID], wanted: set[uuid.UUID]) -> None:
+    """A clinician may add or keep herself, never add, drop or replace a colleague, nor leave her own
+    client (she would lose it): assigning clients is the front desk's."""
+    own = ctx.actor.practitioner_id
+    if wanted - {own} != current - {own} or (own in current and own not in wanted):
+        raise Forbidden(
+            "Only the front desk or an admin can assign clients to other practitioners.",
+            code=ErrorCode.reassign_clients,
+        )
+
+
 def _check_dates(client: Client, today: date) -> None:
     if client.date_of_birth is not None and client.date_of_birth > today:
         raise Invalid(
@@ -75,8 +86,10 @@ def _check_dates(client: Client, today: date) -> None:
 
 async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
     practitioner_ids = set(data.pop("practitioner_ids", []) or [])
-    if ctx.actor.role is Role.clinician and ctx.actor.practitioner_id is not None:
-        practitioner_ids.add(ctx.actor.practitioner_id)  # a clinician's new client is theirs
+    if ctx.actor.is_clinician:
+        _refuse_reassignment(ctx, set(), practitioner_ids)
+        if ctx.actor.practitioner_id is not None:
+            practitioner_ids.add(ctx.actor.practitioner_id)  # a clinician's new client is theirs
     await _check_practitioners(ctx, practitioner_ids)
     today = await practice_today(ctx)
     values = await custom_fields.validate_values(ctx, data.pop("custom_fields", {}) or {})
@@ -106,19 +119,24 @@ async def update_client(ctx: Context, client_id: uuid.UUID, changes: dict[str, A
     practitioner_ids = changes.pop("practitioner_ids", None)
     if "custom_fields" in changes:
         # Keys sent replace their values (null clears one); keys not sent keep theirs.
-        merged = {**client.custom_fields, **(changes.pop("custom_fields") or {})}
-        changes["custom_fields"] = await custom_fields.validate_values(ctx, merged)
+        sent = changes.pop("custom_fields") or {}
+        merged = {**client.custom_fields, **sent}
+        changes["custom_fields"] = await custom_fields.validate_values(ctx, merged, frozenset(sent))
     else:
         # Editing a client brings them up to the current definitions (e.g. a required field added later).
-        changes["custom_fields"] = await custom_fields.validate_values(ctx, dict(client.custom_fields))
+        changes["custom_fields"] = await custom_fields.validate_values(
+            ctx, dict(client.custom_fields), frozenset()
+        )
     changed = apply_changes(client, changes, ctx)
     _check_dates(client, await practice_today(ctx))
     _index(client)
     repository = ClientRepository(ctx.session)
     if practitioner_ids is not None:
-        wanted = set(practitioner_ids)
+        wanted, current = set(practitioner_ids), await repository.practitioner_ids(client.id)
+        if ctx.actor.is_clinician:
+            _refuse_reassignment(ctx, current, wanted)
         await _check_practitioners(ctx, wanted)
-        if wanted != await repository.practitioner_ids(client.id):
+        if wanted != current:
             await repository.set_practitioners(client.id, wanted)
             changed.append("practitioner_ids")
     await ctx.session.flush()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tend.core.enums import RelationshipType
-from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.domain.clients.records import get_client, is_minor
 from tend.domain.context import Context
 from tend.domain.practice.settings import practice_today
@@ -32,11 +32,17 @@ INVERSE_RELATIONSHIP = {
 class RelatedClient:
     relationship: ClientRelationship
     related: Client
+    # False when the caller may not open the related client's record (a clinician, for someone outside her
+    # caseload): then only the name is shown, never contact details.
+    related_readable: bool = True
 
 
 async def list_relationships(ctx: Context, client_id: uuid.UUID) -> list[RelatedClient]:
     client = await get_client(ctx, client_id)
-    return [RelatedClient(r, c) for r, c in await ClientRepository(ctx.session).relationships(client.id)]
+    repository = ClientRepository(ctx.session)
+    pairs = await repository.relationships(client.id)
+    readable = await repository.readable_ids(ctx.actor, [related.id for _, related in pairs])
+    return [RelatedClient(r, c, c.id in readable) for r, c in pairs]
 
 
 async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> RelatedClient:
@@ -117,12 +123,18 @@ async def update_relationship(
     inverse.relationship_type = INVERSE_RELATIONSHIP[forward.relationship_type]
     await ctx.session.flush()
     record_change(ctx, "client_relationship.updated", forward, "client_relationship", changed)
-    related = await get_client(ctx, forward.related_client_id)
-    return RelatedClient(forward, related)
+    repository = ClientRepository(ctx.session)
+    related = await repository.get(forward.related_client_id)
+    assert related is not None, "a relationship's clients exist (deleting a client removes its pairs)"
+    return RelatedClient(forward, related, bool(await repository.readable_ids(ctx.actor, [related.id])))
 
 
 async def delete_relationship(ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID) -> None:
-    forward, inverse = await _load_pair(ctx, client_id, relationship_id)
+    forward, inverse = await _load_pair(ctx, client_id, relationship_id)  # 404 first: reveal nothing
+    if ctx.actor.is_clinician:
+        raise Forbidden(
+            "Only the front desk or an admin can remove a relationship.", code=ErrorCode.role_may_not_delete
+        )
     record_change(ctx, "client_relationship.deleted", forward, "client_relationship")
     await RelationshipRepository(ctx.session).delete_pair(forward, inverse)
 

@@ -15,7 +15,7 @@ from tend.core.errors import Conflict, ErrorCode, Invalid
 from tend.core.money import check_prices
 from tend.core.pages import Page, PageRequest
 from tend.core.text import fold
-from tend.domain.context import Context
+from tend.domain.context import Actor, Context
 from tend.domain.practice.settings import get_practice
 from tend.domain.records import apply_changes, load, record_change
 from tend.persistence.base import Base
@@ -33,12 +33,18 @@ def is_virtual(pos_code: str) -> bool:
     return pos_code in VIRTUAL_POS_CODES
 
 
+def _nothing_hidden(actor: Actor, record: Any) -> frozenset[str]:
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class RecordKind(Generic[M]):
     model: type[M]
     name: str
     check: Callable[[Context, Any], Awaitable[None]]
     duplicate_message: str = ""
+    # Fields of a record an actor may not read (shown as null): minimum necessary per role.
+    hidden_from: Callable[[Actor, Any], frozenset[str]] = _nothing_hidden
 
     def _repository(self, ctx: Context) -> CatalogRepository[M]:
         return CatalogRepository(ctx.session, self.model)
@@ -138,7 +144,19 @@ async def _no_check(ctx: Context, record: Any) -> None:
     return None
 
 
-PRACTITIONERS: RecordKind[Practitioner] = RecordKind(Practitioner, "practitioner", _check_practitioner)
+_COLLEAGUE_PRIVATE = frozenset({"credentials", "email", "phone", "commission_rate_bp", "default_prices"})
+
+
+def _private_to_colleagues(actor: Actor, practitioner: Practitioner) -> frozenset[str]:
+    """Clinicians see colleagues by name and colour only; their own record in full."""
+    if actor.is_clinician and practitioner.id != actor.practitioner_id:
+        return _COLLEAGUE_PRIVATE
+    return frozenset()
+
+
+PRACTITIONERS: RecordKind[Practitioner] = RecordKind(
+    Practitioner, "practitioner", _check_practitioner, hidden_from=_private_to_colleagues
+)
 SERVICES: RecordKind[Service] = RecordKind(
     Service, "service", _check_service, duplicate_message="Another service already uses this code."
 )

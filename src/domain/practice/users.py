@@ -6,13 +6,13 @@ import uuid
 from typing import Any
 
 from tend.core.enums import Locale, Role
-from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.core.pages import Page, PageRequest
 from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.jobs import record_job
 from tend.domain.records import apply_changes, record_change
-from tend.domain.security import hash_password, verify_password
+from tend.domain.security import hash_password
 from tend.persistence.repositories.access import RefreshTokenRepository, UserRepository
 from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.tables.access import User
@@ -43,6 +43,8 @@ async def create_user(
     send_welcome: bool = True,
     password_hash: str | None = None,
 ) -> User:
+    if password_hash is None:
+        password_hash = await hash_new_password(password)
     users = UserRepository(ctx.session)
     normalized = email.strip().lower()
     if await users.get_by_email(normalized) is not None:
@@ -51,9 +53,6 @@ async def create_user(
             code=ErrorCode.email_taken,
             next_step="Use another e-mail, or reactivate the existing user.",
         )
-    if password_hash is None:
-        _check_password(password)
-        password_hash = await hash_password(password)
     now = ctx.clock.now()
     user = await users.add(
         User(
@@ -100,24 +99,19 @@ async def find_by_email(ctx: Context, email: str) -> User | None:
     return await UserRepository(ctx.session).get_by_email(email)
 
 
-async def change_password(ctx: Context, user_id: uuid.UUID, new_password: str) -> User:
+async def hash_new_password(password: str) -> str:
+    """Checks and hashes a new password. Called before the request touches the database, so no
+    connection is held while argon2 runs."""
+    _check_password(password)
+    return await hash_password(password)
+
+
+async def set_password_hash(ctx: Context, user_id: uuid.UUID, password_hash: str) -> User:
     user = await get_user(ctx, user_id)
-    _check_password(new_password)
-    user.password_hash = await hash_password(new_password)
+    user.password_hash = password_hash
     await _end_sessions(ctx, user, "password_changed")
     audit.record(ctx, "user.password_changed", object_type="user", object_id=user.id)
     return user
-
-
-async def change_own_password(
-    ctx: Context, user_id: uuid.UUID, current_password: str, new_password: str
-) -> User:
-    user = await get_user(ctx, user_id)
-    if not await verify_password(current_password, user.password_hash):
-        raise Invalid(
-            "The current password is not correct.", field="current_password", code=ErrorCode.wrong_password
-        )
-    return await change_password(ctx, user_id, new_password)
 
 
 async def deactivate_user(ctx: Context, user_id: uuid.UUID) -> User:
@@ -154,8 +148,9 @@ async def list_users(ctx: Context, page: PageRequest, include_inactive: bool) ->
 
 
 async def invite_user(ctx: Context, data: dict[str, Any]) -> User:
+    password_hash = await hash_new_password(data.pop("password"))
     await _check_practitioner_link(ctx, data["role"], data.get("practitioner_id"))
-    return await create_user(ctx, **data)
+    return await create_user(ctx, **data, password="", password_hash=password_hash)
 
 
 async def _refuse_removing_last_admin(ctx: Context, user: User) -> None:
@@ -185,7 +180,13 @@ async def update_user(ctx: Context, user_id: uuid.UUID, changes: dict[str, Any])
 
 
 async def reset_password(ctx: Context, user_id: uuid.UUID, new_password: str) -> User:
-    """An admin sets a new password for someone (e.g. forgotten); their sessions end."""
-    user = await change_password(ctx, user_id, new_password)
+    """An admin sets a new password for someone else (e.g. forgotten); their sessions end. For oneself
+    only the self-service change, which asks for the current password, is allowed."""
+    if user_id == ctx.actor.user_id:
+        raise Forbidden(
+            "Change your own password with your current one (POST /api/v1/auth/password), not this reset.",
+            code=ErrorCode.own_password,
+        )
+    user = await set_password_hash(ctx, user_id, await hash_new_password(new_password))
     record_change(ctx, "user.password_reset", user, "user")
     return user

@@ -84,9 +84,14 @@ class LoginFailureRepository:
         )
         return list(rows.all())
 
-    async def add(self, key_hash: str, at: datetime) -> None:
-        self.session.add(LoginFailure(key_hash=key_hash, failed_at=at))
+    async def add(self, key_hash: str, at: datetime) -> uuid.UUID:
+        attempt = LoginFailure(key_hash=key_hash, failed_at=at)
+        self.session.add(attempt)
         await self.session.flush()
+        return attempt.id
+
+    async def remove(self, attempt_ids: list[uuid.UUID]) -> None:
+        await self.session.execute(delete(LoginFailure).where(LoginFailure.id.in_(attempt_ids)))
 
     async def clear(self, key_hash: str) -> None:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.key_hash == key_hash))

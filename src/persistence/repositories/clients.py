@@ -74,6 +74,20 @@ class ClientRepository:
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
 
+    async def get(self, client_id: uuid.UUID) -> Client | None:
+        """Whoever asks: for a record reached through one the caller may read (a relationship's
+        other side)."""
+        return await self.session.get(Client, client_id)
+
+    async def readable_ids(self, actor: Actor, client_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these clients `actor` may read, in one query."""
+        if not client_ids:
+            return set()
+        rows = await self.session.scalars(
+            select(Client.id).where(Client.id.in_(client_ids), _readable_by(actor))
+        )
+        return set(rows.all())
+
     async def lock(self, client_ids: list[uuid.UUID]) -> None:
         """Row-locks these clients in id order (one global order, so concurrent lockers cannot deadlock)."""
         await self.session.execute(

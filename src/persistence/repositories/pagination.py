@@ -25,17 +25,33 @@ def _encode(value: Any, row_id: uuid.UUID) -> str:
     return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> tuple[Any, uuid.UUID]:
+_MAX_TEXT = 1000
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+def _value_of(raw: dict[str, Any], expected: type) -> Any:
+    """The sort value as the sort column's type, or ValueError: a crafted cursor never reaches the query."""
+    if expected is datetime:
+        value = datetime.fromisoformat(raw["t"])
+        if value.tzinfo is None:
+            raise ValueError("naive cursor time")
+        return value
+    value = raw["v"]
+    if expected is str and isinstance(value, str) and len(value) <= _MAX_TEXT and "\x00" not in value:
+        return value
+    if expected is int and type(value) is int and value in _INT_RANGE:
+        return value
+    raise ValueError("cursor value does not fit the sort column")
+
+
+def _decode(cursor: str, sort_column: InstrumentedAttribute[Any]) -> tuple[Any, uuid.UUID]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        value = datetime.fromisoformat(raw["t"]) if "t" in raw else raw["v"]
-        if isinstance(value, datetime) and value.tzinfo is None:
-            raise ValueError("naive cursor time")
-        if not isinstance(value, datetime | int | str) or (isinstance(value, str) and "\x00" in value):
-            raise ValueError("bad cursor value")
-        return value, uuid.UUID(raw["id"])
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            raise ValueError("not a cursor")
+        return _value_of(raw, sort_column.type.python_type), uuid.UUID(raw["id"])
+    except (ValueError, KeyError, TypeError, AttributeError, NotImplementedError) as exc:
         raise Invalid(
             "The cursor is not valid; start again from the first page.", field="cursor", code=ErrorCode.cursor
         ) from exc
@@ -52,7 +68,7 @@ async def paginate(
     """Returns one page of `statement`'s single-entity rows, ordered by (sort_column, the table's id)."""
     id_column: InstrumentedAttribute[uuid.UUID] = sort_column.class_.id
     if page.cursor:
-        value, last_id = _decode(page.cursor)
+        value, last_id = _decode(page.cursor, sort_column)
         if descending:
             statement = statement.where(
                 or_(sort_column < value, and_(sort_column == value, id_column < last_id))
