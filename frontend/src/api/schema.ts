@@ -796,10 +796,10 @@ export interface components {
             address?: string | null;
             /**
              * Custom Fields
-             * @description Values by custom field key.
+             * @description Values by custom field key (at most 100).
              */
             custom_fields?: {
-                [key: string]: unknown;
+                [key: string]: string | number | boolean | null;
             };
             /** Date Of Birth */
             date_of_birth?: string | null;
@@ -921,10 +921,10 @@ export interface components {
             address?: string | null;
             /**
              * Custom Fields
-             * @description Keys sent replace; null clears a key.
+             * @description Keys sent replace; null clears a key; keys not sent keep their values.
              */
             custom_fields?: {
-                [key: string]: unknown;
+                [key: string]: string | number | boolean | null;
             } | null;
             /** Date Of Birth */
             date_of_birth?: string | null;
@@ -1088,7 +1088,7 @@ export interface components {
          * @description Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename.
          * @enum {string}
          */
-        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
         /** FieldError */
         FieldError: {
             /** @description Stable machine code of the problem; choose your wording by it. */
@@ -1388,14 +1388,17 @@ export interface components {
             /** Phone */
             phone?: string | null;
         };
-        /** PractitionerOut */
+        /**
+         * PractitionerOut
+         * @description Clinicians see colleagues' name and colour only: the other fields are null for them.
+         */
         PractitionerOut: {
             /** Active */
             active: boolean;
             /** Color */
             color: string;
             /** Commission Rate Bp */
-            commission_rate_bp: number;
+            commission_rate_bp: number | null;
             /**
              * Created At
              * Format: date-time
@@ -1406,7 +1409,7 @@ export interface components {
             /** Default Prices */
             default_prices: {
                 [key: string]: number;
-            };
+            } | null;
             /** Email */
             email: string | null;
             /**
@@ -1557,7 +1560,10 @@ export interface components {
         };
         /** RelatedClientRef */
         RelatedClientRef: {
-            /** Email */
+            /**
+             * Email
+             * @description null when `readable` is false.
+             */
             email: string | null;
             /** First Name */
             first_name: string;
@@ -1568,10 +1574,18 @@ export interface components {
             id: string;
             /** Last Name */
             last_name: string;
-            /** Phone */
+            /**
+             * Phone
+             * @description null when `readable` is false.
+             */
             phone: string | null;
             /** Preferred Name */
             preferred_name: string | null;
+            /**
+             * Readable
+             * @description Whether you may open this client's record; a clinician sees people outside her caseload by name only.
+             */
+            readable: boolean;
         };
         /** RelationshipCreate */
         RelationshipCreate: {
@@ -2247,6 +2261,15 @@ export interface operations {
             };
             /** @description Validation failed (see errors[]) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5310,7 +5333,7 @@ export const apiKeyScopeValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "inactive", "discharged"];
 export const customFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomFieldType"]> = ["text", "number", "date", "select", "checkbox"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];

@@ -20,6 +20,7 @@ const guardian: Relationship = {
     preferred_name: null,
     email: 'rosa@example.com',
     phone: null,
+    readable: true,
   },
   relationship_type: 'parent_guardian',
   legal_guardian: true,

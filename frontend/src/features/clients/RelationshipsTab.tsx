@@ -39,7 +39,12 @@ export function RelationshipsTab({ client }: { client: Client }) {
       header: t('clients.relationships.columns.client'),
       enableHiding: false,
       cell: ({ row, getValue }) => (
-        <TruncatedText text={getValue()} to={`/clients/${row.original.related_client.id}/relationships`} fw={600} />
+        <TruncatedText
+          text={getValue()}
+          // Someone outside a clinician's caseload is shown by name only: no record to open.
+          to={row.original.related_client.readable ? `/clients/${row.original.related_client.id}/relationships` : undefined}
+          fw={600}
+        />
       ),
     }),
     column.accessor((relationship) => t(`clients.relationships.types.${relationship.relationship_type}`), {

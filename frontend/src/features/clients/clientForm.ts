@@ -76,7 +76,7 @@ function text(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-function customValues(values: ClientFormValues, fields: CustomFieldDefinition[]): Record<string, unknown> {
+function customValues(values: ClientFormValues, fields: CustomFieldDefinition[]): Record<string, CustomFieldFormValue> {
   return Object.fromEntries(
     fields.map((field) => [field.key, customValueToApi(field, values.custom_fields[field.key] ?? null)]),
   );

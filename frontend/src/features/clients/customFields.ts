@@ -56,7 +56,7 @@ export function isBlankCustomValue(field: CustomFieldDefinition, value: CustomFi
 }
 
 /** The value to send: null for blank, a number for number fields (never a string), trimmed text. */
-export function customValueToApi(field: CustomFieldDefinition, value: CustomFieldFormValue): unknown {
+export function customValueToApi(field: CustomFieldDefinition, value: CustomFieldFormValue): CustomFieldFormValue {
   if (isBlankCustomValue(field, value)) return null;
   switch (field.field_type) {
     case 'text':
@@ -82,7 +82,7 @@ export function customValueError(
   messages: CustomFieldMessages,
 ): string | null {
   if (isBlankCustomValue(field, value)) return field.required ? messages.required(field.label) : null;
-  if (field.field_type === 'number' && !Number.isFinite(customValueToApi(field, value))) return messages.notANumber;
+  if (field.field_type === 'number' && !Number.isFinite(customValueToApi(field, value) as number)) return messages.notANumber;
   return null;
 }
 

@@ -5,7 +5,7 @@ import { activeFlags, sortRelationships } from './relationships';
 function relationship(name: string, extra: Partial<Relationship>): Relationship {
   return {
     id: name,
-    related_client: { id: name, first_name: name, last_name: 'X', preferred_name: null, email: null, phone: null },
+    related_client: { id: name, first_name: name, last_name: 'X', preferred_name: null, email: null, phone: null, readable: true },
     relationship_type: 'other',
     legal_guardian: false,
     responsible_for_billing: false,

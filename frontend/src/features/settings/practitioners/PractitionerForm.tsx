@@ -69,8 +69,9 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       email: practitioner?.email ?? '',
       phone: practitioner?.phone ?? '',
       color: practitioner?.color ?? DEFAULT_COLOR,
-      commission_rate_bp: practitioner ? bpToPercentText(practitioner.commission_rate_bp) : '',
-      default_prices: priceTextsFromList(practitioner?.default_prices, currencies),
+      // Null only for clinicians (who see colleagues by name and colour); this form is an admin's.
+      commission_rate_bp: practitioner?.commission_rate_bp != null ? bpToPercentText(practitioner.commission_rate_bp) : '',
+      default_prices: priceTextsFromList(practitioner?.default_prices ?? undefined, currencies),
     },
     validate: (values) => {
       const errors: Record<string, string> = {};

@@ -72,15 +72,16 @@ export default function PractitionersScreen() {
         },
         {
           id: 'commission',
-          sortValue: (practitioner) => practitioner.commission_rate_bp,
+          sortValue: (practitioner) => practitioner.commission_rate_bp ?? -1,
           header: t('settings.practitioners.commission'),
           nowrap: true,
-          cell: (practitioner) => formatPercent(practitioner.commission_rate_bp, locale),
+          cell: (practitioner) =>
+            practitioner.commission_rate_bp === null ? '—' : formatPercent(practitioner.commission_rate_bp, locale),
         },
         {
           id: 'defaultPrices',
           header: t('settings.practitioners.defaultPrices'),
-          cell: (practitioner) => <PriceLines prices={practitioner.default_prices} currencies={currencies} />,
+          cell: (practitioner) => <PriceLines prices={practitioner.default_prices ?? {}} currencies={currencies} />,
         },
       ]}
       actions={(practitioner) => (
