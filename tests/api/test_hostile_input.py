@@ -30,6 +30,8 @@ CRAFTED_CURSORS = [
     _cursor({"v": "x" * 5000, "id": ROW}),
     _cursor({"v": "a", "id": 5}),
     _cursor([1, 2, 3]),
+    _cursor({"after": ROW}),  # a row that does not exist
+    _cursor({"after": "not-a-uuid"}),
     "%%%not-base64",
 ]
 
@@ -43,6 +45,18 @@ async def test_crafted_cursors_are_refused_with_422(client_as: Any, path: str) -
         error = response.json()["errors"][0]
         assert error["field"] == "cursor"
         assert error["code"] in {"validation.cursor", "validation.too_long"}
+
+
+async def test_cursors_carry_no_personal_data(client_as: Any) -> None:
+    admin = await client_as("admin")
+    for n in range(3):
+        await client_record(admin, f"Zoila{n}", "Quispe Mamani")
+    first = (await admin.get(CLIENTS, params={"limit": 2})).json()
+    decoded = base64.urlsafe_b64decode(first["next_cursor"] + "==").decode()
+    assert "quispe" not in decoded.lower() and "zoila" not in decoded.lower()
+    rest = (await admin.get(CLIENTS, params={"limit": 2, "cursor": first["next_cursor"]})).json()
+    names = [c["first_name"] for c in first["items"] + rest["items"]]
+    assert names == ["Zoila0", "Zoila1", "Zoila2"]
 
 
 def _nested(depth: int) -> str:

@@ -921,11 +921,11 @@ export interface components {
             address?: string | null;
             /**
              * Custom Fields
-             * @description Keys sent replace; null clears a key; keys not sent keep their values.
+             * @description Values by custom field key (at most 100).
              */
             custom_fields?: {
                 [key: string]: string | number | boolean | null;
-            } | null;
+            };
             /** Date Of Birth */
             date_of_birth?: string | null;
             /** Email */
@@ -942,7 +942,7 @@ export interface components {
             /** Phone */
             phone?: string | null;
             /** Practitioner Ids */
-            practitioner_ids?: string[] | null;
+            practitioner_ids?: string[];
             preferred_language?: components["schemas"]["Locale"] | null;
             /** Preferred Name */
             preferred_name?: string | null;

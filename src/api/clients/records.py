@@ -63,6 +63,8 @@ class ClientUpdate(PatchModel, ClientFields):
             "reminder_consent_email",
             "reminder_consent_sms",
             "reminder_consent_voice",
+            "practitioner_ids",  # [] unassigns everyone
+            "custom_fields",  # {"key": null} clears one value
         }
     )
 
