@@ -154,6 +154,7 @@ async def seed(ctx: Context) -> None:
         {
             "name": "Centro Psicológico Miraflores",
             "time_zone": "America/Lima",
+            "country": "PE",
             "currencies": ["PEN", "USD"],
             "default_currency": "PEN",
             "no_show_fees": {"PEN": 2500, "USD": 2500},

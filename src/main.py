@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from tend.api import api_keys, audit, auth, dev, docs, health, jobs
-from tend.api.clients import custom_fields, enrollments, records, relationships
+from tend.api.clients import custom_fields, duplicates, enrollments, records, relationships
 from tend.api.deps import auth_policy
 from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
 from tend.api.practice import catalog, users
@@ -135,6 +135,7 @@ def create_app(
         auth,
         practice_settings,
         users,
+        duplicates,
         records,
         relationships,
         enrollments,

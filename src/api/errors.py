@@ -37,6 +37,9 @@ class Problem(BaseModel):
     request_id: str | None = None
     errors: list[FieldError] | None = None
     next_step: str | None = None
+    merged_into: str | None = Field(
+        default=None, description="With `not_found.merged`: the id of the record this one was merged into."
+    )
 
 
 def problem_response(
@@ -48,6 +51,7 @@ def problem_response(
     errors: list[dict[str, Any]] | None = None,
     next_step: str | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -61,6 +65,7 @@ def problem_response(
         body["errors"] = errors
     if next_step:
         body["next_step"] = next_step
+    body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -172,6 +177,7 @@ async def _domain_handler(request: Request, exc: Exception) -> JSONResponse:
         errors=errors or None,
         next_step=exc.next_step if isinstance(exc, Conflict) else None,
         headers=headers or None,
+        extra=exc.extra,
     )
 
 

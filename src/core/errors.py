@@ -32,6 +32,10 @@ class ErrorCode(StrEnum):
     practitioner_linked = "conflict.practitioner_linked"
     custom_field_key_taken = "conflict.custom_field_key_taken"
     job_not_dead = "conflict.job_not_dead"
+    client_has_records = "conflict.client_has_records"
+    merge_same_client = "conflict.merge_same_client"
+    # A record merged into another: `merged_into` names the survivor.
+    merged = "not_found.merged"
     # Refusals (403) with a reason the caller can act on.
     own_password = "forbidden.own_password"
     reassign_clients = "forbidden.reassign_clients"
@@ -55,6 +59,8 @@ class ErrorCode(StrEnum):
     bad_format = "validation.format"
     duplicate_value = "validation.duplicate_value"
     characters = "validation.characters"
+    phone = "validation.phone"
+    country = "validation.country"
     too_large = "validation.too_large"
     password_too_short = "validation.password_too_short"
     wrong_password = "validation.wrong_password"
@@ -107,6 +113,15 @@ class NotFound(DomainError):
     status = 404
     title = "Not found"
     code = ErrorCode.not_found
+
+
+class MergedAway(NotFound):
+    """The record was merged into another; clients follow `merged_into`."""
+
+    code = ErrorCode.merged
+
+    def __init__(self, merged_into: str) -> None:
+        super().__init__("This record was merged into another one.", merged_into=merged_into)
 
 
 class Conflict(DomainError):

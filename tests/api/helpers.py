@@ -9,7 +9,7 @@ import httpx
 
 async def lima_practice(admin: httpx.AsyncClient) -> None:
     body = {
-        "name": "Psicotrec", "time_zone": "America/Lima", "currencies": ["PEN", "USD"],
+        "name": "Psicotrec", "time_zone": "America/Lima", "country": "PE", "currencies": ["PEN", "USD"],
         "default_currency": "PEN", "no_show_fees": {"PEN": 2500, "USD": 2500},
     }  # fmt: skip
     response = await admin.patch("/api/v1/practice", json=body)

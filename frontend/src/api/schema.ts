@@ -165,6 +165,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/possible-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find Possible Duplicates
+         * @description Clients you may see who share a name and birth date, a phone, an e-mail or a document number with
+         *     the person being registered. Ask before saving; registering anyway stays possible.
+         */
+        post: operations["clients-find_possible_duplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{client_id}": {
         parameters: {
             query?: never;
@@ -176,7 +197,12 @@ export interface paths {
         get: operations["clients-get_client"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Client
+         * @description Deletes a record registered by mistake. A client with anything attached is refused (409): set them
+         *     inactive or discharged, or merge the record into the right one.
+         */
+        delete: operations["clients-delete_client"];
         options?: never;
         head?: never;
         /** Update Client */
@@ -219,6 +245,27 @@ export interface paths {
          * @description Set `end_date` to end an enrollment.
          */
         patch: operations["clients-update_enrollment"];
+        trace?: never;
+    };
+    "/api/v1/clients/{client_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Client
+         * @description Merges `duplicate_id` into this client (the survivor). With `dry_run` nothing changes and the answer
+         *     is exactly what the merge will do; without it, the merge happens in one transaction.
+         */
+        post: operations["clients-merge_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/clients/{client_id}/relationships": {
@@ -1034,6 +1081,18 @@ export interface components {
             /** Required */
             required?: boolean;
         };
+        /** DroppedOut */
+        DroppedOut: {
+            /** Reason */
+            reason: string;
+            /** What */
+            what: string;
+        };
+        /**
+         * DuplicateReason
+         * @enum {string}
+         */
+        DuplicateReason: "name_and_birth_date" | "phone" | "email" | "id_number";
         /**
          * EmailStatus
          * @enum {string}
@@ -1088,7 +1147,23 @@ export interface components {
          * @description Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename.
          * @enum {string}
          */
-        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        /** FieldChoiceOut */
+        FieldChoiceOut: {
+            /** Duplicate Value */
+            duplicate_value: unknown;
+            /** Field */
+            field: string;
+            /** Result Value */
+            result_value: unknown;
+            /**
+             * Source
+             * @description `survivor` or `duplicate`.
+             */
+            source: string;
+            /** Survivor Value */
+            survivor_value: unknown;
+        };
         /** FieldError */
         FieldError: {
             /** @description Stable machine code of the problem; choose your wording by it. */
@@ -1265,6 +1340,58 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /**
+         * MergeField
+         * @enum {string}
+         */
+        MergeField: "first_name" | "last_name" | "preferred_name" | "date_of_birth" | "phone" | "email" | "id_number" | "address" | "preferred_language" | "reminder_consent_email" | "reminder_consent_sms" | "reminder_consent_voice" | "registered_on";
+        /** MergeIn */
+        MergeIn: {
+            /**
+             * Dry Run
+             * @description true: answer what would happen, change nothing.
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * Duplicate Id
+             * Format: uuid
+             * @description The other record of the same person; it becomes a tombstone.
+             */
+            duplicate_id: string;
+            /**
+             * Take From Duplicate
+             * @description Fields taken from the duplicate; otherwise the survivor's value wins (or fills a gap).
+             */
+            take_from_duplicate?: components["schemas"]["MergeField"][];
+        };
+        /** MergeMovesOut */
+        MergeMovesOut: {
+            /** Custom Fields */
+            custom_fields: number;
+            /** Enrollments */
+            enrollments: number;
+            /** Practitioners */
+            practitioners: number;
+            /** Relationships */
+            relationships: number;
+        };
+        /** MergeOut */
+        MergeOut: {
+            /** Dropped */
+            dropped: components["schemas"]["DroppedOut"][];
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Duplicate Id
+             * Format: uuid
+             */
+            duplicate_id: string;
+            /** Fields */
+            fields: components["schemas"]["FieldChoiceOut"][];
+            moves: components["schemas"]["MergeMovesOut"];
+            survivor: components["schemas"]["ClientOut"];
+        };
         /** PasswordChangeIn */
         PasswordChangeIn: {
             /** Current Password */
@@ -1277,10 +1404,46 @@ export interface components {
             /** New Password */
             new_password: string;
         };
+        /** PossibleDuplicateOut */
+        PossibleDuplicateOut: {
+            client: components["schemas"]["ClientOut"];
+            /** Reasons */
+            reasons: components["schemas"]["DuplicateReason"][];
+        };
+        /** PossibleDuplicatesOut */
+        PossibleDuplicatesOut: {
+            /** Items */
+            items: components["schemas"]["PossibleDuplicateOut"][];
+        };
+        /** PossibleDuplicatesQuery */
+        PossibleDuplicatesQuery: {
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /** Email */
+            email?: string | null;
+            /**
+             * Exclude Client Id
+             * @description The record being edited.
+             */
+            exclude_client_id?: string | null;
+            /** First Name */
+            first_name?: string | null;
+            /** Id Number */
+            id_number?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
         /** PracticeOut */
         PracticeOut: {
             /** Client Label */
             client_label: string;
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2 (e.g. PE): phones typed without a country code are read as this country's; also the region money is shown for.
+             */
+            country: string | null;
             /** Currencies */
             currencies: string[];
             /** Default Currency */
@@ -1329,6 +1492,11 @@ export interface components {
         PracticeUpdate: {
             /** Client Label */
             client_label?: string;
+            /**
+             * Country
+             * @description null: none set.
+             */
+            country?: string | null;
             /** Currencies */
             currencies?: string[];
             /** Default Currency */
@@ -1481,6 +1649,12 @@ export interface components {
              * @default null
              */
             errors: components["schemas"]["FieldError"][] | null;
+            /**
+             * Merged Into
+             * @description With `not_found.merged`: the id of the record this one was merged into.
+             * @default null
+             */
+            merged_into: string | null;
             /**
              * Next Step
              * @default null
@@ -2428,6 +2602,57 @@ export interface operations {
             };
         };
     };
+    "clients-find_possible_duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PossibleDuplicatesQuery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PossibleDuplicatesOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "clients-get_client": {
         parameters: {
             query?: never;
@@ -2476,6 +2701,71 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "clients-delete_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,6 +2990,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnrollmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "clients-merge_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeOut"];
                 };
             };
             /** @description Not authenticated */
@@ -5332,9 +5693,11 @@ type ReadonlyArray<T> = [
 export const apiKeyScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyScope"]> = ["read", "write"];
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "inactive", "discharged"];
 export const customFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomFieldType"]> = ["text", "number", "date", "select", "checkbox"];
+export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
+export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "front_desk", "clinician"];

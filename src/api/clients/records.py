@@ -9,11 +9,11 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import EmailStr, Field
 
 from tend.api.deps import ContextDep, PageDep, StaffDep
-from tend.api.errors import READ_ERRORS, problem_responses
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from tend.api.schemas import (
     CleanName,
     CustomFieldValues,
@@ -169,3 +169,11 @@ async def update_client(
     client_id: uuid.UUID, body: ClientUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> ClientOut:
     return ClientOut.of(await clients.update_client(ctx, client_id, body.changes()))
+
+
+@router.delete("/{client_id}", status_code=204, response_class=Response, responses=WRITE_ERRORS)
+async def delete_client(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
+    """Deletes a record registered by mistake. A client with anything attached is refused (409): set them
+    inactive or discharged, or merge the record into the right one."""
+    await clients.delete_client(ctx, client_id)
+    return Response(status_code=204)

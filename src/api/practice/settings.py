@@ -21,6 +21,10 @@ Prices = dict[str, int]
 class PracticeOut(OutputModel):
     name: str
     time_zone: str = Field(description="IANA zone; every 'month' and 'today' is local to it.")
+    country: str | None = Field(
+        description="ISO 3166-1 alpha-2 (e.g. PE): phones typed without a country code are read as this "
+        "country's; also the region money is shown for."
+    )
     currencies: list[str]
     default_currency: str
     no_show_fees: Prices = Field(description="Minor units per currency, e.g. {'PEN': 2500} is S/ 25.00.")
@@ -60,6 +64,7 @@ class PracticeUpdate(PatchModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     time_zone: str | None = Field(default=None, min_length=1, max_length=64)
+    country: str | None = Field(default=None, min_length=2, max_length=2, description="null: none set.")
     currencies: list[str] | None = Field(default=None, min_length=1, max_length=10)
     default_currency: str | None = Field(default=None, min_length=3, max_length=3)
     no_show_fees: PricesIn | None = None

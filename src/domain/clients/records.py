@@ -11,12 +11,13 @@ from datetime import date
 from typing import Any
 
 from tend.core.enums import ClientStatus
-from tend.core.errors import ErrorCode, Forbidden, Invalid, NotFound
+from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, MergedAway, NotFound
 from tend.core.pages import Page, PageRequest
+from tend.core.phones import BadPhone, to_e164
 from tend.core.text import digits, fold, search_terms
 from tend.domain.clients import custom_fields
 from tend.domain.context import Context
-from tend.domain.practice.settings import practice_today
+from tend.domain.practice.settings import get_practice, practice_today
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.clients import ClientFilter, ClientRepository
@@ -41,7 +42,7 @@ class ClientSummary:
     balances: list[Balance] = field(default_factory=list)
 
 
-def _index(client: Client) -> None:
+def reindex(client: Client) -> None:
     """Keeps the folded search text and sort key in step with the record (on every write)."""
     names = [client.first_name, client.last_name, client.preferred_name or ""]
     parts = [fold(" ".join(names)), fold(client.email), fold(client.id_number), digits(client.phone)]
@@ -50,10 +51,38 @@ def _index(client: Client) -> None:
 
 
 async def get_client(ctx: Context, client_id: uuid.UUID, *, for_update: bool = False) -> Client:
-    client = await ClientRepository(ctx.session).readable_by(ctx.actor, client_id, for_update=for_update)
-    if client is None:
+    """The client, if the caller may read it. A record merged into another answers with a pointer to the
+    survivor (when the caller may read that one), so old links and integrations can follow it."""
+    repository = ClientRepository(ctx.session)
+    client = await repository.readable_by(ctx.actor, client_id, for_update=for_update)
+    survivor_id = client.merged_into_id if client is not None else await repository.merged_into(client_id)
+    if survivor_id is not None and await repository.readable_ids(ctx.actor, [survivor_id]):
+        raise MergedAway(str(survivor_id))
+    if client is None or survivor_id is not None:
         raise NotFound("No such client.")
     return client
+
+
+async def delete_client(ctx: Context, client_id: uuid.UUID) -> None:
+    """Removes a record registered by mistake. Anything attached to it (relationships, enrollments, merged
+    records; later appointments, ledger entries, survey answers) keeps it: deactivate or merge instead."""
+    client = await get_client(ctx, client_id, for_update=True)
+    if ctx.actor.is_clinician:
+        raise Forbidden(
+            "Only the front desk or an admin can delete a client.", code=ErrorCode.role_may_not_delete
+        )
+    repository = ClientRepository(ctx.session)
+    attached = {name: n for name, n in (await repository.attached_record_counts(client.id)).items() if n}
+    if attached:
+        listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in attached.items())
+        raise Conflict(
+            f"This client has records attached ({listed}) and cannot be deleted.",
+            code=ErrorCode.client_has_records,
+            next_step="Set the client inactive or discharged instead, or merge the record into the right "
+            "one.",
+        )
+    record_change(ctx, "client.deleted", client, "client")
+    await repository.delete(client)
 
 
 async def _check_practitioners(ctx: Context, practitioner_ids: set[uuid.UUID]) -> None:
@@ -75,6 +104,15 @@ def _refuse_reassignment(ctx: Context, current: set[uuid.UUID], wanted: set[uuid
             "Only the front desk or an admin can assign clients to other practitioners.",
             code=ErrorCode.reassign_clients,
         )
+
+
+def _normalize_phone(client: Client, country: str | None) -> None:
+    if client.phone is None:
+        return
+    try:
+        client.phone = to_e164(client.phone, country)
+    except BadPhone as exc:
+        raise Invalid(str(exc), field="phone", code=ErrorCode.phone) from None
 
 
 def _check_dates(client: Client, today: date) -> None:
@@ -106,7 +144,8 @@ async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
         updated_at=now,
     )
     _check_dates(client, today)
-    _index(client)
+    _normalize_phone(client, (await get_practice(ctx)).country)
+    reindex(client)
     repository = ClientRepository(ctx.session)
     await repository.add(client)
     await repository.set_practitioners(client.id, practitioner_ids)
@@ -129,7 +168,8 @@ async def update_client(ctx: Context, client_id: uuid.UUID, changes: dict[str, A
         )
     changed = apply_changes(client, changes, ctx)
     _check_dates(client, await practice_today(ctx))
-    _index(client)
+    _normalize_phone(client, (await get_practice(ctx)).country)
+    reindex(client)
     repository = ClientRepository(ctx.session)
     if practitioner_ids is not None:
         wanted, current = set(practitioner_ids), await repository.practitioner_ids(client.id)

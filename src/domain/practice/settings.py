@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from tend.core.enums import Locale
 from tend.core.errors import ErrorCode, Invalid
 from tend.core.money import check_currency, check_prices
+from tend.core.phones import COUNTRIES
 from tend.domain.context import Context
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.practice import PracticeRepository
@@ -65,6 +66,14 @@ async def practice_today(ctx: Context) -> date:
 
 def _validate(settings: PracticeSettings) -> None:
     check_time_zone(settings.time_zone)
+    if settings.country is not None:
+        settings.country = settings.country.upper()
+        if settings.country not in COUNTRIES:
+            raise Invalid(
+                f"{settings.country!r} is not a country code (ISO 3166, e.g. PE).",
+                field="country",
+                code=ErrorCode.country,
+            )
     if not settings.currencies:
         raise Invalid("Enable at least one currency.", field="currencies", code=ErrorCode.required)
     if len(set(settings.currencies)) != len(settings.currencies):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,6 +49,26 @@ def _readable_by(actor: Actor) -> ColumnElement[bool]:
     if actor.is_clinician:
         return _assigned_to(actor.practitioner_id)
     return true()
+
+
+_LIVE = Client.merged_into_id.is_(None)  # not a tombstone left by a merge
+
+
+def _document_key(column: Any) -> Any:
+    """A document number compared without case, spaces, dots or dashes ('dni 45.678-912' = 'DNI45678912')."""
+    return func.replace(func.replace(func.replace(func.upper(column), " ", ""), "-", ""), ".", "")
+
+
+@dataclass(frozen=True)
+class DuplicateProbe:
+    """What is known of a person being registered; each part that is set may match on its own."""
+
+    name_key: str | None = None  # folded "last first", as Client.sort_key
+    date_of_birth: date | None = None
+    phone: str | None = None  # E.164
+    email: str | None = None
+    document: str | None = None  # as typed
+    exclude_id: uuid.UUID | None = None
 
 
 def _escape_like(term: str) -> str:
@@ -94,6 +114,50 @@ class ClientRepository:
             select(Client.id).where(Client.id.in_(client_ids)).order_by(Client.id).with_for_update()
         )
 
+    async def possible_duplicates(self, actor: Actor, probe: DuplicateProbe, limit: int = 10) -> list[Client]:
+        """Live clients `actor` may read that share a name and birth date, a phone, an e-mail or a document
+        number with the probe (which part matched is for the caller to say)."""
+        matches: list[ColumnElement[bool]] = []
+        if probe.name_key and probe.date_of_birth:
+            matches.append(
+                and_(Client.sort_key == probe.name_key, Client.date_of_birth == probe.date_of_birth)
+            )
+        if probe.phone:
+            matches.append(Client.phone == probe.phone)
+        if probe.email:
+            matches.append(func.lower(Client.email) == probe.email.lower())
+        if probe.document:
+            matches.append(_document_key(Client.id_number) == _document_key(literal(probe.document)))
+        if not matches:
+            return []
+        statement = select(Client).where(_readable_by(actor), _LIVE, or_(*matches))
+        if probe.exclude_id is not None:
+            statement = statement.where(Client.id != probe.exclude_id)
+        rows = await self.session.scalars(statement.order_by(Client.sort_key, Client.id).limit(limit))
+        return list(rows.all())
+
+    async def merged_into(self, client_id: uuid.UUID) -> uuid.UUID | None:
+        """The survivor a merged-away record points at, if this id is a tombstone."""
+        return await self.session.scalar(select(Client.merged_into_id).where(Client.id == client_id))
+
+    async def attached_record_counts(self, client_id: uuid.UUID) -> dict[str, int]:
+        """What hangs off a client (a client with any of it is not deleted, only deactivated or merged)."""
+        counts = {
+            "relationships": select(func.count()).where(ClientRelationship.client_id == client_id),
+            "enrollments": select(func.count()).where(Enrollment.client_id == client_id),
+            "merged_records": select(func.count()).where(Client.merged_into_id == client_id),
+        }
+        return {name: int(await self.session.scalar(query) or 0) for name, query in counts.items()}
+
+    async def delete(self, client: Client) -> None:
+        await self.session.delete(client)
+        await self.session.flush()
+
+    async def repoint_tombstones(self, from_id: uuid.UUID, to_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(Client).where(Client.merged_into_id == from_id).values(merged_into_id=to_id)
+        )
+
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(Client)) or 0)
 
@@ -103,7 +167,7 @@ class ClientRepository:
         return client
 
     async def search(self, actor: Actor, page: PageRequest, filters: ClientFilter) -> Page[Client]:
-        statement = select(Client).where(_readable_by(actor))
+        statement = select(Client).where(_readable_by(actor), _LIVE)
         for term in filters.search_terms:
             statement = statement.where(Client.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
         if filters.status is not None:
@@ -233,6 +297,10 @@ class EnrollmentRepository:
         return await self.session.scalar(
             select(Enrollment).where(Enrollment.id == enrollment_id, Enrollment.client_id == client_id)
         )
+
+    async def delete(self, enrollment: Enrollment) -> None:
+        await self.session.delete(enrollment)
+        await self.session.flush()
 
     async def others_in_program(self, enrollment: Enrollment) -> list[Enrollment]:
         """The client's other enrollments in the same program (to refuse overlapping dates)."""

@@ -49,6 +49,11 @@ class Client(Timestamped, Base):
     # Kept by the domain on every write: folded (case- and accent-free) names, e-mail, phone digits, ID.
     search_text: Mapped[str] = mapped_column(Text)
     sort_key: Mapped[str] = mapped_column(String(220))
+    # A record merged into another stays as a tombstone pointing at the survivor (old links keep working).
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    merged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ClientPractitioner(Base):

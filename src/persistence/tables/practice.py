@@ -29,6 +29,8 @@ class PracticeSettings(Base):
     singleton: Mapped[int] = mapped_column(Integer, unique=True, default=1)
     name: Mapped[str] = mapped_column(String(200))
     time_zone: Mapped[str] = mapped_column(String(64))
+    # ISO 3166-1 alpha-2: the default country of phone numbers typed without one; money's display region.
+    country: Mapped[str | None] = mapped_column(String(2), nullable=True)
     currencies: Mapped[list[str]] = mapped_column(JSON)
     default_currency: Mapped[str] = mapped_column(String(3))
     no_show_fees: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -15,6 +15,7 @@ EXAMPLE_BODIES: dict[str, Any] = {
     "clients-update_relationship": {"emergency_contact": True},
     "clients-enroll_client": {"start_date": "2026-05-01"},  # program_id filled in below
     "clients-update_enrollment": {"end_date": "2026-12-31"},
+    "clients-merge_client": {"dry_run": True},  # duplicate_id filled in below
 }
 
 
@@ -64,6 +65,8 @@ def _request(method: str, path: str, operation: dict[str, Any], ids: dict[str, s
         body["related_client_id"] = ids["related_client_id"]
     if operation_id == "clients-enroll_client":
         body["program_id"] = ids["program_id"]
+    if operation_id == "clients-merge_client":
+        body["duplicate_id"] = ids["related_client_id"]
     return url, body
 
 

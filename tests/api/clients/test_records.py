@@ -58,17 +58,41 @@ async def test_registered_on_is_the_practice_local_date(client_as: Any, clock: A
 async def test_update_changes_only_what_was_sent(client_as: Any) -> None:
     admin = await client_as("admin")
     one, two = await practitioner(admin, "Uno"), await practitioner(admin, "Dos")
-    created = await client_record(admin, phone="111", practitioner_ids=[one["id"]])
+    created = await client_record(admin, phone="+51 987 000 111", practitioner_ids=[one["id"]])
     response = await admin.patch(
         f"{CLIENTS}/{created['id']}", json={"status": "discharged", "practitioner_ids": [two["id"]]}
     )
     body = response.json()
-    assert body["status"] == "discharged" and body["phone"] == "111"
+    assert body["status"] == "discharged" and body["phone"] == "+51987000111"
     assert [p["name"] for p in body["practitioners"]] == ["Dos"]
     cleared = await admin.patch(f"{CLIENTS}/{created['id']}", json={"phone": None})
     assert cleared.json()["phone"] is None
     refused = await admin.patch(f"{CLIENTS}/{created['id']}", json={"first_name": None})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "first_name"
+
+
+async def test_phones_are_stored_e164_with_the_practice_country_as_default(client_as: Any) -> None:
+    admin = await client_as("admin")
+    refused = await admin.post(
+        CLIENTS, json={"first_name": "Ana", "last_name": "Ruiz", "phone": "987 654 321"}
+    )
+    assert refused.status_code == 422  # no country yet: the number could be from anywhere
+    assert refused.json()["errors"][0] == {
+        "field": "phone",
+        "loc": ["phone"],
+        "code": "validation.phone",
+        "message": "This is not a phone number. Start with the country code (+51 ...) or set the practice's "
+        "country.",
+        "type": "phone",
+    }
+    assert (await admin.patch("/api/v1/practice", json={"country": "pe"})).json()["country"] == "PE"
+    local = await client_record(admin, "Ana", "Ruiz", phone="987 654 321")
+    international = await client_record(admin, "Bob", "Lee", phone="+1 (212) 555-0100")
+    assert (local["phone"], international["phone"]) == ("+51987654321", "+12125550100")
+    too_short = await admin.post(CLIENTS, json={"first_name": "C", "last_name": "D", "phone": "12"})
+    assert too_short.status_code == 422
+    bad_country = await admin.patch("/api/v1/practice", json={"country": "XX"})
+    assert bad_country.json()["errors"][0]["code"] == "validation.country"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +185,7 @@ async def test_client_writes_are_audited_without_personal_data(client_as: Any, s
 
     desk = await client_as("front_desk")
     created = await client_record(desk, "Secreta", "Persona")
-    await desk.patch(f"{CLIENTS}/{created['id']}", json={"phone": "555-0101"})
+    await desk.patch(f"{CLIENTS}/{created['id']}", json={"phone": "+1 212 555 0101"})
     async with sessions() as session:
         events = (
             await session.scalars(select(AuditEvent).where(AuditEvent.object_id == created["id"]))
