@@ -76,6 +76,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly problem: ProblemSummary;
   readonly retryAfterSeconds: number | null;
+  /** With `not_found.merged`: the id of the record this one was merged into. */
+  readonly mergedInto: string | null;
 
   constructor(response: Response, body: unknown) {
     const problem = summarizeProblem(body);
@@ -84,6 +86,7 @@ export class ApiError extends Error {
     this.status = response.status;
     this.problem = problem;
     this.retryAfterSeconds = retryAfterSeconds(response.headers.get('Retry-After'));
+    this.mergedInto = isRecord(body) ? nonEmptyString(body.merged_into) : null;
   }
 }
 

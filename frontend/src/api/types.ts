@@ -6,6 +6,7 @@ export {
   apiKeyScopeValues as API_KEY_SCOPES,
   clientStatusValues as CLIENT_STATUSES,
   customFieldTypeValues as CUSTOM_FIELD_TYPES,
+  duplicateReasonValues as DUPLICATE_REASONS,
   localeValues as LOCALES,
   relationshipTypeValues as RELATIONSHIP_TYPES,
   roleValues as ROLES,
@@ -37,6 +38,12 @@ export type CustomFieldDefinition = components['schemas']['CustomFieldOut'];
 export type CustomFieldType = components['schemas']['CustomFieldType'];
 export type PractitionerRecord = components['schemas']['PractitionerOut'];
 export type ProgramRecord = components['schemas']['ProgramOut'];
+export type PossibleDuplicatesQuery = components['schemas']['PossibleDuplicatesQuery'];
+export type PossibleDuplicate = components['schemas']['PossibleDuplicateOut'];
+export type DuplicateReason = components['schemas']['DuplicateReason'];
+export type MergeField = components['schemas']['MergeField'];
+export type MergeResult = components['schemas']['MergeOut'];
+export type MergeFieldChoice = components['schemas']['FieldChoiceOut'];
 export type PracticeSettings = components['schemas']['PracticeOut'];
 
 // Settings: the practice, staff users, the catalog, custom field definitions and API keys.

@@ -76,6 +76,7 @@ export const practitionerFixture: PractitionerRecord = {
 export const practiceFixture = {
   name: 'Demo',
   time_zone: 'America/Lima',
+  country: 'PE',
   currencies: ['PEN', 'USD'],
   default_currency: 'PEN',
   no_show_fees: {},

@@ -9,6 +9,7 @@ import { renderApp } from '../../test/renderApp';
 const practice: PracticeSettings = {
   name: 'Centro',
   time_zone: 'America/Lima',
+  country: 'PE',
   currencies: ['PEN', 'USD'],
   default_currency: 'PEN',
   no_show_fees: { PEN: 2500 },

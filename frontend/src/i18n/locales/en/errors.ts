@@ -21,6 +21,9 @@ export const errorsEn = {
     'conflict.practitioner_linked': 'This practitioner is already linked to another user.',
     'conflict.custom_field_key_taken': 'Another custom field already uses this key.',
     'conflict.job_not_dead': 'Only failed jobs can be retried.',
+    'conflict.client_has_records': 'This client has records attached (sessions, payments, relationships, programs…), so the record cannot be deleted.',
+    'conflict.merge_same_client': 'A record cannot be merged with itself.',
+    'not_found.merged': 'This record was merged into another one.',
     'forbidden.own_password': 'You cannot reset your own password here; change it from your account instead.',
     'forbidden.reassign_clients': "Reassign this practitioner's clients first.",
     'forbidden.role_may_not_delete': 'Your role may not delete this.',
@@ -42,6 +45,8 @@ export const errorsEn = {
     'validation.format': 'Not in the right format.',
     'validation.duplicate_value': 'This value is repeated.',
     'validation.characters': 'Contains characters that are not allowed.',
+    'validation.phone': 'This is not a phone number we can read. Write it with the country code (e.g. +51 987 654 321) or as dialled locally.',
+    'validation.country': 'Choose a country.',
     'validation.too_large': 'Too large.',
     'validation.password_too_short': 'The password is too short.',
     'validation.wrong_password': 'The password is not correct.',
@@ -58,6 +63,8 @@ export const errorsEn = {
     'conflict.practitioner_linked': 'Unlink the practitioner from the other user first, or choose another practitioner.',
     'conflict.custom_field_key_taken': 'Choose a different key.',
     'conflict.job_not_dead': 'Wait until the job has finished or failed, then look again.',
+    'conflict.client_has_records': 'Set the client inactive to keep the history, or merge this record into the right one if it is a duplicate.',
+    'conflict.merge_same_client': 'Choose the other record of this person.',
   } satisfies Record<ConflictCode, string>,
 };
 
