@@ -47,6 +47,9 @@ def serve(
 @app.command()
 def worker() -> None:
     """Run background jobs from Redis (arq). Needs TEND_REDIS_URL."""
+    import logging
+    import time
+
     from arq.worker import run_worker
 
     from tend.logs import configure_logging
@@ -54,7 +57,23 @@ def worker() -> None:
 
     redis = redis_settings()  # refuses first when Redis is not configured
     configure_logging(get_settings().log_level)
-    run_worker(WorkerSettings, redis_settings=redis)  # type: ignore[arg-type]
+    log = logging.getLogger("tend.worker")
+    pause = 1.0
+    while True:
+        # arq stops when it loses Redis; a worker outlives the outage instead of needing a supervisor.
+        # Nothing is lost meanwhile: jobs wait in the outbox table and the sweep hands them over again.
+        started = time.monotonic()
+        try:
+            run_worker(WorkerSettings, redis_settings=redis)  # type: ignore[arg-type]
+            return  # stopped on purpose (SIGINT/SIGTERM)
+        except (ConnectionError, OSError, TimeoutError) as exc:
+            log.warning("lost Redis; reconnecting", extra={"error": type(exc).__name__})
+        except Exception as exc:  # redis' own connection errors
+            if "redis" not in type(exc).__module__:
+                raise
+            log.warning("lost Redis; reconnecting", extra={"error": type(exc).__name__})
+        pause = 1.0 if time.monotonic() - started > 60 else min(pause * 2, 30.0)
+        time.sleep(pause)
 
 
 def alembic_config(database_url: str | None = None) -> object:

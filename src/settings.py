@@ -58,6 +58,9 @@ class Settings(BaseSettings):
 
     outbox_sweep_seconds: float = 5.0
     job_max_attempts: int = 5
+    # A job attempt longer than this is stopped and counted as failed; a worker that dies mid-job loses its
+    # claim after this much more (the lease), and the job runs again while it has attempts left.
+    job_timeout_seconds: int = 300
     log_level: str = "INFO"
 
     @model_validator(mode="after")

@@ -33,6 +33,7 @@ class EmailStatus(StrEnum):
     sending = "sending"
     sent = "sent"
     failed = "failed"
+    unknown = "unknown"  # a send was interrupted: it may or may not have reached the server
 
 
 class ClientStatus(StrEnum):

@@ -73,7 +73,9 @@ async def retry_dead_job(ctx: Context, job_id: uuid.UUID) -> OutboxJob:
             next_step="Wait for it to finish; it is retried automatically while it has attempts left.",
         )
     job.status, job.attempts, job.run_after = JobStatus.pending, 0, ctx.clock.now()
-    job.finished_at = None
+    job.finished_at, job.lease_until = None, None
+    # The admin's decision: an e-mail whose delivery is unknown (an interrupted send) may go out again.
+    job.resend_unknown = True
     _dispatch_after_commit(ctx.session, job.id)
     audit.record(ctx, "job.retried", object_type="job", object_id=job.id, job_name=job.job_name)
     return job

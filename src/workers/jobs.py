@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from tend.domain.practice.users import WELCOME_EMAIL_JOB
 from tend.persistence.db import unit_of_work
-from tend.persistence.repositories.access import UserRepository
+from tend.persistence.repositories.access import LoginFailureRepository, UserRepository
 from tend.workers.deps import JobDeps
 from tend.workers.mail import OutgoingEmail
+from tend.workers.schedule import PRUNE_SIGN_IN_ATTEMPTS
 
 JobFunction = Callable[[JobDeps, dict[str, Any]], Awaitable[None]]
 JOBS: dict[str, JobFunction] = {}
@@ -45,3 +47,10 @@ async def send_welcome_email(deps: JobDeps, payload: dict[str, Any]) -> None:
             ),
         )
     )
+
+
+@job(PRUNE_SIGN_IN_ATTEMPTS)
+async def prune_sign_in_attempts(deps: JobDeps, payload: dict[str, Any]) -> None:
+    """Daily: sign-in attempts older than a day no longer count toward any throttle."""
+    async with unit_of_work(deps.sessions) as session:
+        await LoginFailureRepository(session).prune(deps.clock.now() - timedelta(days=1))

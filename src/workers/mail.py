@@ -1,9 +1,17 @@
-"""Sending e-mail once per event: the dev mailbox (development) or SMTP (TEND_SMTP_*)."""
+"""Sending e-mail once per event: the dev mailbox (development) or SMTP (TEND_SMTP_*).
+
+Each message is claimed before it is handed to SMTP (a row per dedupe key, UNIQUE). A claim that never
+got an outcome (the process died while sending) is not silently retried nor silently dropped: past its
+lease it becomes `unknown` and the job dies visibly; an admin's retry of that job sends it again. An SMTP
+server that accepted a message while the connection failed may deliver it twice: that is SMTP's limit."""
 
 from __future__ import annotations
 
+import contextvars
 import logging
+import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from email.message import EmailMessage as MimeMessage
 
 import aiosmtplib
@@ -17,6 +25,7 @@ from tend.persistence.tables.jobs import EmailMessage
 from tend.settings import Settings
 
 log = logging.getLogger(__name__)
+MAIL_LEASE = timedelta(minutes=2)  # well past SMTP's own 30 s timeout
 
 
 @dataclass(frozen=True)
@@ -27,14 +36,32 @@ class OutgoingEmail:
     body_text: str
 
 
+@dataclass(frozen=True)
+class SendingJob:
+    """The job on whose behalf a message is sent (set by the relay around each attempt)."""
+
+    job_id: uuid.UUID | None
+    resend_unknown: bool = False
+
+
+current_job: contextvars.ContextVar[SendingJob | None] = contextvars.ContextVar(
+    "tend_sending_job", default=None
+)
+
+
 class TransientSendError(Exception):
     """The message could not be handed over now; the job should try again later."""
+
+
+class DeliveryUnknown(Exception):
+    """A send was interrupted: the message may or may not have left. Not retried automatically."""
 
 
 async def _claim(
     sessions: async_sessionmaker[AsyncSession], clock: Clock, message: OutgoingEmail, transport: str
 ) -> bool:
-    """Takes the right to send `message`. False when it was already sent (or is being sent)."""
+    """Takes the right to send `message`: True to send it now, False when it was sent already."""
+    job, now = current_job.get() or SendingJob(job_id=None), clock.now()
     async with unit_of_work(sessions) as session:
         repository = EmailRepository(session)
         recorded = await repository.insert_sending(
@@ -45,11 +72,25 @@ async def _claim(
                 body_text=message.body_text,
                 transport=transport,
                 status=EmailStatus.sending,
-                created_at=clock.now(),
+                job_id=job.job_id,
+                claimed_at=now,
+                created_at=now,
             )
         )
-        # Recorded before: only a previous failed attempt may be taken over, and only by one worker.
-        return recorded or await repository.take_over_failed(message.dedupe_key)
+        if recorded:
+            return True
+        await repository.mark_unknown_if_abandoned(message.dedupe_key, now - MAIL_LEASE)
+        if await repository.take_over(message.dedupe_key, now, job.job_id, resend_unknown=job.resend_unknown):
+            return True
+        status = await repository.status(message.dedupe_key)
+    if status is EmailStatus.sent:
+        return False
+    if status is EmailStatus.sending:
+        raise TransientSendError("another worker is sending this message right now")
+    raise DeliveryUnknown(
+        "Sending was interrupted: the e-mail may or may not have been delivered. "
+        "Retry the job to send it again."
+    )
 
 
 async def _finish(
@@ -81,6 +122,10 @@ class Mailer:
         except (aiosmtplib.SMTPException, OSError) as exc:
             await _finish(self.sessions, self.clock, message.dedupe_key, type(exc).__name__)
             raise TransientSendError(type(exc).__name__) from exc
+        except Exception as exc:
+            # Anything else after the claim: record it (the message is free to be sent again), then fail.
+            await _finish(self.sessions, self.clock, message.dedupe_key, type(exc).__name__)
+            raise
         await _finish(self.sessions, self.clock, message.dedupe_key, None)
         return True
 

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 
 from tend.core.enums import EmailStatus, JobStatus, Role
@@ -93,18 +91,20 @@ async def test_sweep_sends_jobs_that_were_committed_but_never_dispatched(
     app: Any, system_ctx: Any, sessions: Any, run_jobs: Any
 ) -> None:
     await _create_user(system_ctx)  # recorded, not dispatched: as if the process died right after commit
-    assert await sweep(app.state.job_deps, app.state.dispatcher) == 1
+    # The welcome e-mail, and the day's clean-up the sweep's tick records.
+    assert await sweep(app.state.job_deps, app.state.dispatcher) == 2
     await run_jobs()
     assert [e.status for e in await _emails(sessions)] == [EmailStatus.sent]
     assert await sweep(app.state.job_deps, app.state.dispatcher) == 0
 
 
 async def test_cli_user_creation_dispatches_through_the_configured_path(
-    app: Any, settings: Any, sessions: Any, run_jobs: Any, monkeypatch: pytest.MonkeyPatch
+    app: Any, settings: Any, sessions: Any, run_jobs: Any, clock: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tend import operations
 
     monkeypatch.setattr(operations, "get_settings", lambda: settings)
+    monkeypatch.setattr(operations, "SystemClock", lambda: clock)  # one time line with the test's worker
     await operations.create_user_now(
         email="cli.user@example.com", name="Cli User", role="clinician", password="a-long-password"
     )
@@ -113,29 +113,6 @@ async def test_cli_user_creation_dispatches_through_the_configured_path(
     assert email.to_address == "cli.user@example.com" and email.status is EmailStatus.sent
     async with sessions() as session:
         assert await session.scalar(select(func.count()).select_from(OutboxJob)) == 1
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[Controller, _Inbox]]:
-    inbox = _Inbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
 
 
 async def test_email_goes_through_a_real_smtp_server(
@@ -170,6 +147,8 @@ async def test_smtp_outage_retries_then_dies_visibly_without_duplicates(
     assert first.status == "retry" and first.retry_in and first.retry_in > 0
     [email] = await _emails(sessions)
     assert email.status is EmailStatus.failed
+    assert (await execute(deps, job.id)).status == "skipped"  # not before its retry time
+    clock.advance(timedelta(seconds=first.retry_in))
 
     # The server comes back: the retry delivers exactly one message.
     up = settings.model_copy(
@@ -188,7 +167,11 @@ async def test_job_is_marked_dead_after_its_last_attempt(
     deps = replace(app.state.job_deps, settings=down, mailer=Mailer(down, sessions, clock))
     await _create_user(system_ctx, email="dead.user@example.com")
     [job] = await _jobs(sessions)
-    outcomes = [(await execute(deps, job.id)).status for _ in range(job.max_attempts)]
+    outcomes = []
+    for _ in range(job.max_attempts):
+        outcome = await execute(deps, job.id)
+        outcomes.append(outcome.status)
+        clock.advance(timedelta(seconds=outcome.retry_in or 0))
     assert outcomes == ["retry"] * (job.max_attempts - 1) + ["dead"]
     [job] = await _jobs(sessions)
     assert job.status is JobStatus.dead and job.attempts == job.max_attempts
@@ -225,7 +208,7 @@ async def test_admin_sees_dead_jobs_and_retries_them(
     await _create_user(system_ctx, email="revived@example.com")
     [job] = await _jobs(sessions)
     for _ in range(job.max_attempts):
-        await execute(deps, job.id)
+        clock.advance(timedelta(seconds=(await execute(deps, job.id)).retry_in or 0))
 
     admin = await client_as("admin")
     dead = (await admin.get("/api/v1/jobs", params={"status": "dead"})).json()["items"]

@@ -159,19 +159,19 @@ async def create_client(body: ClientCreate, _staff: StaffDep, ctx: ContextDep) -
     return ClientOut.of(await clients.create_client(ctx, body.model_dump()))
 
 
-@router.get("/{client_id}", responses=READ_ERRORS)
+@router.get("/{client_id:uuid}", responses=READ_ERRORS)
 async def get_client(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> ClientOut:
     return ClientOut.of(await clients.client_summary(ctx, client_id))
 
 
-@router.patch("/{client_id}", responses=problem_responses(401, 403, 404, 422))
+@router.patch("/{client_id:uuid}", responses=problem_responses(401, 403, 404, 422))
 async def update_client(
     client_id: uuid.UUID, body: ClientUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> ClientOut:
     return ClientOut.of(await clients.update_client(ctx, client_id, body.changes()))
 
 
-@router.delete("/{client_id}", status_code=204, response_class=Response, responses=WRITE_ERRORS)
+@router.delete("/{client_id:uuid}", status_code=204, response_class=Response, responses=WRITE_ERRORS)
 async def delete_client(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
     """Deletes a record registered by mistake. A client with anything attached is refused (409): set them
     inactive or discharged, or merge the record into the right one."""

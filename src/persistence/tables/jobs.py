@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Index, Integer, String, Text, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tend.core.enums import EmailStatus, JobStatus
@@ -32,6 +32,10 @@ class OutboxJob(Base):
     run_after: Mapped[datetime] = mapped_column(UTCDateTime)
     enqueued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # While running: the attempt is presumed dead (crash, kill, lost worker) after this instant.
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Set by an admin's retry: e-mails whose delivery is unknown may be sent again by this job.
+    resend_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
@@ -49,5 +53,8 @@ class EmailMessage(Base):
     transport: Mapped[str] = mapped_column(String(20))
     status: Mapped[EmailStatus] = mapped_column(TextEnum(EmailStatus))
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The job that claimed it and when: a claim older than the lease with no outcome is "unknown".
+    job_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
