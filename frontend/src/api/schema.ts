@@ -1097,7 +1097,7 @@ export interface components {
          * EmailStatus
          * @enum {string}
          */
-        EmailStatus: "sending" | "sent" | "failed";
+        EmailStatus: "sending" | "sent" | "failed" | "unknown";
         /** EnrollmentCreate */
         EnrollmentCreate: {
             /** End Date */
@@ -5694,7 +5694,7 @@ export const apiKeyScopeValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "inactive", "discharged"];
 export const customFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomFieldType"]> = ["text", "number", "date", "select", "checkbox"];
 export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
-export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed"];
+export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed", "unknown"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
