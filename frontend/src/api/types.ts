@@ -8,6 +8,7 @@ export {
   customFieldTypeValues as CUSTOM_FIELD_TYPES,
   duplicateReasonValues as DUPLICATE_REASONS,
   localeValues as LOCALES,
+  mergeFieldValues as MERGE_FIELDS,
   relationshipTypeValues as RELATIONSHIP_TYPES,
   roleValues as ROLES,
 } from './schema';

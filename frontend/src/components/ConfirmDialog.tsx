@@ -9,6 +9,8 @@ export interface ConfirmRequest {
   confirmLabel: string;
   /** Red confirm button: deletes, revocations, deactivations. */
   danger?: boolean;
+  /** Start on the button that backs out (where a stray Enter must not lose work). */
+  focusCancel?: boolean;
   onConfirm: () => void;
 }
 
@@ -18,12 +20,18 @@ export function ConfirmDialog({
   loading,
   error,
   onClose,
+  cancelLabel,
+  children,
 }: {
   request: ConfirmRequest | null;
   loading?: boolean;
   /** Why the action failed, when the dialog stays open to say so. */
   error?: string | null;
   onClose: () => void;
+  /** The button that backs out, when "Cancel" would be ambiguous (e.g. "Keep editing"). */
+  cancelLabel?: string;
+  /** More to read or choose before confirming (e.g. the records it is about). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   // Mounted only while asking, so its portal comes after (above) any drawer or dialog it is opened from.
@@ -32,12 +40,18 @@ export function ConfirmDialog({
     <Modal opened onClose={onClose} title={request.title} centered>
       <Stack gap="md">
         <Text>{request.message}</Text>
+        {children}
         <FormProblems messages={error ? [error] : []} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
+          <Button variant="default" onClick={onClose} data-autofocus={request.focusCancel || undefined}>
+            {cancelLabel ?? t('common.cancel')}
           </Button>
-          <Button color={request.danger ? 'red' : undefined} loading={loading} onClick={request.onConfirm} data-autofocus>
+          <Button
+            color={request.danger ? 'red' : undefined}
+            loading={loading}
+            onClick={request.onConfirm}
+            data-autofocus={request.focusCancel ? undefined : true}
+          >
             {request.confirmLabel}
           </Button>
         </Group>

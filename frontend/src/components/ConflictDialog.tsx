@@ -8,11 +8,18 @@ interface ConflictDialogProps {
   error: ApiError | null;
   onClose: () => void;
   /** A button that does the next step for the user (e.g. "Cancel the bill first"), when one exists. */
-  action?: { label: string; onClick: () => void };
+  action?: ConflictAction;
+  /** Several next steps to choose from (e.g. "Set inactive" or "Merge with…"). */
+  actions?: readonly ConflictAction[];
+}
+
+export interface ConflictAction {
+  label: string;
+  onClick: () => void;
 }
 
 /** Shows a 409 from the API: what clashed and what to do next, in the UI language by its code. Esc closes it. */
-export function ConflictDialog({ error, onClose, action }: ConflictDialogProps) {
+export function ConflictDialog({ error, onClose, action, actions = [] }: ConflictDialogProps) {
   const { t } = useTranslation();
   const describe = useProblemText();
   const open = error !== null && error.status === 409;
@@ -30,7 +37,11 @@ export function ConflictDialog({ error, onClose, action }: ConflictDialogProps) 
           <Button variant="default" onClick={onClose}>
             {t('conflict.close')}
           </Button>
-          {action ? <Button onClick={action.onClick}>{action.label}</Button> : null}
+          {[...actions, ...(action ? [action] : [])].map((next, index, all) => (
+            <Button key={next.label} variant={index === all.length - 1 ? 'filled' : 'light'} onClick={next.onClick}>
+              {next.label}
+            </Button>
+          ))}
         </Group>
       </Stack>
     </Modal>

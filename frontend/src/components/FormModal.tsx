@@ -15,6 +15,8 @@ export function FormModal({
   feedback,
   loading,
   submitLabel,
+  onCancel,
+  cancelLabel,
   children,
 }: {
   title: string;
@@ -26,6 +28,9 @@ export function FormModal({
   feedback: Pick<ApiErrorFeedback, 'messages' | 'conflict' | 'closeConflict'>;
   loading: boolean;
   submitLabel: string;
+  /** What the Cancel button does, when it is not closing the dialog (e.g. back to the previous step). */
+  onCancel?: () => void;
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   return (
@@ -33,7 +38,14 @@ export function FormModal({
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {children}
-          <FormActions messages={feedback.messages} loading={loading} onCancel={onClose} submitLabel={submitLabel} danger={danger} />
+          <FormActions
+            messages={feedback.messages}
+            loading={loading}
+            onCancel={onCancel ?? onClose}
+            cancelLabel={cancelLabel}
+            submitLabel={submitLabel}
+            danger={danger}
+          />
         </Stack>
       </form>
       {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}

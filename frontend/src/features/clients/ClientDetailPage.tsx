@@ -1,17 +1,41 @@
-/** One client: header (name, status, balances, practitioners) and the record's tabs, each with its own URL. */
-import { Alert, Anchor, Button, Skeleton, Stack, Tabs } from '@mantine/core';
+/**
+ * One client: header (name, status, balances, practitioners, record actions) and the record's tabs, each with its
+ * own URL. A merged-away record's URL opens the record it was merged into, and says so.
+ */
+import { Alert, Anchor, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { StatusMessage } from '../../components/StatusMessage';
-import { isClientMissing, useClient } from '../../api/queries/clients';
+import { isClientMissing, mergedInto, useClient } from '../../api/queries/clients';
+import type { Client } from '../../api/types';
 import { ArrivesLaterTab } from './ArrivesLaterTab';
+import { ClientActions } from './ClientActions';
 import { ClientHeader } from './ClientHeader';
+import type { PickedClient } from './ClientPicker';
+import { useClientWords } from './clientWords';
 import { ProfileTab } from './ProfileTab';
 import { ProgramsTab } from './ProgramsTab';
+import { readRegistered } from './registered';
 import { RelationshipsTab } from './RelationshipsTab';
 
 const TABS = ['profile', 'appointments', 'ledger', 'bills', 'relationships', 'programs', 'surveys'] as const;
 type ClientTab = (typeof TABS)[number];
+
+/** Each tab's content; the parts still being built say which release brings them. */
+const PANELS: Record<ClientTab, (client: Client) => ReactNode> = {
+  profile: (client) => <ProfileTab client={client} />,
+  appointments: () => <ArrivesLaterTab part="scheduling" />,
+  ledger: () => <ArrivesLaterTab part="ledger" />,
+  bills: () => <ArrivesLaterTab part="ledger" />,
+  relationships: (client) => <RelationshipsTab client={client} />,
+  programs: (client) => <ProgramsTab client={client} />,
+  surveys: () => <ArrivesLaterTab part="surveys" />,
+};
+
+interface MergedState {
+  mergedFrom: string;
+}
 
 function readTab(value: string | undefined): ClientTab {
   return TABS.find((tab) => tab === value) ?? 'profile';
@@ -25,25 +49,45 @@ export default function ClientDetailPage() {
 
 function ClientDetail({ clientId, tab }: { clientId: string; tab: ClientTab }) {
   const { t } = useTranslation();
+  const words = useClientWords();
   const navigate = useNavigate();
+  const location = useLocation();
   const client = useClient(clientId);
+  const [mergeWith, setMergeWith] = useState<{ other: PickedClient | null } | null>(null);
+  const registered = readRegistered(location.state);
+  const [duplicatesShown, setDuplicatesShown] = useState(true);
+  const mergedFrom = (location.state as MergedState | null)?.mergedFrom ?? null;
 
+  const backLink = (
+    <Anchor component={Link} to="/clients" size="sm">
+      ← {t('clients.detail.backToList', words)}
+    </Anchor>
+  );
+
+  const survivorId = client.isError ? mergedInto(client.error) : null;
+  if (survivorId) {
+    const state: MergedState = { mergedFrom: clientId };
+    return <Navigate to={`/clients/${survivorId}${tab === 'profile' ? '' : `/${tab}`}`} replace state={state} />;
+  }
   if (client.isError && isClientMissing(client.error)) {
     return (
       <Stack gap="md">
-        <Anchor component={Link} to="/clients" size="sm">
-          ← {t('clients.detail.backToList')}
-        </Anchor>
-        <StatusMessage title={t('clients.detail.notFoundTitle')} body={t('clients.detail.notFoundBody')} />
+        {backLink}
+        <StatusMessage title={t('clients.detail.notFoundTitle', words)} body={t('clients.detail.notFoundBody', words)} />
       </Stack>
     );
   }
 
+  const duplicates = duplicatesShown ? (registered?.possibleDuplicates ?? []) : [];
+
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/clients" size="sm">
-        ← {t('clients.detail.backToList')}
-      </Anchor>
+      {backLink}
+      {mergedFrom ? (
+        <Alert color="blue" variant="light" data-testid="merged-notice">
+          {t('clients.detail.mergedNotice')}
+        </Alert>
+      ) : null}
       {client.isError ? (
         <Alert color="red" variant="light" role="alert" title={t('clients.detail.loadFailed')}>
           <Button variant="default" size="xs" onClick={() => void client.refetch()}>
@@ -59,7 +103,32 @@ function ClientDetail({ clientId, tab }: { clientId: string; tab: ClientTab }) {
         </Stack>
       ) : (
         <>
-          <ClientHeader client={client.data} />
+          <ClientHeader
+            client={client.data}
+            actions={<ClientActions client={client.data} mergeWith={mergeWith} onMergeWith={setMergeWith} />}
+          />
+          {duplicates.length > 0 ? (
+            <Alert
+              color="yellow"
+              variant="light"
+              title={t('clients.detail.possibleDuplicateTitle')}
+              withCloseButton
+              closeButtonLabel={t('clients.detail.later')}
+              onClose={() => setDuplicatesShown(false)}
+              data-testid="possible-duplicate-notice"
+            >
+              <Text size="sm" mb="xs">
+                {t('clients.detail.possibleDuplicateBody')}
+              </Text>
+              <Group gap="xs">
+                {duplicates.map((other) => (
+                  <Button key={other.id} size="xs" variant="light" color="yellow.9" onClick={() => setMergeWith({ other })}>
+                    {t('clients.detail.mergeWithNamed', { name: other.name })}
+                  </Button>
+                ))}
+              </Group>
+            </Alert>
+          ) : null}
           <Tabs
             value={tab}
             onChange={(value) => navigate(`/clients/${clientId}${value && value !== 'profile' ? `/${value}` : ''}`, { replace: true })}
@@ -72,27 +141,11 @@ function ClientDetail({ clientId, tab }: { clientId: string; tab: ClientTab }) {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
-            <Tabs.Panel value="profile" pt="md">
-              <ProfileTab client={client.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="appointments" pt="md">
-              <ArrivesLaterTab title={t('clients.detail.arrivesWithScheduling')} />
-            </Tabs.Panel>
-            <Tabs.Panel value="ledger" pt="md">
-              <ArrivesLaterTab title={t('clients.detail.arrivesWithLedger')} />
-            </Tabs.Panel>
-            <Tabs.Panel value="bills" pt="md">
-              <ArrivesLaterTab title={t('clients.detail.arrivesWithLedger')} />
-            </Tabs.Panel>
-            <Tabs.Panel value="relationships" pt="md">
-              <RelationshipsTab client={client.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="programs" pt="md">
-              <ProgramsTab client={client.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="surveys" pt="md">
-              <ArrivesLaterTab title={t('clients.detail.arrivesWithSurveys')} />
-            </Tabs.Panel>
+            {TABS.map((name) => (
+              <Tabs.Panel key={name} value={name} pt="md">
+                {PANELS[name](client.data)}
+              </Tabs.Panel>
+            ))}
           </Tabs>
         </>
       )}

@@ -1,30 +1,45 @@
-/** The client form (new client and profile edit): the fixed fields, practitioners and the practice's custom fields. */
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Input,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+/**
+ * The client form (new client and profile edit): the fixed fields, practitioners and the practice's custom
+ * fields. Each field is checked when it is left and all of them on save (client-side first, then the API's
+ * 422s, in the UI language); leaving with unsaved changes asks first; a new client is checked for duplicates.
+ */
+import { Button, Checkbox, Fieldset, Group, Input, MultiSelect, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorFeedback } from '../../components/apiErrors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictDialog } from '../../components/ConflictDialog';
+import { useDateCheck } from '../../components/DateField';
 import { FormProblems } from '../../components/FormActions';
-import { CLIENT_STATUSES, LOCALES, type Client, type CustomFieldDefinition, type PractitionerRecord } from '../../api/types';
+import { DateFormField, SelectField, TextField } from '../../components/FormFields';
+import { ignoreAccents } from '../../components/ignoreAccents';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges';
+import {
+  CLIENT_STATUSES,
+  LOCALES,
+  type Client,
+  type CustomFieldDefinition,
+  type PossibleDuplicate,
+  type PractitionerRecord,
+} from '../../api/types';
+import { useSession } from '../auth/useSession';
 import { clientFormValues, placeFieldErrors, validateClientForm, type ClientFormValues } from './clientForm';
 import { CustomFieldInput } from './CustomFieldInput';
-import { PlainDateInput } from './PlainDateInput';
+import { DuplicateWarning } from './DuplicateWarning';
+import { clientDisplayName } from './format';
+import { useDuplicateCheck } from './duplicates';
+import { useToday } from './useToday';
 
 const REMINDERS = ['reminder_consent_email', 'reminder_consent_sms', 'reminder_consent_voice'] as const;
 const GRID = { base: 1, sm: 2, lg: 3 };
+/** Leaving one of these may reveal a duplicate (name + date of birth, phone, e-mail, document). */
+const MATCHING_FIELDS = new Set(['first_name', 'last_name', 'date_of_birth', 'phone', 'email', 'id_number']);
+
+export interface ClientSaveContext {
+  /** Existing clients that may be the same person, when the user chose to register anyway. */
+  duplicates: PossibleDuplicate[];
+}
 
 interface ClientFormProps {
   /** The client being edited, or null for a new one. */
@@ -33,27 +48,53 @@ interface ClientFormProps {
   practitioners: PractitionerRecord[];
   submitLabel: string;
   /** Saves; a rejected ApiError's field errors are shown next to their inputs and the typed data is kept. */
-  onSubmit: (values: ClientFormValues, initial: ClientFormValues) => Promise<unknown>;
+  onSubmit: (values: ClientFormValues, initial: ClientFormValues, context: ClientSaveContext) => Promise<unknown>;
   onCancel: () => void;
+}
+
+function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <Fieldset legend={legend}>
+      <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
+        {children}
+      </SimpleGrid>
+    </Fieldset>
+  );
 }
 
 export function ClientForm({ client, customFields, practitioners, submitLabel, onSubmit, onCancel }: ClientFormProps) {
   const { t } = useTranslation();
+  const session = useSession();
+  const today = useToday();
+  const checkDate = useDateCheck();
   const formRef = useRef<HTMLFormElement>(null);
-  const [initial] = useState(() => clientFormValues(client, customFields));
+  // A clinician's clients are hers: she may not assign them to colleagues (the API refuses it too).
+  const ownPractitioner = session.status === 'signed_in' && session.user.role === 'clinician' ? session.user.practitioner_id : null;
+  const [initial] = useState(() => {
+    const values = clientFormValues(client, customFields);
+    return client === null && ownPractitioner ? { ...values, practitioner_ids: [ownPractitioner] } : values;
+  });
   const feedback = useApiErrorFeedback({ placedSummary: t('clients.form.fixErrors') });
   const [saving, setSaving] = useState(false);
+  const duplicates = useDuplicateCheck(client?.id);
+  const [confirming, setConfirming] = useState<{ values: ClientFormValues; matches: PossibleDuplicate[] } | null>(null);
+
   const form = useForm<ClientFormValues>({
     mode: 'uncontrolled',
     initialValues: initial,
+    validateInputOnBlur: true,
     validate: (values) =>
       validateClientForm(values, customFields, {
         firstNameRequired: t('clients.form.firstNameRequired'),
         lastNameRequired: t('clients.form.lastNameRequired'),
+        email: t('checks.email'),
         required: (label) => t('clients.form.fieldRequired', { label }),
         notANumber: t('clients.form.notANumber'),
+        date: (value) => checkDate(value),
+        birthDate: (value) => checkDate(value, { kind: 'birth', max: today }),
       }),
   });
+  const guard = useUnsavedChanges(() => form.isDirty());
 
   function focusFirstError() {
     requestAnimationFrame(() => {
@@ -65,168 +106,143 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
     });
   }
 
+  async function save(values: ClientFormValues, matches: PossibleDuplicate[]) {
+    feedback.reset();
+    setSaving(true);
+    guard.release();
+    try {
+      await onSubmit(values, initial, { duplicates: matches });
+    } catch (error) {
+      guard.arm();
+      feedback.handle(error, (apiErrors) => placeFieldErrors(apiErrors, values), form.setErrors);
+      focusFirstError();
+    } finally {
+      setSaving(false);
+    }
+  }
+
   const handleSubmit = form.onSubmit(
     async (values) => {
-      feedback.reset();
-      setSaving(true);
-      try {
-        await onSubmit(values, initial);
-      } catch (error) {
-        feedback.handle(error, (apiErrors) => placeFieldErrors(apiErrors, values), form.setErrors);
-        focusFirstError();
-      } finally {
-        setSaving(false);
-      }
+      // A new client is checked once more with exactly what is being saved; matches are confirmed first.
+      const matches = client === null ? await duplicates.checkNow(values) : [];
+      if (matches.length > 0) setConfirming({ values, matches });
+      else await save(values, []);
     },
     () => focusFirstError(),
   );
 
+  // Fields that may reveal a duplicate are checked (debounced) when they are left.
+  const onBlurCapture = (event: React.FocusEvent<HTMLFormElement>) => {
+    if (client !== null) return;
+    const name = event.target.closest<HTMLElement>('[data-path]')?.dataset.path;
+    if (name && MATCHING_FIELDS.has(name)) duplicates.onFieldBlur(form.getValues());
+  };
+
   // A client may still be assigned to a practitioner who has since been deactivated: keep them selectable.
   const practitionerOptions = [
-    ...practitioners.map((practitioner) => ({ value: practitioner.id, label: practitioner.name })),
+    ...practitioners
+      .filter((practitioner) => ownPractitioner === null || practitioner.id === ownPractitioner)
+      .map((practitioner) => ({ value: practitioner.id, label: practitioner.name })),
     ...(client?.practitioners ?? [])
       .filter((assigned) => !practitioners.some((practitioner) => practitioner.id === assigned.id))
       .map((assigned) => ({ value: assigned.id, label: assigned.name })),
   ];
+  const label = (name: Exclude<keyof ClientFormValues, 'custom_fields'>) => t(`clients.fields.${name}`);
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={handleSubmit} onBlurCapture={onBlurCapture} noValidate aria-label={submitLabel}>
       <Stack gap="md">
         <FormProblems messages={feedback.messages} />
 
-        <Fieldset legend={t('clients.form.personal')}>
-          <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
-            <TextInput
-              size="sm"
-              label={t('clients.fields.first_name')}
-              withAsterisk
-              autoFocus
-              data-autofocus
-              autoComplete="off"
-              key={form.key('first_name')}
-              {...form.getInputProps('first_name')}
-            />
-            <TextInput
-              size="sm"
-              label={t('clients.fields.last_name')}
-              withAsterisk
-              autoComplete="off"
-              key={form.key('last_name')}
-              {...form.getInputProps('last_name')}
-            />
-            <TextInput
-              size="sm"
-              label={t('clients.fields.preferred_name')}
-              placeholder={t('clients.fields.preferred_name_hint')}
-              autoComplete="off"
-              key={form.key('preferred_name')}
-              {...form.getInputProps('preferred_name')}
-            />
-            <PlainDateInput
-              size="sm"
-              label={t('clients.fields.date_of_birth')}
-              key={form.key('date_of_birth')}
-              {...form.getInputProps('date_of_birth')}
-            />
-            <TextInput
-              size="sm"
-              label={t('clients.fields.id_number')}
-              autoComplete="off"
-              key={form.key('id_number')}
-              {...form.getInputProps('id_number')}
-            />
-            <Select
-              size="sm"
-              label={t('clients.fields.preferred_language')}
-              placeholder={t('clients.form.languageDefault')}
-              data={LOCALES.map((locale) => ({ value: locale, label: t(`clients.languages.${locale}`) }))}
-              clearable
-              key={form.key('preferred_language')}
-              {...form.getInputProps('preferred_language')}
-            />
-          </SimpleGrid>
-        </Fieldset>
+        <FieldGroup legend={t('clients.form.personal')}>
+          <TextField form={form} path="first_name" data-path="first_name" label={label('first_name')} withAsterisk first autoComplete="off" />
+          <TextField form={form} path="last_name" data-path="last_name" label={label('last_name')} withAsterisk autoComplete="off" />
+          <TextField
+            form={form}
+            path="preferred_name"
+            label={label('preferred_name')}
+            placeholder={t('clients.fields.preferred_name_hint')}
+            autoComplete="off"
+          />
+          <DateFormField
+            form={form}
+            path="date_of_birth"
+            data-path="date_of_birth"
+            label={label('date_of_birth')}
+            pickerLevel="decade"
+            maxDate={today}
+          />
+          <TextField form={form} path="id_number" data-path="id_number" label={label('id_number')} autoComplete="off" />
+          <SelectField
+            form={form}
+            path="preferred_language"
+            label={label('preferred_language')}
+            placeholder={t('clients.form.languageDefault')}
+            data={LOCALES.map((locale) => ({ value: locale, label: t(`clients.languages.${locale}`) }))}
+            clearable
+          />
+        </FieldGroup>
 
         <Fieldset legend={t('clients.form.contact')}>
           <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
-            <TextInput
-              size="sm"
+            <TextField
+              form={form}
+              path="phone"
+              data-path="phone"
               type="tel"
-              label={t('clients.fields.phone')}
+              label={label('phone')}
+              description={t('clients.form.phoneHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="off"
-              key={form.key('phone')}
-              {...form.getInputProps('phone')}
             />
-            <TextInput
-              size="sm"
-              type="email"
-              label={t('clients.fields.email')}
-              autoComplete="off"
-              key={form.key('email')}
-              {...form.getInputProps('email')}
-            />
-            <Textarea
-              size="sm"
-              label={t('clients.fields.address')}
-              rows={1}
-              key={form.key('address')}
-              {...form.getInputProps('address')}
-            />
+            <TextField form={form} path="email" data-path="email" type="email" label={label('email')} autoComplete="off" />
+            <Textarea size="sm" label={label('address')} rows={1} key={form.key('address')} {...form.getInputProps('address')} />
           </SimpleGrid>
           <Input.Wrapper label={t('clients.fields.reminders')} mt="sm">
             <Group gap="lg" mt={6}>
               {REMINDERS.map((name) => (
-                <Checkbox
-                  key={form.key(name)}
-                  size="sm"
-                  label={t(`clients.fields.${name}`)}
-                  {...form.getInputProps(name, { type: 'checkbox' })}
-                />
+                <Checkbox key={form.key(name)} size="sm" label={label(name)} {...form.getInputProps(name, { type: 'checkbox' })} />
               ))}
             </Group>
           </Input.Wrapper>
         </Fieldset>
 
-        <Fieldset legend={t('clients.form.care')}>
-          <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
-            <Select
-              size="sm"
-              label={t('clients.fields.status')}
-              data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
-              allowDeselect={false}
-              key={form.key('status')}
-              {...form.getInputProps('status')}
-            />
-            <PlainDateInput
-              size="sm"
-              label={t('clients.fields.registered_on')}
-              placeholder={client ? undefined : t('clients.form.registeredOnDefault')}
-              clearable={!client}
-              key={form.key('registered_on')}
-              {...form.getInputProps('registered_on')}
-            />
-            <MultiSelect
-              size="sm"
-              label={t('clients.fields.practitioner_ids')}
-              placeholder={t('clients.form.practitionersPlaceholder')}
-              nothingFoundMessage={t('clients.form.noPractitioners')}
-              data={practitionerOptions}
-              searchable
-              hidePickedOptions
-              key={form.key('practitioner_ids')}
-              {...form.getInputProps('practitioner_ids')}
-            />
-          </SimpleGrid>
-        </Fieldset>
+        {client === null ? <DuplicateWarning matches={duplicates.matches} /> : null}
+
+        <FieldGroup legend={t('clients.form.care')}>
+          <SelectField
+            form={form}
+            path="status"
+            label={label('status')}
+            data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
+            allowDeselect={false}
+          />
+          <DateFormField
+            form={form}
+            path="registered_on"
+            label={label('registered_on')}
+            placeholder={client ? undefined : t('clients.form.registeredOnDefault')}
+          />
+          <MultiSelect
+            size="sm"
+            label={label('practitioner_ids')}
+            placeholder={t('clients.form.practitionersPlaceholder')}
+            nothingFoundMessage={t('clients.form.noPractitioners')}
+            data={practitionerOptions}
+            searchable
+            filter={ignoreAccents}
+            hidePickedOptions
+            key={form.key('practitioner_ids')}
+            {...form.getInputProps('practitioner_ids')}
+          />
+        </FieldGroup>
 
         {customFields.length > 0 ? (
-          <Fieldset legend={t('clients.form.custom')}>
-            <SimpleGrid cols={GRID} spacing="md" verticalSpacing="sm">
-              {customFields.map((field) => (
-                <CustomFieldInput key={field.id} field={field} form={form} />
-              ))}
-            </SimpleGrid>
-          </Fieldset>
+          <FieldGroup legend={t('clients.form.custom')}>
+            {customFields.map((field) => (
+              <CustomFieldInput key={field.id} field={field} form={form} />
+            ))}
+          </FieldGroup>
         ) : null}
 
         {/* The actions stay in view at the bottom of a long form. */}
@@ -239,7 +255,7 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
           bg="var(--mantine-color-body)"
           style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-default-border)' }}
         >
-          <Button variant="default" onClick={onCancel} disabled={saving}>
+          <Button variant="default" onClick={() => guard.leave(onCancel)} disabled={saving}>
             {t('clients.form.cancel')}
           </Button>
           <Button type="submit" loading={saving}>
@@ -248,6 +264,31 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
         </Group>
       </Stack>
       {feedback.conflict ? <ConflictDialog error={feedback.conflict} onClose={feedback.closeConflict} /> : null}
+      {guard.dialog}
+      <ConfirmDialog
+        request={
+          confirming
+            ? {
+                title: t('clients.duplicates.confirmTitle'),
+                message: t('clients.duplicates.confirmBody', {
+                  name: clientDisplayName(confirming.values),
+                  count: confirming.matches.length,
+                }),
+                confirmLabel: t('clients.duplicates.registerAnyway'),
+                focusCancel: true,
+                onConfirm: () => {
+                  const { values, matches } = confirming;
+                  setConfirming(null);
+                  void save(values, matches);
+                },
+              }
+            : null
+        }
+        cancelLabel={t('clients.duplicates.goBack')}
+        onClose={() => setConfirming(null)}
+      >
+        {confirming ? <DuplicateWarning matches={confirming.matches} /> : null}
+      </ConfirmDialog>
     </form>
   );
 }

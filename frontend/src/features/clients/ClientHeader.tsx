@@ -1,5 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../lib/phones';
 import type { Client } from '../../api/types';
 import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
@@ -7,15 +9,18 @@ import { ageOn, clientDisplayName, clientLegalName, formatPlainDate, todayIn } f
 import { PractitionerList } from './PractitionerList';
 import { usePractice } from '../../api/queries/practice';
 
-/** Who this is at a glance: name, status, age, contact, practitioners, programs and balance per currency. */
-export function ClientHeader({ client }: { client: Client }) {
+/**
+ * Who this is at a glance: name, status, age, contact, practitioners, programs and balance per currency; what
+ * can be done to the whole record (`actions`) sits top right.
+ */
+export function ClientHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const practice = usePractice();
   const legalName = clientLegalName(client);
   const age = ageOn(client.date_of_birth, todayIn(practice.data?.time_zone));
   const facts = [
     age !== null ? t('clients.detail.age', { count: age }) : null,
-    client.phone,
+    formatPhone(client.phone),
     client.email,
     t('clients.detail.since', { date: formatPlainDate(client.registered_on, i18n.language) }),
     t('clients.detail.sessions', { count: client.sessions_attended }),
@@ -55,7 +60,8 @@ export function ClientHeader({ client }: { client: Client }) {
           </Group>
         </Stack>
         <Stack gap={4} align="flex-end">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {actions}
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} mt={actions ? 'xs' : undefined}>
             {t('clients.list.columns.balance')}
           </Text>
           <BalanceChips balances={client.balances} size="lg" />

@@ -2,29 +2,34 @@ import { Checkbox, NumberInput, Select, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition } from '../../api/types';
-import type { ClientFormValues } from './clientForm';
-import { customFieldInputKind, selectOptions } from './customFields';
-import { PlainDateInput } from './PlainDateInput';
+import { DateField } from '../../components/DateField';
+import { customFieldInputKind, selectOptions, type CustomFieldFormValue } from './customFields';
 
-interface CustomFieldInputProps {
+/** Any form holding the practice's custom fields under `custom_fields` (the client form, quick registration). */
+export interface WithCustomFields {
+  custom_fields: Record<string, CustomFieldFormValue>;
+}
+
+interface CustomFieldInputProps<Values extends WithCustomFields> {
   field: CustomFieldDefinition;
-  form: UseFormReturnType<ClientFormValues>;
+  form: UseFormReturnType<Values>;
 }
 
 /** The input for one of the practice's custom client fields, chosen by the field's type. */
-export function CustomFieldInput({ field, form }: CustomFieldInputProps) {
+export function CustomFieldInput<Values extends WithCustomFields>({ field, form }: CustomFieldInputProps<Values>) {
   const { t } = useTranslation();
-  const path = `custom_fields.${field.key}` as const;
+  const path = `custom_fields.${field.key}`;
   const key = form.key(path);
+  const props = form.getInputProps(path);
   const common = { label: field.label, withAsterisk: field.required, size: 'sm' as const };
 
   switch (customFieldInputKind(field)) {
     case 'text':
-      return <TextInput key={key} {...common} {...form.getInputProps(path)} />;
+      return <TextInput key={key} {...common} {...props} />;
     case 'number':
-      return <NumberInput key={key} {...common} {...form.getInputProps(path)} />;
+      return <NumberInput key={key} {...common} {...props} />;
     case 'date':
-      return <PlainDateInput key={key} {...common} {...form.getInputProps(path)} />;
+      return <DateField key={key} {...common} {...props} />;
     case 'select':
       return (
         <Select
@@ -34,7 +39,7 @@ export function CustomFieldInput({ field, form }: CustomFieldInputProps) {
           data={selectOptions(field, form.getValues().custom_fields[field.key] ?? null)}
           clearable={!field.required}
           allowDeselect={!field.required}
-          {...form.getInputProps(path)}
+          {...props}
         />
       );
     case 'checkbox':

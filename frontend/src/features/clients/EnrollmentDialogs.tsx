@@ -5,12 +5,14 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/problem';
 import { useApiErrorFeedback } from '../../components/apiErrors';
+import { useDateCheck } from '../../components/DateField';
+import { DateFormField } from '../../components/FormFields';
+import { isIsoDate } from '../../lib/dates';
 import { FormModal } from '../../components/FormModal';
 import type { Client, Enrollment } from '../../api/types';
 import { useEnroll, useUpdateEnrollment } from '../../api/queries/enrollments';
 import { usePrograms } from '../../api/queries/programs';
 import { clientDisplayName } from './format';
-import { PlainDateInput } from './PlainDateInput';
 
 interface EnrollValues {
   program_id: string | null;
@@ -29,11 +31,14 @@ export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialo
   const { t } = useTranslation();
   const programs = usePrograms({ readAll: true });
   const enroll = useEnroll();
+  const checkDate = useDateCheck();
   const form = useForm<EnrollValues>({
     initialValues: { program_id: null, start_date: today, end_date: null },
+    validateInputOnBlur: true,
     validate: {
       program_id: (value) => (value ? null : t('clients.programs.chooseProgram')),
-      start_date: (value) => (value ? null : t('clients.programs.chooseStart')),
+      start_date: (value) => (value ? checkDate(value) : t('clients.programs.chooseStart')),
+      end_date: (value, values) => checkDate(value, { min: isIsoDate(values.start_date) ? values.start_date : null }),
     },
   });
 
@@ -82,17 +87,13 @@ export function EnrollDialog({ client, today, onClose, onConflict }: EnrollDialo
         {...form.getInputProps('program_id')}
       />
       <SimpleGrid cols={2}>
-        <PlainDateInput
-          label={t('clients.programs.startDate')}
-          withAsterisk
-          clearable={false}
-          {...form.getInputProps('start_date')}
-        />
-        <PlainDateInput
+        <DateFormField form={form} path="start_date" label={t('clients.programs.startDate')} withAsterisk />
+        <DateFormField
+          form={form}
+          path="end_date"
           label={t('clients.programs.endDate')}
           description={t('clients.programs.endDateHint')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          {...form.getInputProps('end_date')}
+          minDate={isIsoDate(form.values.start_date) ? form.values.start_date : null}
         />
       </SimpleGrid>
     </FormModal>
@@ -110,10 +111,14 @@ interface EndEnrollmentDialogProps {
 export function EndEnrollmentDialog({ client, enrollment, today, onClose, onConflict }: EndEnrollmentDialogProps) {
   const { t } = useTranslation();
   const update = useUpdateEnrollment();
+  const checkDate = useDateCheck();
   const feedback = useApiErrorFeedback({ onConflict });
   const form = useForm<{ end_date: string | null }>({
     initialValues: { end_date: today < enrollment.start_date ? enrollment.start_date : today },
-    validate: { end_date: (value) => (value ? null : t('clients.programs.chooseEnd')) },
+    validateInputOnBlur: true,
+    validate: {
+      end_date: (value) => (value ? checkDate(value, { min: enrollment.start_date }) : t('clients.programs.chooseEnd')),
+    },
   });
 
   const handleSubmit = form.onSubmit(async ({ end_date }) => {
@@ -142,13 +147,13 @@ export function EndEnrollmentDialog({ client, enrollment, today, onClose, onConf
       submitLabel={t('clients.programs.confirmEnd')}
     >
       <Text size="sm">{t('clients.programs.endBody', { client: clientDisplayName(client) })}</Text>
-      <PlainDateInput
+      <DateFormField
+        form={form}
+        path="end_date"
         label={t('clients.programs.lastDay')}
         withAsterisk
-        clearable={false}
         minDate={enrollment.start_date}
-        data-autofocus
-        {...form.getInputProps('end_date')}
+        first
       />
     </FormModal>
   );

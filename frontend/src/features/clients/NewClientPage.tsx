@@ -1,4 +1,7 @@
-/** Registering a new client; on success the client's page opens. */
+/**
+ * Registering a new client; on success the client's page opens: on the relationships tab with a prompt to add a
+ * guardian for a minor, and with an offer to merge when the user registered a possible duplicate anyway.
+ */
 import { Alert, Anchor, Button, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +12,18 @@ import { useCustomFields } from '../../api/queries/customFields';
 import { usePractitioners } from '../../api/queries/practitioners';
 import { ClientForm } from './ClientForm';
 import { toClientCreate } from './clientForm';
-import { clientDisplayName } from './format';
+import { useClientWords } from './clientWords';
+import { ageOn, clientDisplayName } from './format';
+import type { RegisteredState } from './registered';
+import { useToday } from './useToday';
+
+const ADULT_AGE = 18;
 
 export default function NewClientPage() {
   const { t } = useTranslation();
+  const words = useClientWords();
   const navigate = useNavigate();
+  const today = useToday();
   const customFields = useCustomFields();
   const practitioners = usePractitioners({ readAll: true });
   const create = useCreateClient();
@@ -21,10 +31,10 @@ export default function NewClientPage() {
   return (
     <Stack gap="md" maw={1100}>
       <Anchor component={Link} to="/clients" size="sm">
-        ← {t('clients.detail.backToList')}
+        ← {t('clients.detail.backToList', words)}
       </Anchor>
       <Title order={1} size="h2">
-        {t('clients.form.newTitle')}
+        {t('clients.form.newTitle', words)}
       </Title>
       {customFields.isError || practitioners.query.isError ? (
         <Alert color="red" variant="light" role="alert" title={t('clients.form.loadFailed')}>
@@ -46,12 +56,20 @@ export default function NewClientPage() {
           client={null}
           customFields={customFields.data}
           practitioners={practitioners.items}
-          submitLabel={t('clients.form.create')}
+          submitLabel={t('clients.form.create', words)}
           onCancel={() => navigate('/clients')}
-          onSubmit={async (values) => {
+          onSubmit={async (values, _initial, { duplicates }) => {
             const client = await create.mutateAsync({ body: toClientCreate(values, customFields.data) });
             notifications.show({ color: 'tend', message: t('clients.form.created', { name: clientDisplayName(client) }) });
-            navigate(`/clients/${client.id}`);
+            const age = ageOn(client.date_of_birth, today);
+            const state: RegisteredState = {
+              registered: {
+                promptGuardian: age !== null && age < ADULT_AGE,
+                possibleDuplicates: duplicates.map(({ client: other }) => ({ id: other.id, name: clientDisplayName(other) })),
+              },
+            };
+            // A minor's next step is a guardian: open where relationships are added.
+            navigate(`/clients/${client.id}${state.registered.promptGuardian ? '/relationships' : ''}`, { state });
           }}
         />
       )}

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, CustomFieldDefinition } from '../../api/types';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { formatPhone } from '../../lib/phones';
 import { useUpdateClient } from '../../api/queries/clients';
 import { useCustomFields } from '../../api/queries/customFields';
 import { usePractitioners } from '../../api/queries/practitioners';
@@ -126,7 +127,7 @@ function ProfileView({ client, onEdit }: { client: Client; onEdit: () => void })
           </Item>
         </Section>
         <Section title={t('clients.form.contact')}>
-          <Item label={t('clients.fields.phone')}>{client.phone}</Item>
+          <Item label={t('clients.fields.phone')}>{formatPhone(client.phone)}</Item>
           <Item label={t('clients.fields.email')}>{client.email}</Item>
           <Item label={t('clients.fields.address')}>
             {client.address ? (

@@ -1,5 +1,8 @@
-/** Adding a relationship (pick the other client, the type, the flags) or editing one's type and flags. */
-import { Checkbox, Select, Stack } from '@mantine/core';
+/**
+ * Adding a relationship (pick the other client, the type, the flags) or editing one's type and flags. Someone
+ * not registered yet is registered from the same dialog (a short form) and comes back picked.
+ */
+import { Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,8 +12,11 @@ import { useApiErrorFeedback } from '../../components/apiErrors';
 import { FormModal } from '../../components/FormModal';
 import { RELATIONSHIP_TYPES, type Client, type Relationship, type RelationshipType, type RelationshipUpdate } from '../../api/types';
 import { useAddRelationship, useUpdateRelationship } from '../../api/queries/relationships';
-import { ClientPicker } from './ClientPicker';
+import { useCustomFields } from '../../api/queries/customFields';
+import { ClientPicker, type PickedClient } from './ClientPicker';
+import { useClientWords } from './clientWords';
 import { clientDisplayName } from './format';
+import { QuickClientFields, useQuickClient } from './QuickClient';
 import { RELATIONSHIP_FLAGS } from './relationships';
 
 interface RelationshipValues {
@@ -30,19 +36,35 @@ interface RelationshipDialogProps {
   onClose: () => void;
   /** A 409 (e.g. already related): the caller shows it with its next step. */
   onConflict: (error: ApiError, relatedClientId: string | null) => void;
+  /** Adding a minor's guardian: the type is parent/guardian and "legal guardian" is ticked. */
+  guardian?: boolean;
 }
 
-export function RelationshipDialog({ client, relationship, relatedIds, onClose, onConflict }: RelationshipDialogProps) {
+export function RelationshipDialog({ client, relationship, relatedIds, onClose, onConflict, guardian = false }: RelationshipDialogProps) {
   const { t } = useTranslation();
+  const words = useClientWords();
   const add = useAddRelationship();
   const update = useUpdateRelationship();
+  const customFields = useCustomFields();
   const [relatedName, setRelatedName] = useState<string | null>(
     relationship ? clientDisplayName(relationship.related_client) : null,
   );
+  // Registering the related person: the dialog shows the short form, then comes back with them picked.
+  const [creating, setCreating] = useState(false);
+  const [justCreated, setJustCreated] = useState<PickedClient | null>(null);
+  const quick = useQuickClient(customFields.data ?? [], (created) => {
+    const name = clientDisplayName(created);
+    setJustCreated({ id: created.id, name });
+    setRelatedName(name);
+    form.setFieldValue('related_client_id', created.id);
+    form.clearFieldError('related_client_id');
+    setCreating(false);
+    notifications.show({ color: 'tend', message: t('clients.relationships.created', { name }) });
+  });
   const initial: RelationshipValues = {
     related_client_id: relationship?.related_client.id ?? null,
-    relationship_type: relationship?.relationship_type ?? null,
-    legal_guardian: relationship?.legal_guardian ?? false,
+    relationship_type: relationship?.relationship_type ?? (guardian ? 'parent_guardian' : null),
+    legal_guardian: relationship?.legal_guardian ?? guardian,
     responsible_for_billing: relationship?.responsible_for_billing ?? false,
     emergency_contact: relationship?.emergency_contact ?? false,
   };
@@ -89,6 +111,32 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
     }
   });
 
+  if (creating) {
+    return (
+      <FormModal
+        size="lg"
+        title={t('clients.relationships.createTitle', words)}
+        onClose={onClose}
+        onSubmit={quick.submit}
+        feedback={quick.feedback}
+        loading={quick.saving}
+        submitLabel={t('clients.relationships.createSubmit')}
+        onCancel={() => setCreating(false)}
+        cancelLabel={t('clients.relationships.backToSearch')}
+      >
+        <Text size="sm" c="dimmed">
+          {t('clients.relationships.createHint')}
+        </Text>
+        <QuickClientFields
+          form={quick.form}
+          required={quick.required}
+          matches={quick.duplicates.matches}
+          onMatchingBlur={() => quick.duplicates.onFieldBlur(quick.form.getValues())}
+        />
+      </FormModal>
+    );
+  }
+
   return (
     <FormModal
       size="lg"
@@ -105,16 +153,21 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
     >
       {relationship ? null : (
         <ClientPicker
-          label={t('clients.relationships.relatedClient')}
+          label={t('clients.relationships.relatedClient', words)}
           withAsterisk
-          autoFocus
+          autoFocus={justCreated === null}
           excludeIds={[client.id, ...relatedIds]}
           value={form.values.related_client_id}
+          initialPick={justCreated}
           onChange={(id) => {
             form.setFieldValue('related_client_id', id);
             form.clearFieldError('related_client_id');
           }}
           onPicked={setRelatedName}
+          onCreate={(typed) => {
+            quick.start(typed);
+            setCreating(true);
+          }}
           error={form.errors.related_client_id}
         />
       )}

@@ -1,9 +1,10 @@
 /** The client's relationships (as stored for this client's side), with add, edit and remove. */
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { ApiError } from '../../api/problem';
 import type { Client, Relationship } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -13,13 +14,15 @@ import { TruncatedText } from '../../components/TruncatedText';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { ListFrame } from '../../components/ListFrame';
 import { useRelationships, useRemoveRelationship } from '../../api/queries/relationships';
+import { formatPhone } from '../../lib/phones';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
+import { readRegistered } from './registered';
 import { activeFlags, sortRelationships } from './relationships';
 
 const column = createColumnHelper<Relationship>();
 
-type Editing = { mode: 'add' } | { mode: 'edit'; relationship: Relationship } | null;
+type Editing = { mode: 'add'; guardian?: boolean } | { mode: 'edit'; relationship: Relationship } | null;
 
 export function RelationshipsTab({ client }: { client: Client }) {
   const { t } = useTranslation();
@@ -29,6 +32,9 @@ export function RelationshipsTab({ client }: { client: Client }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Relationship | null>(null);
   const [conflict, setConflict] = useState<{ error: ApiError; existing: Relationship | null } | null>(null);
+  // A minor just registered: offer to add the guardian (parent/guardian, legal guardian) right away.
+  const location = useLocation();
+  const [guardianPrompt, setGuardianPrompt] = useState(() => readRegistered(location.state)?.promptGuardian === true);
 
   const rows = sortRelationships(relationships.data ?? [], (r) => clientDisplayName(r.related_client));
   const clientName = clientDisplayName(client);
@@ -65,7 +71,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
         </Group>
       ),
     }),
-    column.accessor((relationship) => [relationship.related_client.phone, relationship.related_client.email].filter(Boolean).join(' · '), {
+    column.accessor((relationship) => [formatPhone(relationship.related_client.phone), relationship.related_client.email].filter(Boolean).join(' · '), {
       id: 'contact',
       header: t('clients.relationships.columns.contact'),
       cell: ({ getValue }) => (getValue() ? <TruncatedText text={getValue()} /> : null),
@@ -117,6 +123,28 @@ export function RelationshipsTab({ client }: { client: Client }) {
 
   return (
     <Stack gap="md">
+      {guardianPrompt && rows.length === 0 ? (
+        <Alert color="blue" variant="light" title={t('clients.detail.guardianTitle', { name: clientName })} data-testid="guardian-prompt">
+          <Text size="sm" mb="xs">
+            {t('clients.detail.guardianBody')}
+          </Text>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              autoFocus
+              onClick={() => {
+                setGuardianPrompt(false);
+                setEditing({ mode: 'add', guardian: true });
+              }}
+            >
+              {t('clients.detail.addGuardian')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setGuardianPrompt(false)}>
+              {t('clients.detail.later')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
       <Group justify="flex-end">
         <Button onClick={() => setEditing({ mode: 'add' })}>{t('clients.relationships.add')}</Button>
       </Group>
@@ -135,6 +163,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
         <RelationshipDialog
           client={client}
           relationship={editing.mode === 'edit' ? editing.relationship : null}
+          guardian={editing.mode === 'add' && editing.guardian === true}
           relatedIds={rows.map((relationship) => relationship.related_client.id)}
           onClose={() => setEditing(null)}
           onConflict={(error, relatedClientId) => {

@@ -35,8 +35,12 @@ const client: Client = {
 const messages = {
   firstNameRequired: 'first?',
   lastNameRequired: 'last?',
+  email: 'e-mail?',
   required: (label: string) => `${label} is required.`,
   notANumber: 'number?',
+  // The real checks come from lib/dates (see DateField's useDateCheck); here: ISO or bust, nothing after 2026-03-10.
+  date: (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : `date ${value}?`),
+  birthDate: (value: string) => (!/^\d{4}-\d{2}-\d{2}$/.test(value) ? `date ${value}?` : value > '2026-03-10' ? 'future?' : null),
 };
 
 describe('client form ↔ API', () => {
@@ -82,6 +86,28 @@ describe('client form ↔ API', () => {
       last_name: 'last?',
       'custom_fields.intake_source': 'Intake source is required.',
     });
+  });
+
+  it('checks the e-mail, the dates and the custom fields all at once', () => {
+    const birthday: CustomFieldDefinition = { ...intake, id: 'f3', key: 'intake_date', label: 'Intake date', field_type: 'date', options: [], required: false };
+    const withDate = [...fields, birthday];
+    const values = {
+      ...clientFormValues(null, withDate),
+      email: 'zoila@',
+      date_of_birth: '31/02/2014',
+      registered_on: '2014-13-45x',
+    };
+    values.custom_fields.intake_date = '45/45/2020';
+    expect(validateClientForm(values, withDate, messages)).toEqual({
+      first_name: 'first?',
+      last_name: 'last?',
+      email: 'e-mail?',
+      date_of_birth: 'date 31/02/2014?',
+      registered_on: 'date 2014-13-45x?',
+      'custom_fields.intake_source': 'Intake source is required.',
+      'custom_fields.intake_date': 'date 45/45/2020?',
+    });
+    expect(validateClientForm({ ...values, date_of_birth: '2030-01-01' }, withDate, messages).date_of_birth).toBe('future?');
   });
 
   it("puts the API's field errors on their inputs, custom fields included", () => {

@@ -10,6 +10,7 @@ import type {
   CustomFieldDefinition,
   Locale,
 } from '../../api/types';
+import { looksLikeEmail } from '../../lib/text';
 import {
   customValueError,
   customValueToApi,
@@ -140,9 +141,16 @@ export function toClientUpdate(
 export interface ClientFormMessages extends CustomFieldMessages {
   firstNameRequired: string;
   lastNameRequired: string;
+  email: string;
+  /** What is wrong with the date of birth (unreadable, impossible, in the future), or null. */
+  birthDate: (value: string) => string | null;
 }
 
-/** Checks made before calling the API (required fields); everything else is left to the API's 422. */
+/**
+ * Checks made before calling the API, all at once: required names and custom fields, the e-mail's shape, dates
+ * that cannot be read or are impossible, a date of birth in the future. The API checks the rest (its 422s are
+ * placed on the same fields).
+ */
 export function validateClientForm(
   values: ClientFormValues,
   fields: CustomFieldDefinition[],
@@ -151,6 +159,11 @@ export function validateClientForm(
   const errors: Record<string, string> = {};
   if (values.first_name.trim() === '') errors.first_name = messages.firstNameRequired;
   if (values.last_name.trim() === '') errors.last_name = messages.lastNameRequired;
+  if (values.email.trim() !== '' && !looksLikeEmail(values.email)) errors.email = messages.email;
+  const birth = values.date_of_birth ? messages.birthDate(values.date_of_birth) : null;
+  if (birth) errors.date_of_birth = birth;
+  const registered = values.registered_on ? messages.date(values.registered_on) : null;
+  if (registered) errors.registered_on = registered;
   for (const field of fields) {
     const error = customValueError(field, values.custom_fields[field.key] ?? null, messages);
     if (error) errors[`custom_fields.${field.key}`] = error;

@@ -25,7 +25,11 @@ function field(field_type: CustomFieldType, extra: Partial<CustomFieldDefinition
   };
 }
 
-const messages = { required: (label: string) => `${label} is required.`, notANumber: 'Enter a number.' };
+const messages = {
+  required: (label: string) => `${label} is required.`,
+  notANumber: 'Enter a number.',
+  date: (value: string) => (value === '2014-05-25' ? null : 'No such date.'),
+};
 
 describe('custom field inputs', () => {
   it('gives each field type its own kind of input', () => {
@@ -75,6 +79,8 @@ describe('custom field inputs', () => {
     );
     expect(customValueError(field('select'), null, messages)).toBeNull();
     expect(customValueError(field('number'), '1.2.3', messages)).toBe('Enter a number.');
+    expect(customValueError(field('date'), '31/02/2014', messages)).toBe('No such date.');
+    expect(customValueError(field('date'), '2014-05-25', messages)).toBeNull();
     // An unticked checkbox is an answer ("no"), as the API sees it.
     expect(customValueError(field('checkbox', { required: true }), false, messages)).toBeNull();
   });

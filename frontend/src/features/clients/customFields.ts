@@ -73,6 +73,8 @@ export function customValueToApi(field: CustomFieldDefinition, value: CustomFiel
 export interface CustomFieldMessages {
   required: (label: string) => string;
   notANumber: string;
+  /** What is wrong with a typed date (components/DateField's `useDateCheck`), or null. */
+  date: (value: string) => string | null;
 }
 
 /** The first problem with a custom field's input, or null; the API checks the same on save. */
@@ -83,6 +85,7 @@ export function customValueError(
 ): string | null {
   if (isBlankCustomValue(field, value)) return field.required ? messages.required(field.label) : null;
   if (field.field_type === 'number' && !Number.isFinite(customValueToApi(field, value) as number)) return messages.notANumber;
+  if (field.field_type === 'date') return messages.date(String(value));
   return null;
 }
 

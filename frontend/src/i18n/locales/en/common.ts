@@ -42,6 +42,26 @@ export const commonEn = {
     range: 'That amount is too large.',
     readAs: 'Read as {{amount}}',
   },
+  dates: {
+    openCalendar: 'Open the calendar for {{field}}',
+    readAs: 'Read as {{date}}',
+    format: 'Write the date as {{pattern}}.',
+    twoDigitYear: 'Write the year with four digits ({{pattern}}).',
+    impossible: 'There is no such date: check the day and the month ({{pattern}}).',
+    tooEarly: 'Choose {{date}} or later.',
+    tooLate: 'Choose {{date}} or earlier.',
+    checkYear: 'Check the year.',
+    futureBirth: 'A date of birth cannot be in the future.',
+  },
+  checks: {
+    email: 'Enter an e-mail address like name@example.com.',
+  },
+  unsaved: {
+    title: 'Leave without saving?',
+    body: 'What you typed in this form has not been saved. If you leave now, it is lost.',
+    leave: 'Leave without saving',
+    stay: 'Keep editing',
+  },
 };
 
 export type CommonCatalogue = typeof commonEn;

@@ -44,4 +44,24 @@ export const commonEs: CommonCatalogue = {
     range: 'El monto es demasiado grande.',
     readAs: 'Se entiende como {{amount}}',
   },
+  dates: {
+    openCalendar: 'Abrir el calendario de {{field}}',
+    readAs: 'Se entiende: {{date}}',
+    format: 'Escriba la fecha como {{pattern}}.',
+    twoDigitYear: 'Escriba el año con cuatro cifras ({{pattern}}).',
+    impossible: 'Esa fecha no existe: revise el día y el mes ({{pattern}}).',
+    tooEarly: 'Elija el {{date}} o una fecha posterior.',
+    tooLate: 'Elija el {{date}} o una fecha anterior.',
+    checkYear: 'Revise el año.',
+    futureBirth: 'La fecha de nacimiento no puede ser futura.',
+  },
+  checks: {
+    email: 'Escriba un correo como nombre@ejemplo.com.',
+  },
+  unsaved: {
+    title: '¿Salir sin guardar?',
+    body: 'Lo que escribió en este formulario no se ha guardado. Si sale ahora, se pierde.',
+    leave: 'Salir sin guardar',
+    stay: 'Seguir editando',
+  },
 };
