@@ -57,10 +57,9 @@ class Settings(BaseSettings):
     mail_from: str = "Tend <no-reply@tend.example>"
 
     outbox_sweep_seconds: float = 5.0
-    job_max_attempts: int = 5
     # A job attempt longer than this is stopped and counted as failed; a worker that dies mid-job loses its
     # claim after this much more (the lease), and the job runs again while it has attempts left.
-    job_timeout_seconds: int = 300
+    job_timeout_seconds: float = 300
     log_level: str = "INFO"
 
     @model_validator(mode="after")

@@ -50,6 +50,6 @@ class WorkerSettings:
     on_shutdown = shutdown
     max_tries = 20  # the outbox row's max_attempts decides when a job is dead
     # The relay times attempts out itself (TEND_JOB_TIMEOUT_SECONDS); this is arq's backstop.
-    job_timeout = get_settings().job_timeout_seconds + 60
+    job_timeout = int(get_settings().job_timeout_seconds) + 60
     keep_result = 0  # a finished arq id is forgotten at once: an outbox job handed over again runs again
     job_completion_wait = 30  # on SIGTERM (deploys), let running attempts finish before stopping

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 ARQ_FUNCTION = "run_outbox_job"
 STALE_AFTER = timedelta(minutes=10)  # a job the queue was given but never ran is dispatched again
-LEASE_MARGIN = timedelta(seconds=60)
+LEASE_MARGIN = timedelta(seconds=60)  # at most: for short timeouts the margin is the timeout itself
 
 
 def backoff_seconds(attempt: int) -> int:
@@ -35,7 +35,8 @@ def backoff_seconds(attempt: int) -> int:
 
 
 def lease_for(deps: JobDeps) -> timedelta:
-    return timedelta(seconds=deps.settings.job_timeout_seconds) + LEASE_MARGIN
+    timeout = timedelta(seconds=deps.settings.job_timeout_seconds)
+    return timeout + min(timeout, LEASE_MARGIN)
 
 
 class UnknownJob(Exception):
