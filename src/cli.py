@@ -132,6 +132,14 @@ def seed_demo() -> None:
         typer.echo(f"Demo login ({login.role}): {login.email} / {login.password}")
 
 
+@app.command()
+def tick() -> None:
+    """Record this period's scheduled jobs now (the sweeps do it every few seconds; safe to run anytime)."""
+    from tend.operations import tick_now
+
+    typer.echo(f"{asyncio.run(tick_now())} new scheduled job(s)")
+
+
 @app.command("export-openapi")
 def export_openapi(
     output: Annotated[Path, typer.Option(help="File to write ('-' for stdout).")] = PROJECT_ROOT

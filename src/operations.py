@@ -15,6 +15,7 @@ from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
 from tend.settings import get_settings
 from tend.workers.deps import build_job_deps
 from tend.workers.outbox import ArqDispatcher, InProcessRunner
+from tend.workers.schedule import tick
 
 
 async def _run(operation: object) -> object:
@@ -66,3 +67,13 @@ async def create_user_now(*, email: str, name: str, role: str, password: str) ->
 async def seed_demo_now() -> tuple[DemoLogin, ...]:
     await _run(demo_data.seed)
     return DEMO_LOGINS
+
+
+async def tick_now() -> int:
+    """Records this period's scheduled jobs (what every sweep does first); returns how many were new."""
+    settings = get_settings()
+    engine = create_engine(settings.database_url)
+    try:
+        return await tick(build_job_deps(settings, create_sessionmaker(engine), SystemClock()))
+    finally:
+        await engine.dispose()

@@ -272,3 +272,31 @@ async def test_the_period_tick_records_one_job_per_period_and_target_however_man
     assert sorted(keys) == [f"demo:client-{n}:2026-03-10" for n in range(3)]
     clock.advance(timedelta(days=1))
     assert await tick(app.state.job_deps, periodic) == 3  # the next day is a new period
+
+
+async def test_two_processes_ticking_at_once_record_the_day_once(settings: Any, sessions: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {
+        **os.environ,
+        "TEND_ENV": "test",
+        "TEND_DATABASE_URL": settings.database_url,
+        "TEND_SECRET_KEY": "x" * 40,
+    }
+    tend = str(Path(sys.executable).with_name("tend"))
+    processes = [
+        await asyncio.create_subprocess_exec(
+            tend, "tick", env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    outputs = [await p.communicate() for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    said = sorted(out.decode().strip() for out, _ in outputs)
+    assert said == ["0 new scheduled job(s)", "1 new scheduled job(s)"]
+    async with sessions() as session:
+        keys = (await session.scalars(select(OutboxJob.dedupe_key))).all()
+    assert len(keys) == 1 and keys[0].startswith("prune-sign-in-attempts:practice:")
