@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practiceLocale, regionOfTimeZone } from './locale';
+import { practiceLocale } from './locale';
 import { currencySymbol, formatMoney, minorToInput, parseMoney } from './money';
 
 describe('parseMoney', () => {
@@ -69,10 +69,11 @@ describe('money in the practice\'s locale', () => {
     expect(currencySymbol('COP', 'en-PE')).not.toBe('$');
   });
 
-  it("finds the practice's country from its time zone", () => {
-    expect(regionOfTimeZone('America/Lima')).toBe('PE');
-    expect(regionOfTimeZone('Not/AZone')).toBeNull();
-    expect(practiceLocale('en', 'America/Lima')).toBe('en-PE');
+  it("writes money in the practice's country, as set (never guessed)", () => {
+    expect(practiceLocale('en', 'PE')).toBe('en-PE');
+    expect(practiceLocale('es', 'pe')).toBe('es-PE');
+    expect(practiceLocale('es', null)).toBe('es');
     expect(practiceLocale('es', undefined)).toBe('es');
+    expect(practiceLocale('en', 'Peru')).toBe('en');
   });
 });

@@ -188,6 +188,25 @@ describe('settings: practice', { timeout: 20_000 }, () => {
     await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ no_show_fees: { PEN: 3050 } }));
   });
 
+  it("lets the admin set the practice's country, named in the UI language and found without accents", async () => {
+    const calls = fakeApi({}, (call) =>
+      call.method === 'PATCH' ? json(200, { ...practice, country: 'RE', updated_at: '2026-01-02T00:00:00Z' }) : defaultHandler(call),
+    );
+    renderApp('/settings/practice');
+    const user = userEvent.setup({ delay: null });
+    const country = await screen.findByRole('combobox', { name: 'Country' });
+
+    expect(country).toHaveValue('Peru');
+    await user.clear(country);
+    await user.type(country, 'reunion');
+    // The only match, though typed without its accent.
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(country).toHaveValue('Réunion');
+    await user.click(screen.getAllByRole('button', { name: 'Save changes' })[0] as HTMLElement);
+
+    await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ country: 'RE' }));
+  });
+
   it('refuses a fee with too many decimals before calling the API', async () => {
     const calls = fakeApi({}, defaultHandler);
     renderApp('/settings/practice');

@@ -1,7 +1,8 @@
 /** Creating an API key: name and scopes, then the secret, shown this once with a copy button. */
-import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../../api/types';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { useCreateApiKey } from '../../../api/queries/apiKeys';
@@ -76,12 +77,13 @@ export function NewApiKeyModal({ onClose }: { onClose: () => void }) {
       ) : (
         <form onSubmit={handleSubmit} noValidate>
           <Stack gap="md">
-            <TextInput size="sm"
+            <TextField
+              form={form}
+              path="name"
               label={t('settings.apiKeys.name')}
               description={t('settings.apiKeys.nameHint')}
               withAsterisk
-              data-autofocus
-              {...form.getInputProps('name')}
+              first
             />
             <Checkbox.Group
               label={t('settings.apiKeys.scopes')}

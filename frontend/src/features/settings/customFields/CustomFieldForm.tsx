@@ -3,6 +3,7 @@ import { NumberInput, Select, SimpleGrid, Switch, TagsInput, TextInput } from '@
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import {
   CUSTOM_FIELD_TYPES,
   type CustomFieldCreate,
@@ -12,7 +13,7 @@ import {
 } from '../../../api/types';
 import { useCreateCustomField, useUpdateCustomField } from '../../../api/queries/customFields';
 import { firstErrorAt } from '../../../components/apiErrors';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
 import { KEY_PATTERN, keyFromLabel } from './slug';
 
@@ -59,7 +60,7 @@ export function CustomFieldForm({
     },
   });
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: field,
     pathOf: (record) => ({ field_id: record.id }),
     create: useCreateCustomField(),
@@ -71,7 +72,7 @@ export function CustomFieldForm({
 
   const handleSubmit = form.onSubmit((values) => {
     const options = values.field_type === 'select' ? values.options.map((option) => option.trim()) : [];
-    save(
+    saver.save(
       values.label.trim(),
       (): CustomFieldCreate => ({
         key: values.key,
@@ -91,21 +92,20 @@ export function CustomFieldForm({
   });
 
   return (
-    <FormModal
-      size="lg"
-      title={field ? t('settings.customFields.editTitle', { name: field.label }) : t('settings.customFields.new')}
+    <RecordFormModal
+      section="customFields"
+      editing={field ? field.label : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={field ? t('common.saveChanges') : t('settings.customFields.create')}
     >
-      <TextInput size="sm"
+      <TextField
+        form={form}
+        path="label"
         label={t('settings.customFields.label')}
         description={t('settings.customFields.labelHint')}
         withAsterisk
-        data-autofocus
-        {...form.getInputProps('label')}
+        first
         onChange={(event) => {
           const label = event.currentTarget.value;
           form.setFieldValue('label', label);
@@ -164,6 +164,6 @@ export function CustomFieldForm({
           {...form.getInputProps('required', { type: 'checkbox' })}
         />
       </SimpleGrid>
-    </FormModal>
+    </RecordFormModal>
   );
 }

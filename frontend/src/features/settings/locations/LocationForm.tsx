@@ -1,10 +1,11 @@
 /** New / edit location: name, address and place-of-service code. */
-import { Select, TextInput, Textarea } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import type { LocationRecord, LocationCreate } from '../../../api/types';
 import { useCreateLocation, useUpdateLocation } from '../../../api/queries/locations';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
 import { usePosLabel } from './usePosLabel';
 import { POS_CODES } from './posCodes';
@@ -25,7 +26,7 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
   const codes: string[] = [...POS_CODES];
   if (location && !codes.includes(location.pos_code)) codes.push(location.pos_code);
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: location,
     pathOf: (record) => ({ record_id: record.id }),
     create: useCreateLocation(),
@@ -41,19 +42,19 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
       address: values.address.trim() === '' ? null : values.address.trim(),
       pos_code: values.pos_code,
     };
-    save(body.name, () => body, () => body);
+    saver.save(body.name, () => body, () => body);
   });
 
   return (
-    <FormModal
-      title={location ? t('settings.locations.editTitle', { name: location.name }) : t('settings.locations.new')}
+    <RecordFormModal
+      section="locations"
+      editing={location ? location.name : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={location ? t('common.saveChanges') : t('settings.locations.create')}
+      size="md"
     >
-      <TextInput size="sm" label={t('settings.locations.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <TextField form={form} path="name" label={t('settings.locations.name')} withAsterisk first />
       <Textarea
         label={t('settings.locations.address')}
         autosize
@@ -71,6 +72,6 @@ export function LocationForm({ location, onClose }: { location: LocationRecord |
         nothingFoundMessage={t('common.nothingFound')}
         {...form.getInputProps('pos_code')}
       />
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -32,11 +32,13 @@ import { FormActions } from '../../../components/FormActions';
 import { changesFrom } from '../ui/sameValue';
 import { LoadError } from '../../../components/LoadError';
 import { SectionHeader } from '../ui/SectionHeader';
-import { COMMON_CURRENCIES, HOURS, normalizeCurrency, timeZoneOptions } from './options';
+import { ignoreAccents } from '../../../components/ignoreAccents';
+import { COMMON_CURRENCIES, HOURS, countryOptions, normalizeCurrency, timeZoneOptions } from './options';
 
 interface PracticeFormValues {
   name: string;
   client_label: string;
+  country: string | null;
   default_locale: string;
   time_zone: string;
   currencies: string[];
@@ -54,6 +56,7 @@ interface PracticeFormValues {
 const FIELDS = [
   'name',
   'client_label',
+  'country',
   'default_locale',
   'time_zone',
   'currencies',
@@ -72,6 +75,7 @@ function initialValues(practice: PracticeSettings): PracticeFormValues {
   return {
     name: practice.name,
     client_label: practice.client_label,
+    country: practice.country,
     default_locale: practice.default_locale,
     time_zone: practice.time_zone,
     currencies: practice.currencies,
@@ -105,7 +109,7 @@ function FormSection({ title, children }: { title: string; children: ReactNode }
 }
 
 function PracticeForm({ practice }: { practice: PracticeSettings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdatePractice();
   const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
@@ -152,6 +156,7 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
     const changes: PracticeUpdate = changesFrom(practice, {
       name: values.name.trim(),
       client_label: values.client_label.trim(),
+      country: values.country,
       default_locale: values.default_locale as PracticeSettings['default_locale'],
       time_zone: values.time_zone,
       currencies: values.currencies,
@@ -226,6 +231,16 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
               nothingFoundMessage={t('common.nothingFound')}
               withAsterisk
               {...form.getInputProps('time_zone')}
+            />
+            <Select
+              label={t('settings.practice.country')}
+              description={t('settings.practice.countryHint')}
+              data={countryOptions(i18n.resolvedLanguage ?? 'en', practice.country)}
+              searchable
+              filter={ignoreAccents}
+              allowDeselect={false}
+              nothingFoundMessage={t('common.nothingFound')}
+              {...form.getInputProps('country')}
             />
             <Select
               label={t('settings.practice.defaultLocale')}

@@ -2,6 +2,7 @@
 import { ColorInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import type { PractitionerCreate, PractitionerRecord } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
 import { useMoneyLocale } from '../../../components/useMoneyLocale';
@@ -14,8 +15,9 @@ import {
 import { useCreatePractitioner, useUpdatePractitioner } from '../../../api/queries/practitioners';
 import { bpToPercentText, percentToBp } from '../commission';
 import { errorsUnder } from '../../../components/apiErrors';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
+import { looksLikeEmail } from '../../../lib/text';
 import { usePercentErrorMessage } from './percentMessages';
 
 const DEFAULT_COLOR = '#1e88e5';
@@ -76,6 +78,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
     validate: (values) => {
       const errors: Record<string, string> = {};
       if (values.name.trim() === '') errors.name = t('common.required');
+      if (values.email.trim() !== '' && !looksLikeEmail(values.email)) errors.email = t('checks.email');
       if (!COLOR.test(values.color)) errors.color = t('settings.practitioners.colorInvalid');
       const commission = percentToBp(values.commission_rate_bp);
       if (!commission.ok) errors.commission_rate_bp = percentMessage(commission.error);
@@ -89,7 +92,7 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
     },
   });
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: practitioner,
     pathOf: (record) => ({ record_id: record.id }),
     create: useCreatePractitioner(),
@@ -112,28 +115,27 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
       commission_rate_bp: commission.bp,
       default_prices: prices.prices,
     };
-    save(body.name, () => body, () => body);
+    saver.save(body.name, () => body, () => body);
   });
 
   return (
-    <FormModal
-      size="lg"
-      title={practitioner ? t('settings.practitioners.editTitle', { name: practitioner.name }) : t('settings.practitioners.new')}
+    <RecordFormModal
+      section="practitioners"
+      editing={practitioner ? practitioner.name : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={practitioner ? t('common.saveChanges') : t('settings.practitioners.create')}
     >
       <SimpleGrid cols={2} spacing="md">
-        <TextInput size="sm" label={t('settings.practitioners.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <TextInput size="sm"
+        <TextField form={form} path="name" label={t('settings.practitioners.name')} withAsterisk first />
+        <TextField
+          form={form}
+          path="credentials"
           label={t('settings.practitioners.credentials')}
           placeholder={t('settings.practitioners.credentialsPlaceholder')}
-          {...form.getInputProps('credentials')}
         />
-        <TextInput size="sm" label={t('settings.practitioners.email')} type="email" {...form.getInputProps('email')} />
-        <TextInput size="sm" label={t('settings.practitioners.phone')} type="tel" {...form.getInputProps('phone')} />
+        <TextField form={form} path="email" label={t('settings.practitioners.email')} type="email" />
+        <TextField form={form} path="phone" label={t('settings.practitioners.phone')} type="tel" />
         <ColorInput
           label={t('settings.practitioners.color')}
           description={t('settings.practitioners.colorHint')}
@@ -162,6 +164,6 @@ export function PractitionerForm({ practitioner, currencies, onClose }: Practiti
         errors={errorsUnder(form.errors, 'default_prices')}
         emptyMessage={t('settings.practice.enableCurrencyFirst')}
       />
-    </FormModal>
+    </RecordFormModal>
   );
 }

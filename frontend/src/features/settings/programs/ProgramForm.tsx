@@ -1,10 +1,11 @@
 /** New / edit program: a name and what it is. */
-import { TextInput, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import type { ProgramCreate, ProgramRecord } from '../../../api/types';
 import { useCreateProgram, useUpdateProgram } from '../../../api/queries/programs';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
 
 const FIELDS = ['name', 'description'] as const;
@@ -16,7 +17,7 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
     validate: { name: (value) => (value.trim() === '' ? t('common.required') : null) },
   });
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: program,
     pathOf: (record) => ({ record_id: record.id }),
     create: useCreateProgram(),
@@ -31,19 +32,19 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
       name: values.name.trim(),
       description: values.description.trim() === '' ? null : values.description.trim(),
     };
-    save(body.name, () => body, () => body);
+    saver.save(body.name, () => body, () => body);
   });
 
   return (
-    <FormModal
-      title={program ? t('settings.programs.editTitle', { name: program.name }) : t('settings.programs.new')}
+    <RecordFormModal
+      section="programs"
+      editing={program ? program.name : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={program ? t('common.saveChanges') : t('settings.programs.create')}
+      size="md"
     >
-      <TextInput size="sm" label={t('settings.programs.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+      <TextField form={form} path="name" label={t('settings.programs.name')} withAsterisk first />
       <Textarea
         label={t('settings.programs.descriptionLabel')}
         autosize
@@ -51,6 +52,6 @@ export function ProgramForm({ program, onClose }: { program: ProgramRecord | nul
         maxRows={8}
         {...form.getInputProps('description')}
       />
-    </FormModal>
+    </RecordFormModal>
   );
 }

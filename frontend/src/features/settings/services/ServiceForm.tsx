@@ -2,6 +2,7 @@
 import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import type { Service, ServiceCreate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
 import { useMoneyLocale } from '../../../components/useMoneyLocale';
@@ -13,7 +14,7 @@ import {
 } from '../../../components/PriceListInput';
 import { useCreateService, useUpdateService } from '../../../api/queries/services';
 import { errorsUnder } from '../../../components/apiErrors';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
 
 interface ServiceFormValues {
@@ -63,7 +64,7 @@ export function ServiceForm({
     },
   });
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: service,
     pathOf: (record) => ({ record_id: record.id }),
     create: useCreateService(),
@@ -82,26 +83,25 @@ export function ServiceForm({
       default_duration_minutes: Number(values.default_duration_minutes),
       prices: prices.prices,
     };
-    save(body.name, () => body, () => body);
+    saver.save(body.name, () => body, () => body);
   });
 
   return (
-    <FormModal
-      size="lg"
-      title={service ? t('settings.services.editTitle', { name: service.name }) : t('settings.services.new')}
+    <RecordFormModal
+      section="services"
+      editing={service ? service.name : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={service ? t('common.saveChanges') : t('settings.services.create')}
     >
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-        <TextInput size="sm"
+        <TextField
+          form={form}
+          path="code"
           label={t('settings.services.code')}
           description={t('settings.services.codeHint')}
           withAsterisk
-          data-autofocus
-          {...form.getInputProps('code')}
+          first
         />
         <NumberInput
           label={t('settings.services.duration')}
@@ -125,6 +125,6 @@ export function ServiceForm({
         errors={errorsUnder(form.errors, 'prices')}
         emptyMessage={t('settings.practice.enableCurrencyFirst')}
       />
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -2,10 +2,13 @@
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/FormFields';
 import { LOCALES, ROLES, type Locale, type PractitionerRecord, type Role, type StaffUser, type StaffUserCreate, type StaffUserUpdate } from '../../../api/types';
 import { useCreateUser, useUpdateUser } from '../../../api/queries/users';
-import { FormModal } from '../../../components/FormModal';
+import { RecordFormModal } from '../ui/RecordFormModal';
 import { useSaveRecord } from '../ui/useSaveRecord';
+import { ignoreAccents } from '../../../components/ignoreAccents';
+import { looksLikeEmail } from '../../../lib/text';
 import { MIN_PASSWORD_LENGTH } from './roles';
 
 interface UserFormValues {
@@ -18,7 +21,6 @@ interface UserFormValues {
 }
 
 const FIELDS = ['name', 'email', 'role', 'practitioner_id', 'locale', 'password'] as const;
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 const PRACTICE_DEFAULT = 'practice';
 
 export function UserForm({
@@ -42,7 +44,7 @@ export function UserForm({
     },
     validate: {
       name: (value) => (value.trim() === '' ? t('common.required') : null),
-      email: (value) => (user !== null || EMAIL_SHAPE.test(value.trim()) ? null : t('auth.emailInvalid')),
+      email: (value) => (user !== null || looksLikeEmail(value) ? null : t('auth.emailInvalid')),
       practitioner_id: (value, values) =>
         values.role === 'clinician' && !value ? t('settings.users.practitionerRequired') : null,
       password: (value) =>
@@ -52,7 +54,7 @@ export function UserForm({
     },
   });
 
-  const { feedback, save, saving } = useSaveRecord({
+  const saver = useSaveRecord({
     record: user,
     pathOf: (record) => ({ user_id: record.id }),
     create: useCreateUser(),
@@ -67,7 +69,7 @@ export function UserForm({
     const practitionerId = values.role === 'clinician' ? values.practitioner_id : null;
     const edited: StaffUserUpdate = { name: values.name.trim(), role: values.role, practitioner_id: practitionerId, locale };
     // Only what changed is sent: the API re-checks the practitioner link whenever role or link are sent.
-    save(
+    saver.save(
       values.name.trim(),
       (): StaffUserCreate => ({ ...edited, name: values.name.trim(), role: values.role, email: values.email.trim(), password: values.password }),
       () => edited,
@@ -80,17 +82,15 @@ export function UserForm({
   }
 
   return (
-    <FormModal
-      size="lg"
-      title={user ? t('settings.users.editTitle', { name: user.name }) : t('settings.users.new')}
+    <RecordFormModal
+      section="users"
+      editing={user ? user.name : null}
+      saving={saver}
       onClose={onClose}
       onSubmit={handleSubmit}
-      feedback={feedback}
-      loading={saving}
-      submitLabel={user ? t('common.saveChanges') : t('settings.users.create')}
     >
       <SimpleGrid cols={2} spacing="md">
-        <TextInput size="sm" label={t('settings.users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextField form={form} path="name" label={t('settings.users.name')} withAsterisk first />
         <TextInput size="sm"
           label={t('settings.users.email')}
           type="email"
@@ -113,6 +113,7 @@ export function UserForm({
             description={t('settings.users.practitionerHint')}
             data={practitionerOptions}
             searchable
+            filter={ignoreAccents}
             withAsterisk
             nothingFoundMessage={t('common.nothingFound')}
             {...form.getInputProps('practitioner_id')}
@@ -137,6 +138,6 @@ export function UserForm({
           />
         ) : null}
       </SimpleGrid>
-    </FormModal>
+    </RecordFormModal>
   );
 }
