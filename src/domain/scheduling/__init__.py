@@ -1,0 +1,1 @@
+"""The scheduling context: appointments, recurring series, conflicts."""
