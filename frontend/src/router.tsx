@@ -5,6 +5,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { RequireRole } from './features/auth/RequireRole';
 import { AppFrame } from './features/shell/AppFrame';
+import { HomePage } from './features/shell/HomePage';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { settingsRoutes } from './features/settings/routes';
 
@@ -26,7 +27,8 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <CalendarPage /> },
+      { index: true, element: <HomePage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'clients/new', element: <NewClientPage /> },
       { path: 'clients/:clientId/:tab?', element: <ClientDetailPage /> },

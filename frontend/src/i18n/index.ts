@@ -56,9 +56,17 @@ export async function chooseLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-/** Applies a user's preferred language unless this browser already has a remembered choice. */
-export async function applyUserLanguage(language: string | null | undefined): Promise<void> {
-  if (storedLanguage() === null && isLanguage(language) && language !== currentLanguage()) {
+/**
+ * The language once a user is signed in. The choice made on the login page is remembered in this browser
+ * (`chooseLanguage`) and carries into the app; a user's own saved language wins when they sign in (`signedIn`),
+ * and is remembered in its place. A restored session (a reload) keeps what this browser remembers, so a switch
+ * made in the app lasts; with nothing remembered, the user's language applies.
+ */
+export async function applyUserLanguage(language: string | null | undefined, { signedIn = false } = {}): Promise<void> {
+  if (!isLanguage(language)) return;
+  if (signedIn) {
+    await chooseLanguage(language);
+  } else if (storedLanguage() === null && language !== currentLanguage()) {
     await i18n.changeLanguage(language);
   }
 }

@@ -15,6 +15,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
 
+/** Where a role lands when it signs in, when that is not the calendar (the home route), or null. */
+export function homePathFor(role: Role): string | null {
+  return role === 'front_desk' ? '/clients' : null;
+}
+
+/** The destinations a role sees. The front desk's home is the client list, so its calendar lives at /calendar. */
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) =>
+    item.to === '/' && homePathFor(role) !== null ? { ...item, to: '/calendar' } : item,
+  );
 }

@@ -1,0 +1,16 @@
+/**
+ * Where signing in lands. The calendar is not built yet, so the front desk starts on the client list, the screen
+ * its work happens on; the others see the calendar's place (reachable by everyone at /calendar).
+ */
+import { lazy } from 'react';
+import { Navigate } from 'react-router';
+import { useSession } from '../auth/useSession';
+import { homePathFor } from './navigation';
+
+const CalendarPage = lazy(() => import('../calendar/CalendarPage'));
+
+export function HomePage() {
+  const session = useSession();
+  const home = session.status === 'signed_in' ? homePathFor(session.user.role) : null;
+  return home ? <Navigate to={home} replace /> : <CalendarPage />;
+}
