@@ -22,6 +22,7 @@ from tend.api.errors import install_error_handlers, problem_openapi, unexpected_
 from tend.api.practice import catalog, users
 from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
+from tend.api.scheduling import appointments
 from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
@@ -140,6 +141,7 @@ def create_app(
         relationships,
         enrollments,
         custom_fields,
+        appointments,
         api_keys,
         audit,
         jobs,

@@ -58,3 +58,51 @@ class CustomFieldType(StrEnum):
     date = "date"
     select = "select"
     checkbox = "checkbox"
+
+
+class AppointmentKind(StrEnum):
+    client_session = "client_session"
+    client_contact = "client_contact"
+    collateral_contact = "collateral_contact"
+    other_event = "other_event"
+
+
+class AppointmentStatus(StrEnum):
+    scheduled = "scheduled"
+    attended = "attended"
+    no_show = "no_show"
+    late_cancelled = "late_cancelled"
+    cancelled = "cancelled"
+
+
+class Availability(StrEnum):
+    """Whether an other_event blocks the practitioner's time (busy) or leaves it bookable (free)."""
+
+    busy = "busy"
+    free = "free"
+
+
+class ContactMedium(StrEnum):
+    phone = "phone"
+    in_person = "in_person"
+    email = "email"
+    video = "video"
+    text = "text"
+    other = "other"
+
+
+class ContactWith(StrEnum):
+    parent_guardian = "parent_guardian"
+    spouse = "spouse"
+    family_member = "family_member"
+    psychologist = "psychologist"
+    caseworker = "caseworker"
+    physician = "physician"
+    teacher = "teacher"
+    other = "other"
+
+
+class ReminderChannel(StrEnum):
+    email = "email"
+    sms = "sms"
+    voice = "voice"

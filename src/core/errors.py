@@ -34,12 +34,15 @@ class ErrorCode(StrEnum):
     job_not_dead = "conflict.job_not_dead"
     client_has_records = "conflict.client_has_records"
     merge_same_client = "conflict.merge_same_client"
+    scheduling_clash = "conflict.scheduling_clash"
+    not_started = "conflict.not_started"
     # A record merged into another: `merged_into` names the survivor.
     merged = "not_found.merged"
     # Refusals (403) with a reason the caller can act on.
     own_password = "forbidden.own_password"
     reassign_clients = "forbidden.reassign_clients"
     role_may_not_delete = "forbidden.role_may_not_delete"
+    other_practitioner = "forbidden.other_practitioner"
     # One field (`errors[].code`).
     required = "validation.required"
     unknown_field = "validation.unknown_field"
@@ -60,6 +63,8 @@ class ErrorCode(StrEnum):
     duplicate_value = "validation.duplicate_value"
     characters = "validation.characters"
     phone = "validation.phone"
+    no_consent = "validation.no_consent"
+    window_too_long = "validation.window_too_long"
     country = "validation.country"
     too_large = "validation.too_large"
     password_too_short = "validation.password_too_short"

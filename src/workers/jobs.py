@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from tend.domain.practice.users import WELCOME_EMAIL_JOB
+from tend.domain.scheduling.appointments import APPOINTMENT_CHANGED_JOB
 from tend.persistence.db import unit_of_work
 from tend.persistence.repositories.access import LoginFailureRepository, UserRepository
 from tend.workers.deps import JobDeps
@@ -54,3 +55,10 @@ async def prune_sign_in_attempts(deps: JobDeps, payload: dict[str, Any]) -> None
     """Daily: sign-in attempts older than a day no longer count toward any throttle."""
     async with unit_of_work(deps.sessions) as session:
         await LoginFailureRepository(session).prune(deps.clock.now() - timedelta(days=1))
+
+
+@job(APPOINTMENT_CHANGED_JOB)
+async def appointment_changed(deps: JobDeps, payload: dict[str, Any]) -> None:
+    """An appointment moved or changed status. The ledger (fees) and automations (reminders, provider
+    e-mails) hook in here as they land; until then there is nothing to do, and the event is recorded."""
+    return None

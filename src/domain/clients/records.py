@@ -21,6 +21,7 @@ from tend.domain.practice.settings import get_practice, practice_today
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.clients import ClientFilter, ClientRepository
+from tend.persistence.repositories.scheduling import AppointmentRepository
 from tend.persistence.tables.clients import Client
 from tend.persistence.tables.practice import Practitioner, Program
 
@@ -216,15 +217,19 @@ async def client_summary(ctx: Context, client_id: uuid.UUID) -> ClientSummary:
 async def summarize(ctx: Context, clients: list[Client]) -> list[ClientSummary]:
     """Practitioners and current programs from their tables, in two queries for the whole page.
 
-    Sessions attended and balances are zero/empty until scheduling and the ledger exist; they will be
-    computed from those tables, never stored as counters."""
+    Sessions attended are counted from appointments (one query for the page); balances are empty until
+    the ledger exists. Nothing is kept as a counter."""
     ids = [client.id for client in clients]
     repository = ClientRepository(ctx.session)
     practitioners = await repository.practitioners_by_client(ids)
     programs = await repository.current_programs_by_client(ids, await practice_today(ctx))
+    attended = await AppointmentRepository(ctx.session).attended_counts(ids)
     return [
         ClientSummary(
-            client=client, practitioners=practitioners[client.id], current_programs=programs[client.id]
+            client=client,
+            practitioners=practitioners[client.id],
+            current_programs=programs[client.id],
+            sessions_attended=attended.get(client.id, 0),
         )
         for client in clients
     ]

@@ -1,0 +1,250 @@
+"""Appointments: the calendar window, booking each kind, moving, and recording how a session ended.
+
+Times are ISO 8601 with an offset (stored in UTC); `time_zone` is the zone the appointment was booked in
+(the practice's by default), in which reminders and statements show it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import AwareDatetime, Field, StrictInt
+
+from tend.api.deps import ContextDep, StaffDep
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel
+from tend.core.enums import (
+    AppointmentKind,
+    AppointmentStatus,
+    Availability,
+    ContactMedium,
+    ContactWith,
+    ReminderChannel,
+)
+from tend.domain.scheduling import appointments
+
+router = APIRouter(prefix="/api/v1/appointments", tags=["appointments"])
+Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
+Text = Annotated[str, Field(max_length=2000)]
+
+
+class Reminder(InputModel):
+    channel: ReminderChannel
+    days_before: StrictInt = Field(ge=1, le=5)
+
+
+class NewClient(InputModel):
+    first_name: Name
+    last_name: Name
+
+
+class AppointmentFields(InputModel):
+    time_zone: str | None = Field(
+        default=None, max_length=64, description="IANA zone; the practice's by default."
+    )
+    service_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    room_id: uuid.UUID | None = None
+    modifiers: list[Annotated[str, Field(min_length=1, max_length=4)]] = Field(
+        default_factory=list, max_length=4
+    )
+    price_minor: StrictInt | None = Field(default=None, ge=0, le=10**12)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    telehealth_url: str | None = Field(default=None, max_length=500)
+    instructions: Text | None = None
+    reminders: list[Reminder] = Field(default_factory=list, max_length=2)
+    feedback_request: bool = False
+    medium: ContactMedium | None = None
+    contact_with: ContactWith | None = None
+    contact_name: Name | None = None
+    summary: Text | None = None
+    title: Annotated[str, Field(min_length=1, max_length=200), CleanName] | None = None
+    availability: Availability | None = None
+
+
+class AppointmentCreate(AppointmentFields):
+    kind: AppointmentKind
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    practitioner_id: uuid.UUID | None = Field(
+        default=None, description="Required except for practice-wide events."
+    )
+    client_id: uuid.UUID | None = None
+    new_client: NewClient | None = Field(
+        default=None, description="Book someone not registered yet: created now."
+    )
+    status: Literal["scheduled", "attended", "no_show"] = Field(
+        default="scheduled", description="`attended`/`no_show` log a past session in one call."
+    )
+    group_with_appointment_id: uuid.UUID | None = Field(
+        default=None, description="Join that session's group: same slot and room, one group id, no clash."
+    )
+    allow_conflicts: bool = Field(default=False, description="Book even if it clashes (the clashes stay).")
+
+
+class AppointmentUpdate(PatchModel, AppointmentFields):
+    not_null = frozenset({"starts_at", "ends_at", "time_zone", "modifiers", "reminders", "feedback_request"})
+
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    practitioner_id: uuid.UUID | None = None
+    modifiers: list[Annotated[str, Field(min_length=1, max_length=4)]] | None = Field(
+        default=None, max_length=4
+    )  # type: ignore[assignment]
+    reminders: list[Reminder] | None = Field(default=None, max_length=2)  # type: ignore[assignment]
+    feedback_request: bool | None = None  # type: ignore[assignment]
+    allow_conflicts: bool = False
+
+
+class StatusChange(InputModel):
+    status: AppointmentStatus
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ClientRef(OutputModel):
+    id: uuid.UUID
+    first_name: str
+    last_name: str
+
+
+class ReminderOut(OutputModel):
+    channel: ReminderChannel
+    days_before: int
+
+
+class AppointmentOut(OutputModel):
+    id: uuid.UUID
+    kind: AppointmentKind
+    status: AppointmentStatus
+    practitioner_id: uuid.UUID | None
+    client_id: uuid.UUID | None
+    service_id: uuid.UUID | None
+    location_id: uuid.UUID | None
+    room_id: uuid.UUID | None
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    group_id: uuid.UUID | None
+    modifiers: list[str]
+    price_minor: int | None
+    currency: str | None
+    telehealth_url: str | None
+    instructions: str | None
+    reminders: list[ReminderOut]
+    feedback_request: bool
+    medium: ContactMedium | None
+    contact_with: ContactWith | None
+    contact_name: str | None
+    summary: str | None
+    title: str | None
+    availability: Availability | None
+    status_reason: str | None
+    status_changed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class CalendarEntryOut(OutputModel):
+    """One block of the calendar. `busy_only`: a colleague's appointment shown to a clinician, with its
+    time, practitioner and room, and nothing about the client or its purpose."""
+
+    id: uuid.UUID
+    busy_only: bool
+    kind: AppointmentKind | None
+    status: AppointmentStatus | None
+    practitioner_id: uuid.UUID | None
+    room_id: uuid.UUID | None
+    location_id: uuid.UUID | None
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    group_id: uuid.UUID | None
+    client: ClientRef | None
+    service_id: uuid.UUID | None
+    title: str | None
+    availability: Availability | None
+    price_minor: int | None
+    currency: str | None
+
+    @classmethod
+    def of(cls, entry: appointments.WindowEntry) -> CalendarEntryOut:
+        a, row = entry.row.appointment, entry.row
+        if entry.busy_only:
+            return cls(
+                id=a.id, busy_only=True, kind=None, status=None, practitioner_id=a.practitioner_id,
+                room_id=a.room_id, location_id=a.location_id, starts_at=a.starts_at, ends_at=a.ends_at,
+                time_zone=a.time_zone, group_id=None, client=None, service_id=None, title=None,
+                availability=None, price_minor=None, currency=None,
+            )  # fmt: skip
+        client = (
+            ClientRef(
+                id=a.client_id, first_name=row.client_first_name or "", last_name=row.client_last_name or ""
+            )
+            if a.client_id is not None
+            else None
+        )
+        return cls.from_record(a, busy_only=False, client=client)
+
+
+@router.get("", responses=problem_responses(401, 403, 404, 422))
+async def list_appointments(
+    _staff: StaffDep,
+    ctx: ContextDep,
+    start: Annotated[AwareDatetime, Query(description="Window start (with offset).")],
+    end: Annotated[AwareDatetime, Query(description="Window end; at most 62 days after start.")],
+    practitioner_id: Annotated[list[uuid.UUID] | None, Query(max_length=50)] = None,
+    room_id: Annotated[uuid.UUID | None, Query()] = None,
+    client_id: Annotated[uuid.UUID | None, Query()] = None,
+    kind: Annotated[list[AppointmentKind] | None, Query(max_length=4)] = None,
+    status: Annotated[list[AppointmentStatus] | None, Query(max_length=5)] = None,
+) -> list[CalendarEntryOut]:
+    """Everything in a window that overlaps [start, end), ordered by start."""
+    entries = await appointments.calendar(
+        ctx,
+        start,
+        end,
+        practitioner_ids=tuple(practitioner_id or ()),
+        room_id=room_id,
+        client_id=client_id,
+        kinds=tuple(kind or ()),
+        statuses=tuple(status or ()),
+    )
+    return [CalendarEntryOut.of(entry) for entry in entries]
+
+
+@router.post("", status_code=201, responses=WRITE_ERRORS)
+async def create_appointment(body: AppointmentCreate, _staff: StaffDep, ctx: ContextDep) -> AppointmentOut:
+    """Books one appointment. A clash (same practitioner, room or client; a busy event) is a 409 listing
+    each clash, unless `allow_conflicts`."""
+    data = body.model_dump(exclude={"new_client"})
+    if body.new_client is not None:
+        data["new_client"] = body.new_client.model_dump()
+    return AppointmentOut.model_validate(await appointments.create_appointment(ctx, data))
+
+
+@router.get("/{appointment_id:uuid}", responses=READ_ERRORS)
+async def get_appointment(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> AppointmentOut:
+    return AppointmentOut.model_validate(await appointments.get_appointment(ctx, appointment_id))
+
+
+@router.patch("/{appointment_id:uuid}", responses=WRITE_ERRORS)
+async def update_appointment(
+    appointment_id: uuid.UUID, body: AppointmentUpdate, _staff: StaffDep, ctx: ContextDep
+) -> AppointmentOut:
+    """Moves or edits an appointment (times, people, place, price, reminders). Clashes as when booking."""
+    return AppointmentOut.model_validate(
+        await appointments.update_appointment(ctx, appointment_id, body.changes())
+    )
+
+
+@router.post("/{appointment_id:uuid}/status", responses=WRITE_ERRORS)
+async def change_status(
+    appointment_id: uuid.UUID, body: StatusChange, _staff: StaffDep, ctx: ContextDep
+) -> AppointmentOut:
+    """attended / no_show (not before the start) / cancelled (late_cancelled inside the practice's window)
+    / scheduled (a correction). Corrections are audited; fees follow through the ledger."""
+    return AppointmentOut.model_validate(
+        await appointments.set_status(ctx, appointment_id, body.status, body.reason)
+    )

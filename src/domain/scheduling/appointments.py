@@ -1,0 +1,374 @@
+"""Appointments: booking each kind with its rules, moving, the status a session ends in, clashes, and the
+calendar window (clinicians see colleagues' time as busy blocks only).
+
+Status changes and moves are announced through the outbox (`appointment_changed` jobs carrying ids), so
+the ledger and the automations hook in without being called from here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel
+from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
+from tend.domain import audit
+from tend.domain.clients import records as clients
+from tend.domain.context import Context
+from tend.domain.jobs import record_job
+from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVICES, is_virtual
+from tend.domain.practice.settings import check_time_zone, get_practice
+from tend.persistence.repositories.scheduling import AppointmentRepository, CalendarRow, WindowFilter
+from tend.persistence.tables.scheduling import Appointment
+
+MAX_WINDOW = timedelta(days=62)
+VIRTUAL_MODIFIER = "95"
+APPOINTMENT_CHANGED_JOB = "appointment_changed"
+CLIENT_KINDS = (
+    AppointmentKind.client_session,
+    AppointmentKind.client_contact,
+    AppointmentKind.collateral_contact,
+)
+_CONSENT = {
+    ReminderChannel.email: "reminder_consent_email",
+    ReminderChannel.sms: "reminder_consent_sms",
+    ReminderChannel.voice: "reminder_consent_voice",
+}
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Clash:
+    appointment: Appointment
+    resources: list[str]  # "practitioner", "room", "client", "busy_time"
+
+
+class SchedulingClash(Conflict):
+    def __init__(self, clashes: list[Clash]) -> None:
+        described = [
+            {
+                "appointment_id": str(c.appointment.id),
+                "resources": c.resources,
+                "starts_at": c.appointment.starts_at.isoformat(),
+                "ends_at": c.appointment.ends_at.isoformat(),
+            }
+            for c in clashes
+        ]
+        super().__init__(
+            f"This time clashes with {len(clashes)} other appointment(s).",
+            code=ErrorCode.scheduling_clash,
+            next_step="Choose another time, practitioner or room, or book anyway (allow_conflicts: true).",
+            clashes=described,
+        )
+
+
+async def get_appointment(
+    ctx: Context, appointment_id: uuid.UUID, *, for_update: bool = False
+) -> Appointment:
+    """The appointment, if the caller may see it in full (a clinician: her own practitioner's)."""
+    found = await AppointmentRepository(ctx.session).readable_by(
+        ctx.actor, appointment_id, for_update=for_update
+    )
+    if found is None:
+        raise NotFound("No such appointment.")
+    return found
+
+
+def _clash_resources(candidate: Appointment, other: Appointment) -> list[str]:
+    resources = []
+    if other.kind is AppointmentKind.other_event:
+        resources.append("busy_time")
+    elif candidate.practitioner_id is not None and other.practitioner_id == candidate.practitioner_id:
+        resources.append("practitioner")
+    if candidate.room_id is not None and other.room_id == candidate.room_id:
+        resources.append("room")
+    if candidate.client_id is not None and other.client_id == candidate.client_id:
+        resources.append("client")
+    return resources
+
+
+async def _refuse_clashes(ctx: Context, candidate: Appointment) -> None:
+    if candidate.kind is AppointmentKind.other_event and candidate.availability is Availability.free:
+        return  # free time blocks nothing
+    found = await AppointmentRepository(ctx.session).clashes(candidate)
+    if found:
+        raise SchedulingClash([Clash(a, _clash_resources(candidate, a)) for a in found])
+
+
+async def _check_people_and_places(ctx: Context, appointment: Appointment) -> None:
+    """Every reference exists and fits the kind; the practitioner is the clinician's own."""
+    problems: list[FieldProblem] = []
+    kind = appointment.kind
+    if appointment.ends_at <= appointment.starts_at:
+        problems.append(FieldProblem("ends_at", "The end is after the start.", ErrorCode.date))
+    if kind is not AppointmentKind.other_event and appointment.practitioner_id is None:
+        problems.append(FieldProblem("practitioner_id", "Choose the practitioner.", ErrorCode.required))
+    if kind in CLIENT_KINDS and appointment.client_id is None:
+        problems.append(FieldProblem("client_id", "Choose the client.", ErrorCode.required))
+    if kind is AppointmentKind.client_session:
+        for name in ("service_id", "location_id"):
+            if getattr(appointment, name) is None:
+                problems.append(FieldProblem(name, "This is needed for a session.", ErrorCode.required))
+    if kind is AppointmentKind.client_contact and appointment.medium is None:
+        problems.append(FieldProblem("medium", "Say how the contact happened.", ErrorCode.required))
+    if kind is AppointmentKind.collateral_contact and appointment.contact_with is None:
+        problems.append(FieldProblem("contact_with", "Say who the contact was with.", ErrorCode.required))
+    if kind is AppointmentKind.other_event and not appointment.title:
+        problems.append(FieldProblem("title", "Give the event a title.", ErrorCode.required))
+    if problems:
+        raise Invalid("Some fields are missing or wrong.", errors=problems)
+    if ctx.actor.is_clinician and appointment.practitioner_id != ctx.actor.practitioner_id:
+        raise Forbidden(
+            "Clinicians book their own appointments only; the front desk books for colleagues.",
+            code=ErrorCode.other_practitioner,
+        )
+    for name, kind_of in (
+        ("practitioner_id", PRACTITIONERS),
+        ("service_id", SERVICES),
+        ("location_id", LOCATIONS),
+        ("room_id", ROOMS),
+    ):
+        record_id = getattr(appointment, name)
+        if record_id is not None:
+            try:
+                await kind_of.get(ctx, record_id)
+            except NotFound:
+                raise Invalid(
+                    f"No such {kind_of.name}.", field=name, code=ErrorCode.unknown_reference
+                ) from None
+    if appointment.room_id is not None:
+        room = await ROOMS.get(ctx, appointment.room_id)
+        if appointment.location_id is not None and room.location_id != appointment.location_id:
+            raise Invalid("This room is at another location.", field="room_id", code=ErrorCode.invalid)
+        appointment.location_id = room.location_id
+    if appointment.client_id is not None:
+        try:
+            await clients.get_client(ctx, appointment.client_id)
+        except NotFound:
+            raise Invalid("No such client.", field="client_id", code=ErrorCode.unknown_reference) from None
+
+
+async def _price_and_modifiers(ctx: Context, appointment: Appointment, price_given: bool) -> None:
+    """Modifier 95 for telehealth places; the price from the service, else the practitioner's default."""
+    if appointment.kind is not AppointmentKind.client_session:
+        return
+    assert appointment.location_id is not None and appointment.service_id is not None
+    location = await LOCATIONS.get(ctx, appointment.location_id)
+    modifiers = [m for m in appointment.modifiers if m]
+    if is_virtual(location.pos_code) and VIRTUAL_MODIFIER not in modifiers:
+        modifiers.append(VIRTUAL_MODIFIER)
+    appointment.modifiers = modifiers
+    practice = await get_practice(ctx)
+    appointment.currency = appointment.currency or practice.default_currency
+    if appointment.currency not in practice.currencies:
+        raise Invalid(
+            f"{appointment.currency} is not enabled for this practice.",
+            field="currency",
+            code=ErrorCode.currency_not_enabled,
+        )
+    if not price_given:
+        service = await SERVICES.get(ctx, appointment.service_id)
+        assert appointment.practitioner_id is not None
+        practitioner = await PRACTITIONERS.get(ctx, appointment.practitioner_id)
+        appointment.price_minor = service.prices.get(
+            appointment.currency, practitioner.default_prices.get(appointment.currency)
+        )
+
+
+async def _check_reminders(ctx: Context, appointment: Appointment) -> None:
+    if not appointment.reminders:
+        return
+    if appointment.kind is not AppointmentKind.client_session:
+        raise Invalid("Only sessions have reminders.", field="reminders", code=ErrorCode.invalid)
+    assert appointment.client_id is not None
+    client = await clients.get_client(ctx, appointment.client_id)
+    for index, reminder in enumerate(appointment.reminders):
+        channel = ReminderChannel(reminder["channel"])
+        if not getattr(client, _CONSENT[channel]):
+            raise Invalid(
+                f"The client has not agreed to {channel.value} reminders.",
+                field=f"reminders.{index}.channel",
+                code=ErrorCode.no_consent,
+            )
+
+
+async def _announce(ctx: Context, appointment: Appointment, event: str, **ids: str) -> None:
+    await record_job(
+        ctx.session,
+        ctx.clock,
+        APPOINTMENT_CHANGED_JOB,
+        {"appointment_id": str(appointment.id), "event": event, **ids},
+    )
+
+
+async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
+    allow_conflicts = bool(data.pop("allow_conflicts", False))
+    new_client = data.pop("new_client", None)
+    status = AppointmentStatus(data.pop("status", None) or AppointmentStatus.scheduled)
+    group_with = data.pop("group_with_appointment_id", None)
+    price_given = data.get("price_minor") is not None
+    practice = await get_practice(ctx)
+    data["time_zone"] = check_time_zone(data.get("time_zone") or practice.time_zone)
+    if new_client is not None:
+        if data.get("client_id") is not None:
+            raise Invalid(
+                "Send client_id or new_client, not both.", field="new_client", code=ErrorCode.invalid
+            )
+        practitioner_ids = [data["practitioner_id"]] if data.get("practitioner_id") else []
+        created = await clients.create_client(ctx, {**new_client, "practitioner_ids": practitioner_ids})
+        data["client_id"] = created.client.id
+    data["starts_at"], data["ends_at"] = _utc(data["starts_at"]), _utc(data["ends_at"])
+    now = ctx.clock.now()
+    appointment = Appointment(
+        id=uuid.uuid4(),
+        status=AppointmentStatus.scheduled,
+        modifiers=data.pop("modifiers", None) or [],
+        reminders=data.pop("reminders", None) or [],
+        created_at=now,
+        updated_at=now,
+        **data,
+    )
+    if appointment.kind is AppointmentKind.other_event:
+        appointment.availability = appointment.availability or Availability.busy
+    if group_with is not None:
+        await _join_group(ctx, appointment, group_with)
+    await _check_people_and_places(ctx, appointment)
+    await _price_and_modifiers(ctx, appointment, price_given)
+    await _check_reminders(ctx, appointment)
+    if not allow_conflicts:
+        await _refuse_clashes(ctx, appointment)
+    await AppointmentRepository(ctx.session).add(appointment)
+    audit.record(ctx, "appointment.created", object_type="appointment", object_id=appointment.id)
+    if status is not AppointmentStatus.scheduled:  # "log past session": booked and recorded in one call
+        await set_status(ctx, appointment.id, status)
+    return appointment
+
+
+async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUID) -> None:
+    """Group sessions: the new member takes the same slot and room as the group, under one group id."""
+    other = await get_appointment(ctx, other_id, for_update=True)
+    if (
+        other.kind is not AppointmentKind.client_session
+        or appointment.kind is not AppointmentKind.client_session
+    ):
+        raise Invalid("Only sessions form groups.", field="group_with_appointment_id", code=ErrorCode.invalid)
+    if other.group_id is None:
+        other.group_id = uuid.uuid4()
+        await ctx.session.flush()  # the clash check reads the group from the database
+    appointment.group_id = other.group_id
+    appointment.starts_at, appointment.ends_at = other.starts_at, other.ends_at
+    appointment.room_id, appointment.location_id = other.room_id, other.location_id
+
+
+_MOVING = frozenset({"starts_at", "ends_at", "practitioner_id", "room_id", "location_id", "client_id"})
+
+
+async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
+    allow_conflicts = bool(changes.pop("allow_conflicts", False))
+    appointment = await get_appointment(ctx, appointment_id, for_update=True)
+    if appointment.status is not AppointmentStatus.scheduled and _MOVING & set(changes):
+        raise Conflict(
+            f"This appointment is {appointment.status.value}: its time and people are kept as they were.",
+            code=ErrorCode.not_started,
+            next_step="Correct its status to scheduled first, or book a new appointment.",
+        )
+    if "time_zone" in changes:
+        check_time_zone(changes["time_zone"])
+    for name in ("starts_at", "ends_at"):
+        if name in changes:
+            changes[name] = _utc(changes[name])
+    before = (appointment.starts_at, appointment.ends_at)
+    changed = [name for name, value in changes.items() if getattr(appointment, name) != value]
+    for name in changed:
+        setattr(appointment, name, changes[name])
+    await _check_people_and_places(ctx, appointment)
+    await _price_and_modifiers(ctx, appointment, price_given=True)
+    await _check_reminders(ctx, appointment)
+    if _MOVING & set(changed) and not allow_conflicts:
+        await _refuse_clashes(ctx, appointment)
+    appointment.updated_at = ctx.clock.now()
+    await ctx.session.flush()
+    audit.record(
+        ctx,
+        "appointment.updated",
+        object_type="appointment",
+        object_id=appointment.id,
+        fields=sorted(changed),
+    )
+    if (appointment.starts_at, appointment.ends_at) != before:
+        await _announce(ctx, appointment, "moved")
+    return appointment
+
+
+async def set_status(
+    ctx: Context, appointment_id: uuid.UUID, status: AppointmentStatus, reason: str | None = None
+) -> Appointment:
+    """Records how a session (or contact) ended. A no-show or attendance cannot be recorded before the
+    start; a cancellation inside the practice's late-cancel window is a late cancellation. Corrections
+    (no-show -> attended) are allowed and audited; the ledger undoes their money through the event."""
+    appointment = await get_appointment(ctx, appointment_id, for_update=True)
+    if appointment.kind is AppointmentKind.other_event:
+        raise Invalid("Events have no attendance.", field="status", code=ErrorCode.invalid)
+    now = ctx.clock.now()
+    if status in (AppointmentStatus.no_show, AppointmentStatus.attended) and now < appointment.starts_at:
+        raise Conflict(
+            "This session has not started yet.",
+            code=ErrorCode.not_started,
+            next_step="Record attendance once it has started, or cancel it.",
+        )
+    if status is AppointmentStatus.cancelled:
+        window = timedelta(hours=(await get_practice(ctx)).late_cancel_window_hours)
+        if now >= appointment.starts_at - window:
+            status = AppointmentStatus.late_cancelled
+    previous = appointment.status
+    if status is previous:
+        return appointment
+    appointment.status, appointment.status_reason = status, reason
+    appointment.status_changed_at = appointment.updated_at = now
+    await ctx.session.flush()
+    audit.record(
+        ctx,
+        "appointment.status_changed",
+        object_type="appointment",
+        object_id=appointment.id,
+        previous=previous.value,
+        status=status.value,
+    )
+    await _announce(ctx, appointment, "status_changed", previous=previous.value, status=status.value)
+    return appointment
+
+
+@dataclass(frozen=True)
+class WindowEntry:
+    row: CalendarRow
+    busy_only: bool  # a colleague's appointment shown to a clinician: time, practitioner and room only
+
+
+async def calendar(
+    ctx: Context,
+    start: datetime,
+    end: datetime,
+    *,
+    practitioner_ids: tuple[uuid.UUID, ...] = (),
+    room_id: uuid.UUID | None = None,
+    client_id: uuid.UUID | None = None,
+    kinds: tuple[AppointmentKind, ...] = (),
+    statuses: tuple[AppointmentStatus, ...] = (),
+) -> list[WindowEntry]:
+    """Everything overlapping [start, end), at most 62 days, ordered by start."""
+    window = WindowFilter(end, start, practitioner_ids, room_id, client_id, kinds, statuses)
+    if window.starts_before <= window.ends_after:
+        raise Invalid("The window ends before it starts.", field="end", code=ErrorCode.date)
+    if window.starts_before - window.ends_after > MAX_WINDOW:
+        raise Invalid("Ask for at most 62 days at a time.", field="end", code=ErrorCode.window_too_long)
+    if window.client_id is not None:
+        await clients.get_client(ctx, window.client_id)  # 404 for a client the caller may not see
+    rows = await AppointmentRepository(ctx.session).in_window(window)
+    own = ctx.actor.practitioner_id
+    return [
+        WindowEntry(row, ctx.actor.is_clinician and row.appointment.practitioner_id != own) for row in rows
+    ]

@@ -1,0 +1,131 @@
+"""Queries of the scheduling context: appointments a caller may read, a calendar window in one query,
+the clashes of a candidate booking, and per-client session counts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tend.core.actor import Actor
+from tend.core.enums import AppointmentKind, AppointmentStatus, Availability
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.tables.clients import Client
+from tend.persistence.tables.scheduling import Appointment
+
+# Statuses that occupy time: a cancelled appointment frees its slot.
+OCCUPYING = (AppointmentStatus.scheduled, AppointmentStatus.attended, AppointmentStatus.no_show)
+
+
+def _own(actor: Actor) -> ColumnElement[bool]:
+    """Appointments a clinician sees in full: her practitioner's (none without one)."""
+    if not actor.is_clinician:
+        return true()
+    if actor.practitioner_id is None:
+        return Appointment.id.is_(None)
+    return Appointment.practitioner_id == actor.practitioner_id
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    appointment: Appointment
+    client_first_name: str | None
+    client_last_name: str | None
+
+
+@dataclass(frozen=True)
+class WindowFilter:
+    starts_before: datetime
+    ends_after: datetime
+    practitioner_ids: tuple[uuid.UUID, ...] = ()
+    room_id: uuid.UUID | None = None
+    client_id: uuid.UUID | None = None
+    kinds: tuple[AppointmentKind, ...] = ()
+    statuses: tuple[AppointmentStatus, ...] = ()
+
+
+class AppointmentRepository(RecordRepository[Appointment]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, Appointment)
+
+    async def readable_by(
+        self, actor: Actor, appointment_id: uuid.UUID, *, for_update: bool = False
+    ) -> Appointment | None:
+        statement = select(Appointment).where(Appointment.id == appointment_id, _own(actor))
+        if for_update:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def in_window(self, window: WindowFilter) -> list[CalendarRow]:
+        """Everything the calendar draws for a window, with the client's name, in one query."""
+        statement = (
+            select(Appointment, Client.first_name, Client.last_name)
+            .outerjoin(Client, Client.id == Appointment.client_id)
+            .where(Appointment.starts_at < window.starts_before, Appointment.ends_at > window.ends_after)
+        )
+        if window.practitioner_ids:
+            statement = statement.where(Appointment.practitioner_id.in_(window.practitioner_ids))
+        if window.room_id is not None:
+            statement = statement.where(Appointment.room_id == window.room_id)
+        if window.client_id is not None:
+            statement = statement.where(Appointment.client_id == window.client_id)
+        if window.kinds:
+            statement = statement.where(Appointment.kind.in_(window.kinds))
+        if window.statuses:
+            statement = statement.where(Appointment.status.in_(window.statuses))
+        rows = await self.session.execute(statement.order_by(Appointment.starts_at, Appointment.id))
+        return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]
+
+    async def clashes(self, candidate: Appointment) -> list[Appointment]:
+        """Appointments that occupy the candidate's time with the same practitioner, room or client, and
+        busy events of its practitioner (or of the whole practice). Members of one group never clash."""
+        overlapping = and_(
+            Appointment.starts_at < candidate.ends_at,
+            Appointment.ends_at > candidate.starts_at,
+            Appointment.status.in_(OCCUPYING),
+            Appointment.id != candidate.id,
+        )
+        busy_event = and_(
+            Appointment.kind == AppointmentKind.other_event, Appointment.availability == Availability.busy
+        )
+        same: list[ColumnElement[bool]] = []
+        if candidate.practitioner_id is not None:
+            same.append(
+                and_(
+                    Appointment.practitioner_id == candidate.practitioner_id,
+                    or_(Appointment.availability.is_(None), Appointment.availability == Availability.busy),
+                )
+            )
+            same.append(and_(busy_event, Appointment.practitioner_id.is_(None)))
+        if candidate.room_id is not None:
+            same.append(Appointment.room_id == candidate.room_id)
+        if candidate.client_id is not None:
+            same.append(Appointment.client_id == candidate.client_id)
+        if not same:
+            return []
+        statement = select(Appointment).where(overlapping, or_(*same))
+        if candidate.group_id is not None:
+            statement = statement.where(
+                or_(Appointment.group_id.is_(None), Appointment.group_id != candidate.group_id)
+            )
+        rows = await self.session.scalars(statement.order_by(Appointment.starts_at, Appointment.id))
+        return list(rows.all())
+
+    async def attended_counts(self, client_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+        ids = list(client_ids)
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(Appointment.client_id, func.count())
+            .where(
+                Appointment.client_id.in_(ids),
+                Appointment.kind == AppointmentKind.client_session,
+                Appointment.status == AppointmentStatus.attended,
+            )
+            .group_by(Appointment.client_id)
+        )
+        return {client_id: int(count) for client_id, count in rows.all() if client_id is not None}
