@@ -7,9 +7,20 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from tend.core.enums import ClientStatus, CustomFieldType, Locale, RelationshipType, Role
+from tend.core.enums import (
+    AppointmentKind,
+    AppointmentStatus,
+    Availability,
+    ClientStatus,
+    CustomFieldType,
+    Locale,
+    RelationshipType,
+    Role,
+)
 from tend.core.text import fold
 from tend.domain.clients import custom_fields, enrollments, relationships
 from tend.domain.clients import records as clients
@@ -17,6 +28,7 @@ from tend.domain.context import Context
 from tend.domain.practice import settings as practice
 from tend.domain.practice import users
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
+from tend.domain.scheduling import appointments as scheduling
 from tend.persistence.tables.clients import Client
 
 
@@ -185,6 +197,7 @@ async def seed(ctx: Context) -> None:
     ]
     await ensure_demo_users(ctx, practitioners[0].id)
 
+    services: list[Any] = []
     for code, name, minutes, pen, usd in (
         ("90834", "Psicoterapia individual (45 min)", 45, 15000, 5000),
         ("90837", "Psicoterapia individual (60 min)", 60, 18000, 6000),
@@ -192,7 +205,7 @@ async def seed(ctx: Context) -> None:
         ("90791", "Evaluación psicológica inicial", 60, 22000, 7000),
         ("90853", "Psicoterapia de grupo", 90, 8000, 2500),
     ):
-        await SERVICES.create(
+        service = await SERVICES.create(
             ctx,
             {
                 "code": code,
@@ -201,6 +214,7 @@ async def seed(ctx: Context) -> None:
                 "prices": {"PEN": pen, "USD": usd},
             },
         )
+        services.append(service)
     office = await LOCATIONS.create(
         ctx,
         {
@@ -209,9 +223,11 @@ async def seed(ctx: Context) -> None:
             "address": "Av. Larco 1150, Of. 302, Miraflores, Lima",
         },
     )
-    await LOCATIONS.create(ctx, {"name": "Telepsicología", "pos_code": "02", "address": None})
-    for room in ("Sala 1", "Sala 2", "Sala de grupo"):
+    online = await LOCATIONS.create(ctx, {"name": "Telepsicología", "pos_code": "02", "address": None})
+    rooms = [
         await ROOMS.create(ctx, {"location_id": office.id, "name": room})
+        for room in ("Sala 1", "Sala 2", "Sala de grupo")
+    ]
     programs = [
         await PROGRAMS.create(ctx, {"name": name, "description": description})
         for name, description in (
@@ -309,3 +325,152 @@ async def seed(ctx: Context) -> None:
                 "emergency_contact": True,
             },
         )
+    await _seed_schedule(ctx, rng, practitioners, services, office, online, rooms, adults + minors)
+
+
+async def _seed_schedule(
+    ctx: Context,
+    rng: random.Random,
+    practitioners: list[Any],
+    services: list[Any],
+    office: Any,
+    online: Any,
+    rooms: list[Any],
+    people: list[Client],
+) -> None:
+    """Weekly and fortnightly sessions for about forty clients, ten weeks back and six ahead, with the
+    history a real practice has (attended, no-shows, late and early cancellations), weekly supervision
+    blocks and a Thursday group. Slots are handed out so nothing clashes."""
+    tz = ZoneInfo("America/Lima")
+    today = ctx.clock.now().astimezone(tz).date()
+    monday = today - timedelta(days=today.weekday())
+    individual = [s for s in services if s.code in ("90834", "90837")]
+    taken: set[tuple[Any, int, int]] = set()  # (practitioner or room, weekday, hour)
+    regulars = [c for c in people if c.status is ClientStatus.active][:40]
+    practitioner_of = {p.id: p for p in practitioners}
+    for person in regulars:
+        assigned = await clients.summarize(ctx, [person])
+        practitioner = (
+            practitioner_of.get(assigned[0].practitioners[0].id) if assigned[0].practitioners else None
+        )
+        if practitioner is None:
+            continue
+        for _ in range(30):
+            weekday, hour = rng.randrange(5), rng.randrange(8, 19)
+            if weekday == 2 and hour == 13:
+                continue  # supervision
+            virtual = rng.random() < 0.25
+            room = (
+                None if virtual else next((r for r in rooms[:2] if (r.id, weekday, hour) not in taken), None)
+            )
+            if (practitioner.id, weekday, hour) not in taken and (virtual or room is not None):
+                break
+        else:
+            continue
+        taken.add((practitioner.id, weekday, hour))
+        if room is not None:
+            taken.add((room.id, weekday, hour))
+        every = 1 if rng.random() < 0.7 else 2
+        service = rng.choice(individual)
+        minute = rng.choice([0, 0, 0, 15, 30])
+        for week in range(-10, 6, every):
+            day = monday + timedelta(weeks=week, days=weekday)
+            starts = datetime.combine(day, time(hour, minute), tz)
+            await _demo_session(
+                ctx, rng, person, practitioner, service, online if room is None else office, room, starts
+            )
+    for practitioner in practitioners:
+        for week in range(-10, 6):
+            day = monday + timedelta(weeks=week, days=2)
+            await scheduling.create_appointment(
+                ctx,
+                {
+                    "kind": AppointmentKind.other_event,
+                    "title": "Supervisión clínica",
+                    "availability": Availability.busy,
+                    "practitioner_id": practitioner.id,
+                    "starts_at": datetime.combine(day, time(13), tz),
+                    "ends_at": datetime.combine(day, time(14), tz),
+                    "allow_conflicts": True,
+                },
+            )
+    group_service = next(s for s in services if s.code == "90853")
+    members = regulars[:5]
+    for week in range(-6, 4):
+        day = monday + timedelta(weeks=week, days=3)
+        starts = datetime.combine(day, time(19), tz)
+        first = None
+        for person in members:
+            data = {
+                "kind": AppointmentKind.client_session,
+                "client_id": person.id,
+                "practitioner_id": practitioners[1].id,
+                "service_id": group_service.id,
+                "location_id": office.id,
+                "room_id": rooms[2].id,
+                "starts_at": starts,
+                "ends_at": starts + timedelta(minutes=90),
+                "allow_conflicts": True,
+            }
+            if first is not None:
+                data["group_with_appointment_id"] = first.id
+            booked = await scheduling.create_appointment(ctx, data)
+            first = first or booked
+            if starts < ctx.clock.now():
+                await scheduling.set_status(ctx, booked.id, AppointmentStatus.attended)
+
+
+async def _demo_session(
+    ctx: Context,
+    rng: random.Random,
+    person: Client,
+    practitioner: Any,
+    service: Any,
+    location: Any,
+    room: Any,
+    starts: datetime,
+) -> None:
+    booked = await scheduling.create_appointment(
+        ctx,
+        {
+            "kind": AppointmentKind.client_session,
+            "client_id": person.id,
+            "practitioner_id": practitioner.id,
+            "service_id": service.id,
+            "location_id": location.id,
+            "room_id": room.id if room is not None else None,
+            "starts_at": starts,
+            "ends_at": starts + timedelta(minutes=service.default_duration_minutes),
+            "reminders": [{"channel": "email", "days_before": 1}] if person.reminder_consent_email else [],
+            "allow_conflicts": True,
+        },
+    )
+    if starts + timedelta(hours=2) > ctx.clock.now():
+        return  # upcoming (or just now): still scheduled
+    outcome = rng.choices(
+        [AppointmentStatus.attended, AppointmentStatus.no_show, AppointmentStatus.cancelled, None],
+        weights=[80, 8, 9, 3],  # a few past ones are still unrecorded: the calendar marks them
+    )[0]
+    if outcome is AppointmentStatus.cancelled:
+        # Cancelled days ahead, or (a third of the time) inside the window: a late cancellation.
+        await _cancel_at(ctx, booked.id, starts - timedelta(hours=rng.choice([72, 48, 6])))
+    elif outcome is not None:
+        await scheduling.set_status(ctx, booked.id, outcome)
+
+
+async def _cancel_at(ctx: Context, appointment_id: Any, when: datetime) -> None:
+    """Records a cancellation as of `when` (the demo replays history; the clock is only lent)."""
+    real = ctx.clock
+    ctx.clock = _At(when)
+    try:
+        await scheduling.set_status(ctx, appointment_id, AppointmentStatus.cancelled)
+    finally:
+        ctx.clock = real
+
+
+class _At:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def _counts(tmp_path: Path) -> dict[str, int]:
         "locations",
         "rooms",
         "enrollments",
+        "appointments",
     ]
     with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
         return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
@@ -48,6 +50,12 @@ def test_migrate_seed_and_create_user(tend: CliRunner, tmp_path: Path) -> None:
     assert counts["clients"] == 150 and counts["practitioners"] == 8 and counts["users"] == 3
     assert counts["client_relationships"] == 2 * 24  # every minor linked to a guardian, both directions
     assert counts["locations"] == 2 and counts["rooms"] == 3
+    assert counts["appointments"] > 400  # weekly/fortnightly sessions, supervision blocks, a group
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
+        statuses = dict(db.execute("SELECT status, count(*) FROM appointments GROUP BY status").fetchall())
+        groups = db.execute("SELECT count(DISTINCT group_id) FROM appointments").fetchone()[0]
+    assert set(statuses) == {"scheduled", "attended", "no_show", "late_cancelled", "cancelled"}
+    assert statuses["attended"] > statuses["no_show"] > 0 and groups >= 1
     again = tend.invoke(cli.app, ["seed-demo"])
     assert again.exit_code == 0, "seed-demo must be safe to run twice"
     assert _counts(tmp_path) == counts
