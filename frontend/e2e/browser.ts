@@ -23,9 +23,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh page (own cookies) at 1280×800 in English, the size the front desk works at. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+export interface PageOptions {
+  /** 1280×800 unless told: the size the front desk works at; 768×1024 is a tablet held upright. */
+  viewport?: { width: number; height: number };
+  /** The UI language, chosen before the first load as a user's choice remembered in this browser. */
+  language?: 'en' | 'es';
+  /** Lets a test inject a script of its own (axe-core) past the served Content-Security-Policy. */
+  bypassCSP?: boolean;
+}
+
+/** A fresh page (own cookies) at 1280×800 in English unless told otherwise. */
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const { viewport = { width: 1280, height: 800 }, language, bypassCSP = false } = options;
+  const context = await browser.newContext({ viewport, locale: language === 'es' ? 'es-PE' : 'en-US', bypassCSP });
+  if (language) await context.addInitScript((chosen) => window.localStorage.setItem('tend.language', chosen), language);
   return context.newPage();
 }
 

@@ -97,7 +97,18 @@ export function DateField({
   const hint = valid && !error ? t('dates.readAs', { date: readBack(current, language) }) : null;
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" trapFocus returnFocus withinPortal shadow="md">
+    // withRoles off: the popover's aria-haspopup/aria-expanded would land on the text box, where ARIA does not
+    // allow aria-expanded (axe: aria-allowed-attr); the calendar button carries them, the dropdown is a dialog.
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      trapFocus
+      returnFocus
+      withinPortal
+      shadow="md"
+      withRoles={false}
+    >
       <Popover.Target>
         <TextInput
           {...props}
@@ -139,6 +150,7 @@ export function DateField({
               color="gray"
               disabled={disabled}
               aria-label={t('dates.openCalendar', { field: typeof props.label === 'string' ? props.label : '' })}
+              aria-haspopup="dialog"
               aria-expanded={opened}
               onClick={() => setOpened((open) => !open)}
             >
@@ -147,7 +159,7 @@ export function DateField({
           }
         />
       </Popover.Target>
-      <Popover.Dropdown>
+      <Popover.Dropdown role="dialog" aria-label={typeof props.label === 'string' ? props.label : undefined}>
         <DatePicker
           locale={language}
           defaultLevel={valid ? 'month' : pickerLevel}

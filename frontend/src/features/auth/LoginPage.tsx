@@ -55,7 +55,7 @@ export function LoginPage() {
         : null;
 
   return (
-    <Center mih="100dvh" bg="gray.0" p="md">
+    <Center component="main" mih="100dvh" bg="gray.0" p="md">
       <Stack w="100%" maw={400} gap="lg">
         <Group justify="space-between" align="center">
           <Stack gap={0}>

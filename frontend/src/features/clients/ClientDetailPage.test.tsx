@@ -54,12 +54,12 @@ const overlap = {
 };
 
 /** Opens the Programs tab and ends the enrollment, which the API refuses with a 409 carrying `body`. */
-async function endEnrollmentRefused(body: object, buttons: { open: string; confirm: string }) {
+async function endEnrollmentRefused(body: object, buttons: { open: string; title: string; confirm: string }) {
   fakeApi({ ...routes, [`PATCH ${base}/enrollments/e1`]: () => json(409, body) });
   renderApp(`/clients/${zoila.id}/programs`);
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: buttons.open }, SLOW));
-  const dialog = await screen.findByRole('dialog', { name: buttons.open });
+  const dialog = await screen.findByRole('dialog', { name: buttons.title });
   await user.click(within(dialog).getByRole('button', { name: buttons.confirm }));
 }
 
@@ -126,7 +126,11 @@ describe('client detail', { timeout: 20_000 }, () => {
   });
 
   it('shows a 409 from ending an enrollment in the conflict dialog with its next step', async () => {
-    await endEnrollmentRefused(overlap, { open: 'End the enrollment in Family therapy', confirm: 'End enrollment' });
+    await endEnrollmentRefused(overlap, {
+      open: 'End enrollment in Family therapy',
+      title: 'End the enrollment in Family therapy',
+      confirm: 'End enrollment',
+    });
 
     expect(await screen.findByTestId('conflict-next-step')).toHaveTextContent(
       'End the existing enrollment first, or choose dates that do not overlap it.',
@@ -137,7 +141,11 @@ describe('client detail', { timeout: 20_000 }, () => {
     await i18n.changeLanguage('es');
     await endEnrollmentRefused(
       { ...overlap, type: 'about:blank', code: 'conflict.enrollment_overlap', request_id: 'req-1' },
-      { open: 'Terminar la inscripción en Family therapy', confirm: 'Terminar inscripción' },
+      {
+        open: 'Terminar inscripción en Family therapy',
+        title: 'Terminar la inscripción en Family therapy',
+        confirm: 'Terminar inscripción',
+      },
     );
 
     const conflict = await screen.findByRole('dialog', { name: 'Todavía no se puede' });

@@ -1,10 +1,10 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, type MouseEvent } from 'react';
+import { useMemo, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Client } from '../../api/types';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableNavigation } from '../../components/DataTable';
 import { TruncatedText } from '../../components/TruncatedText';
 import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
@@ -23,12 +23,17 @@ interface ClientTableProps {
   loading: boolean;
   /** Showing the previous results while a new search loads. */
   stale: boolean;
+  /** Enter on a row focused with the arrow keys. */
+  onOpen?: (client: Client) => void;
+  /** ↑ from the first row or Escape: back to the search box. */
+  onExit?: () => void;
+  navigationRef?: Ref<DataTableNavigation>;
 }
 
 const column = createColumnHelper<Client>();
 
 /** Clients as table rows; the name is a link (keyboard), and a click anywhere on the row opens the client. */
-export function ClientTable({ clients, loading, stale }: ClientTableProps) {
+export function ClientTable({ clients, loading, stale, onOpen, onExit, navigationRef }: ClientTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -103,6 +108,9 @@ export function ClientTable({ clients, loading, stale }: ClientTableProps) {
         stale={stale}
         minWidth={960}
         testId="clients-table"
+        onRowOpen={onOpen}
+        onExit={onExit}
+        navigationRef={navigationRef}
         rowProps={(client) => ({ onClick: (event) => openRow(event, client.id), style: { cursor: 'pointer' } })}
       />
     </Paper>

@@ -1,16 +1,17 @@
 /** The client list: search as you type (server-side), filters, and cursor paging. */
-import { Alert, Button, Group, Kbd, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Flex, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CLIENT_STATUSES, type ClientStatus } from '../../api/types';
 import { useClientList, type ClientFilters } from '../../api/queries/clients';
 import { usePractitioners } from '../../api/queries/practitioners';
 import { usePrograms } from '../../api/queries/programs';
+import type { DataTableNavigation } from '../../components/DataTable';
+import { SearchBox } from '../../components/SearchBox';
 import { ClientsEmptyState } from './ClientsEmptyState';
 import { ClientTable } from './ClientTable';
-import { useSlashToFocus } from './useSlashToFocus';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -23,7 +24,7 @@ export default function ClientsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToFocus(searchRef);
+  const rows = useRef<DataTableNavigation>(null);
 
   // The search and filters live in the URL, so "back" from a client returns to the same list.
   const [search, setSearch] = useState(() => params.get('q') ?? '');
@@ -64,15 +65,10 @@ export default function ClientsPage() {
 
   const settled = !list.isPlaceholderData && !list.isFetching && q === search.trim();
 
-  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Escape' && search !== '') {
-      event.preventDefault();
-      setSearch('');
-    }
-    // Enter opens the only match: "find a client in two keystrokes".
-    if (event.key === 'Enter' && settled && clients.length === 1 && clients[0]) {
-      navigate(`/clients/${clients[0].id}`);
-    }
+  // "Find a client in two keystrokes": Enter opens the top result, ↓ walks the rows (Enter opens, ↑ comes back).
+  const openClient = (clientId: string) => navigate(`/clients/${clientId}`);
+  function openTopResult() {
+    if (settled && clients[0]) openClient(clients[0].id);
   }
 
   function clearFilters() {
@@ -97,56 +93,58 @@ export default function ClientsPage() {
         </Button>
       </Group>
 
-      <Group gap="sm" align="flex-end" wrap="nowrap">
-        <TextInput
+      {/* On a tablet the search gets a row of its own and the filters share the next one. */}
+      <Flex gap="sm" direction={{ base: 'column', md: 'row' }} align={{ base: 'stretch', md: 'flex-end' }}>
+        <SearchBox
           ref={searchRef}
           flex={1}
-          type="search"
-          aria-label={t('clients.list.searchLabel')}
+          label={t('clients.list.searchLabel')}
           placeholder={t('clients.list.searchPlaceholder')}
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          onKeyDown={onSearchKeyDown}
+          onChange={setSearch}
+          onEnter={openTopResult}
+          onArrowDown={() => rows.current?.focusRow(0)}
           autoFocus
           data-autofocus
-          autoComplete="off"
-          spellCheck={false}
-          rightSectionWidth={40}
-          rightSection={<Kbd size="xs" title={t('clients.list.searchHint')}>/</Kbd>}
         />
-        <Select
-          w={160}
-          size="md"
-          aria-label={t('clients.list.status')}
-          placeholder={t('clients.list.status')}
-          data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
-          value={filters.status}
-          onChange={(value) => setParam('status', value)}
-          clearable
-        />
-        <Select
-          w={220}
-          size="md"
-          aria-label={t('clients.list.practitioner')}
-          placeholder={t('clients.list.practitioner')}
-          data={practitioners.items.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
-          value={filters.practitionerId}
-          onChange={(value) => setParam('practitioner', value)}
-          searchable
-          clearable
-        />
-        <Select
-          w={220}
-          size="md"
-          aria-label={t('clients.list.program')}
-          placeholder={t('clients.list.program')}
-          data={programs.items.map((program) => ({ value: program.id, label: program.name }))}
-          value={filters.programId}
-          onChange={(value) => setParam('program', value)}
-          searchable
-          clearable
-        />
-      </Group>
+        <Group gap="sm" wrap="nowrap">
+          <Select
+            w={{ base: 'auto', md: 160 }}
+            flex={{ base: 1, md: 'none' }}
+            size="md"
+            aria-label={t('clients.list.status')}
+            placeholder={t('clients.list.status')}
+            data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
+            value={filters.status}
+            onChange={(value) => setParam('status', value)}
+            clearable
+          />
+          <Select
+            w={{ base: 'auto', md: 220 }}
+            flex={{ base: 1, md: 'none' }}
+            size="md"
+            aria-label={t('clients.list.practitioner')}
+            placeholder={t('clients.list.practitioner')}
+            data={practitioners.items.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
+            value={filters.practitionerId}
+            onChange={(value) => setParam('practitioner', value)}
+            searchable
+            clearable
+          />
+          <Select
+            w={{ base: 'auto', md: 220 }}
+            flex={{ base: 1, md: 'none' }}
+            size="md"
+            aria-label={t('clients.list.program')}
+            placeholder={t('clients.list.program')}
+            data={programs.items.map((program) => ({ value: program.id, label: program.name }))}
+            value={filters.programId}
+            onChange={(value) => setParam('program', value)}
+            searchable
+            clearable
+          />
+        </Group>
+      </Flex>
 
       {list.isError && !list.data ? (
         <Alert color="red" variant="light" role="alert" title={t('clients.list.loadFailed')}>
@@ -158,7 +156,14 @@ export default function ClientsPage() {
         <ClientsEmptyState query={q} hasFilters={hasFilters} onClearFilters={clearFilters} />
       ) : (
         <>
-          <ClientTable clients={clients} loading={list.isPending} stale={list.isPlaceholderData} />
+          <ClientTable
+            clients={clients}
+            loading={list.isPending}
+            stale={list.isPlaceholderData}
+            onOpen={(client) => openClient(client.id)}
+            onExit={() => searchRef.current?.focus()}
+            navigationRef={rows}
+          />
           {!list.isPending ? (
             <Group justify="space-between">
               <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,21 +1,34 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, matchPath, useLocation } from 'react-router';
+import { useHeadingFocusOnNavigation } from '../../components/focusKeeper';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { SkipLink } from '../../components/SkipLink';
 import { useLogout } from '../auth/useLogout';
 import { useSession } from '../auth/useSession';
-import { navItemsFor } from './navigation';
+import { useClientWords } from '../clients/clientWords';
+import { navItemsFor, navLabel } from './navigation';
 
-/** The signed-in frame: header (who, language, sign out), navbar, and the current screen. */
+const MAIN_ID = 'main-content';
+
+/**
+ * The signed-in frame: skip link, header (who, language, sign out), navbar, and the current screen. Below the
+ * theme's md breakpoint (a tablet) the navbar folds into the header's burger and the screen gets the full width.
+ */
 export function AppFrame() {
   const { t } = useTranslation();
+  const words = useClientWords();
   const session = useSession();
   const { pathname } = useLocation();
   const logout = useLogout();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
+  useHeadingFocusOnNavigation();
+  const theme = useMantineTheme();
+  // Below md the navbar slides off screen when folded; inert keeps its links out of the tab order too.
+  const folded = useMediaQuery(`(max-width: ${parseFloat(theme.breakpoints.md) - 0.01}em)`) && !navbarOpened;
 
   if (session.status !== 'signed_in') return null; // RequireAuth guards this; keeps the types honest
   const { user } = session;
@@ -23,17 +36,20 @@ export function AppFrame() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !navbarOpened } }}
     >
+      <SkipLink targetId={MAIN_ID} />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={navbarOpened}
               onClick={toggleNavbar}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label={t('nav.toggle')}
+              aria-expanded={navbarOpened}
+              aria-controls="main-navigation"
             />
             <Title order={2} size="h3" c="tend.8">
               {t('app.name')}
@@ -56,7 +72,7 @@ export function AppFrame() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="sm" component="nav" id="main-navigation" aria-label={t('nav.label')} inert={folded}>
         <Stack gap={4}>
           {navItemsFor(user.role).map((item) => {
             const active = matchPath({ path: item.to, end: item.to === '/' }, pathname) !== null;
@@ -65,7 +81,7 @@ export function AppFrame() {
                 key={item.to}
                 component={Link}
                 to={item.to}
-                label={t(item.label)}
+                label={navLabel(item, t, words)}
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 onClick={closeNavbar}
@@ -75,7 +91,7 @@ export function AppFrame() {
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

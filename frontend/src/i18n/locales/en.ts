@@ -1,3 +1,4 @@
+import { a11yEn } from './en/a11y';
 import { clientsEn } from './en/clients';
 import { commonEn } from './en/common';
 import { errorsEn } from './en/errors';
@@ -67,6 +68,7 @@ export const en = {
   clients: clientsEn,
   settings: settingsEn,
   ...commonEn,
+  ...a11yEn,
 };
 
 export type Catalogue = typeof en;

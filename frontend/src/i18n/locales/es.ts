@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { a11yEs } from './es/a11y';
 import { clientsEs } from './es/clients';
 import { commonEs } from './es/common';
 import { errorsEs } from './es/errors';
@@ -68,4 +69,5 @@ export const es: Catalogue = {
   clients: clientsEs,
   settings: settingsEs,
   ...commonEs,
+  ...a11yEs,
 };

@@ -20,6 +20,7 @@ function RoomNameForm({
   error,
   onSubmit,
   onCancel,
+  autoFocus,
 }: {
   initial: string;
   submitLabel: string;
@@ -27,6 +28,8 @@ function RoomNameForm({
   error: string | null;
   onSubmit: (name: string) => void;
   onCancel?: () => void;
+  /** Focus the name box on mount: the add form is remounted empty after each room, ready for the next. */
+  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
@@ -54,6 +57,7 @@ function RoomNameForm({
           onChange={(event) => setName(event.currentTarget.value)}
           error={localError ?? error}
           data-autofocus
+          autoFocus={autoFocus}
         />
         <Button type="submit" size="sm" loading={loading}>
           {submitLabel}
@@ -102,6 +106,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
         <Stack gap="md">
           <RoomNameForm
             key={addKey}
+            autoFocus={addKey > 0}
             initial=""
             submitLabel={t('settings.locations.addRoom')}
             loading={create.isPending}
@@ -149,6 +154,7 @@ export function RoomsDrawer({ location, onClose }: { location: LocationRecord | 
                     <Table.Tr key={room.id}>
                       <Table.Td colSpan={3}>
                         <RoomNameForm
+                          autoFocus
                           initial={room.name}
                           submitLabel={t('common.save')}
                           loading={update.isPending}

@@ -6,7 +6,7 @@ export function SectionHeader({ title, description, actions }: { title: string; 
   return (
     <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
       <Stack gap={2}>
-        <Title order={2} size="h3">
+        <Title order={2} size="h3" data-page-heading>
           {title}
         </Title>
         {description ? (

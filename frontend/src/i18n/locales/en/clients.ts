@@ -291,7 +291,7 @@ export const clientsEn = {
     upcoming: 'Starts later',
     open: 'Open',
     end: 'End enrollment',
-    endAria: 'End the enrollment in {{program}}',
+    endAria: 'End enrollment in {{program}}',
     endTitle: 'End the enrollment in {{program}}',
     endBody: 'The last day {{client}} is in the program. The enrollment stays in the history.',
     lastDay: 'Last day',

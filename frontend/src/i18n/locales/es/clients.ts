@@ -292,7 +292,7 @@ export const clientsEs: ClientsCatalogue = {
     upcoming: 'Empieza más adelante',
     open: 'Abierta',
     end: 'Terminar inscripción',
-    endAria: 'Terminar la inscripción en {{program}}',
+    endAria: 'Terminar inscripción en {{program}}',
     endTitle: 'Terminar la inscripción en {{program}}',
     endBody: 'El último día de {{client}} en el programa. La inscripción queda en el historial.',
     lastDay: 'Último día',
