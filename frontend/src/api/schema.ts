@@ -42,6 +42,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Appointments
+         * @description Everything in a window that overlaps [start, end), ordered by start.
+         */
+        get: operations["appointments-list_appointments"];
+        put?: never;
+        /**
+         * Create Appointment
+         * @description Books one appointment. A clash (same practitioner, room or client; a busy event) is a 409 listing
+         *     each clash, unless `allow_conflicts`.
+         */
+        post: operations["appointments-create_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/sessions-of-month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions Of Month
+         * @description Client sessions of a month in the practice's zone (a clinician: her own), ordered by start.
+         */
+        get: operations["appointments-sessions_of_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Appointment */
+        get: operations["appointments-get_appointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Appointment
+         * @description Moves or edits an appointment (times, people, place, price, reminders). Clashes as when booking.
+         */
+        patch: operations["appointments-update_appointment"];
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointment_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description attended / no_show (not before the start) / cancelled (late_cancelled inside the practice's window)
+         *     / scheduled (a correction). Corrections are audited; fees follow through the ledger.
+         */
+        post: operations["appointments-change_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -791,6 +878,219 @@ export interface components {
          * @enum {string}
          */
         ApiKeyScope: "read" | "write";
+        /** AppointmentCreate */
+        AppointmentCreate: {
+            /**
+             * Allow Conflicts
+             * @description Book even if it clashes (the clashes stay).
+             * @default false
+             */
+            allow_conflicts: boolean;
+            availability?: components["schemas"]["Availability"] | null;
+            /** Client Id */
+            client_id?: string | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            contact_with?: components["schemas"]["ContactWith"] | null;
+            /** Currency */
+            currency?: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Feedback Request
+             * @default false
+             */
+            feedback_request: boolean;
+            /**
+             * Group With Appointment Id
+             * @description Join that session's group: same slot and room, one group id, no clash.
+             */
+            group_with_appointment_id?: string | null;
+            /** Instructions */
+            instructions?: string | null;
+            kind: components["schemas"]["AppointmentKind"];
+            /** Location Id */
+            location_id?: string | null;
+            medium?: components["schemas"]["ContactMedium"] | null;
+            /** Modifiers */
+            modifiers?: string[];
+            /** @description Book someone not registered yet: created now. */
+            new_client?: components["schemas"]["NewClient"] | null;
+            /**
+             * Practitioner Id
+             * @description Required except for practice-wide events.
+             */
+            practitioner_id?: string | null;
+            /** Price Minor */
+            price_minor?: number | null;
+            /** Reminders */
+            reminders?: components["schemas"]["Reminder"][];
+            /** Room Id */
+            room_id?: string | null;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @description `attended`/`no_show` log a past session in one call.
+             * @default scheduled
+             * @enum {string}
+             */
+            status: "scheduled" | "attended" | "no_show";
+            /** Summary */
+            summary?: string | null;
+            /** Telehealth Url */
+            telehealth_url?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone; the practice's by default.
+             */
+            time_zone?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /**
+         * AppointmentKind
+         * @enum {string}
+         */
+        AppointmentKind: "client_session" | "client_contact" | "collateral_contact" | "other_event";
+        /** AppointmentOut */
+        AppointmentOut: {
+            availability: components["schemas"]["Availability"] | null;
+            /** Client Id */
+            client_id: string | null;
+            /** Contact Name */
+            contact_name: string | null;
+            contact_with: components["schemas"]["ContactWith"] | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Feedback Request */
+            feedback_request: boolean;
+            /** Group Id */
+            group_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instructions */
+            instructions: string | null;
+            kind: components["schemas"]["AppointmentKind"];
+            /** Location Id */
+            location_id: string | null;
+            medium: components["schemas"]["ContactMedium"] | null;
+            /** Modifiers */
+            modifiers: string[];
+            /** Practitioner Id */
+            practitioner_id: string | null;
+            /** Price Minor */
+            price_minor: number | null;
+            /** Reminders */
+            reminders: components["schemas"]["ReminderOut"][];
+            /** Room Id */
+            room_id: string | null;
+            /** Service Id */
+            service_id: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["AppointmentStatus"];
+            /** Status Changed At */
+            status_changed_at: string | null;
+            /** Status Reason */
+            status_reason: string | null;
+            /** Summary */
+            summary: string | null;
+            /** Telehealth Url */
+            telehealth_url: string | null;
+            /** Time Zone */
+            time_zone: string;
+            /** Title */
+            title: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * AppointmentStatus
+         * @enum {string}
+         */
+        AppointmentStatus: "scheduled" | "attended" | "no_show" | "late_cancelled" | "cancelled";
+        /** AppointmentUpdate */
+        AppointmentUpdate: {
+            /**
+             * Allow Conflicts
+             * @default false
+             */
+            allow_conflicts: boolean;
+            availability?: components["schemas"]["Availability"] | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            contact_with?: components["schemas"]["ContactWith"] | null;
+            /** Currency */
+            currency?: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at?: string;
+            /** Feedback Request */
+            feedback_request?: boolean;
+            /** Instructions */
+            instructions?: string | null;
+            /** Location Id */
+            location_id?: string | null;
+            medium?: components["schemas"]["ContactMedium"] | null;
+            /** Modifiers */
+            modifiers?: string[];
+            /** Practitioner Id */
+            practitioner_id?: string | null;
+            /** Price Minor */
+            price_minor?: number | null;
+            /** Reminders */
+            reminders?: components["schemas"]["Reminder"][];
+            /** Room Id */
+            room_id?: string | null;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at?: string;
+            /** Summary */
+            summary?: string | null;
+            /** Telehealth Url */
+            telehealth_url?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone; the practice's by default.
+             */
+            time_zone?: string;
+            /** Title */
+            title?: string | null;
+        };
         /** AuditEventOut */
         AuditEventOut: {
             /** Action */
@@ -827,6 +1127,12 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /**
+         * Availability
+         * @description Whether an other_event blocks the practitioner's time (busy) or leaves it bookable (free).
+         * @enum {string}
+         */
+        Availability: "busy" | "free";
         /** BalanceOut */
         BalanceOut: {
             /**
@@ -836,6 +1142,52 @@ export interface components {
             amount_minor: number;
             /** Currency */
             currency: string;
+        };
+        /**
+         * CalendarEntryOut
+         * @description One block of the calendar. `busy_only`: a colleague's appointment shown to a clinician, with its
+         *     time, practitioner and room, and nothing about the client or its purpose.
+         */
+        CalendarEntryOut: {
+            availability: components["schemas"]["Availability"] | null;
+            /** Busy Only */
+            busy_only: boolean;
+            client: components["schemas"]["ClientRef"] | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Group Id */
+            group_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["AppointmentKind"] | null;
+            /** Location Id */
+            location_id: string | null;
+            /** Practitioner Id */
+            practitioner_id: string | null;
+            /** Price Minor */
+            price_minor: number | null;
+            /** Room Id */
+            room_id: string | null;
+            /** Service Id */
+            service_id: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["AppointmentStatus"] | null;
+            /** Time Zone */
+            time_zone: string;
+            /** Title */
+            title: string | null;
         };
         /** ClientCreate */
         ClientCreate: {
@@ -957,6 +1309,18 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** ClientRef */
+        ClientRef: {
+            /** First Name */
+            first_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Name */
+            last_name: string;
+        };
         /**
          * ClientStatus
          * @enum {string}
@@ -1006,6 +1370,16 @@ export interface components {
             reminder_consent_voice?: boolean;
             status?: components["schemas"]["ClientStatus"];
         };
+        /**
+         * ContactMedium
+         * @enum {string}
+         */
+        ContactMedium: "phone" | "in_person" | "email" | "video" | "text" | "other";
+        /**
+         * ContactWith
+         * @enum {string}
+         */
+        ContactWith: "parent_guardian" | "spouse" | "family_member" | "psychologist" | "caseworker" | "physician" | "teacher" | "other";
         /** CustomFieldCreate */
         CustomFieldCreate: {
             field_type: components["schemas"]["CustomFieldType"];
@@ -1147,7 +1521,7 @@ export interface components {
          * @description Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename.
          * @enum {string}
          */
-        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "conflict.scheduling_clash" | "conflict.not_started" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "forbidden.other_practitioner" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.no_consent" | "validation.window_too_long" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
         /** FieldChoiceOut */
         FieldChoiceOut: {
             /** Duplicate Value */
@@ -1391,6 +1765,13 @@ export interface components {
             fields: components["schemas"]["FieldChoiceOut"][];
             moves: components["schemas"]["MergeMovesOut"];
             survivor: components["schemas"]["ClientOut"];
+        };
+        /** NewClient */
+        NewClient: {
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
         };
         /** PasswordChangeIn */
         PasswordChangeIn: {
@@ -1824,6 +2205,23 @@ export interface components {
             /** Responsible For Billing */
             responsible_for_billing?: boolean;
         };
+        /** Reminder */
+        Reminder: {
+            channel: components["schemas"]["ReminderChannel"];
+            /** Days Before */
+            days_before: number;
+        };
+        /**
+         * ReminderChannel
+         * @enum {string}
+         */
+        ReminderChannel: "email" | "sms" | "voice";
+        /** ReminderOut */
+        ReminderOut: {
+            channel: components["schemas"]["ReminderChannel"];
+            /** Days Before */
+            days_before: number;
+        };
         /**
          * Role
          * @enum {string}
@@ -1948,6 +2346,40 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** SessionRowOut */
+        SessionRowOut: {
+            client: components["schemas"]["ClientRef"] | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location Id */
+            location_id: string | null;
+            /** Modifiers */
+            modifiers: string[];
+            /** Practitioner Id */
+            practitioner_id: string | null;
+            /** Price Minor */
+            price_minor: number | null;
+            /** Service Id */
+            service_id: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["AppointmentStatus"];
+            /** Time Zone */
+            time_zone: string;
+        };
         /** StaffUserCreate */
         StaffUserCreate: {
             /**
@@ -2018,6 +2450,12 @@ export interface components {
             /** Practitioner Id */
             practitioner_id?: string | null;
             role?: components["schemas"]["Role"];
+        };
+        /** StatusChange */
+        StatusChange: {
+            /** Reason */
+            reason?: string | null;
+            status: components["schemas"]["AppointmentStatus"];
         };
         /** TokenOut */
         TokenOut: {
@@ -2214,6 +2652,395 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-list_appointments": {
+        parameters: {
+            query: {
+                /** @description Window start (with offset). */
+                start: string;
+                /** @description Window end; at most 62 days after start. */
+                end: string;
+                practitioner_id?: string[] | null;
+                room_id?: string | null;
+                client_id?: string | null;
+                kind?: components["schemas"]["AppointmentKind"][] | null;
+                status?: components["schemas"]["AppointmentStatus"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntryOut"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-create_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-sessions_of_month": {
+        parameters: {
+            query: {
+                /** @description A local month, YYYY-MM (1900-2999). */
+                month: string;
+                practitioner_id?: string | null;
+                status?: components["schemas"]["AppointmentStatus"][] | null;
+                modality?: ("virtual" | "on_site") | null;
+                client_name?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRowOut"][];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-get_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-update_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "appointments-change_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5690,14 +6517,22 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AppointmentsSessionsOfMonthGetParametersQueryModalityAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/appointments/sessions-of-month"]["get"]["parameters"]["query"]["modality"]> = ["virtual", "on_site"];
 export const apiKeyScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyScope"]> = ["read", "write"];
+export const appointmentCreateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentCreate"]["status"]> = ["scheduled", "attended", "no_show"];
+export const appointmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentKind"]> = ["client_session", "client_contact", "collateral_contact", "other_event"];
+export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["scheduled", "attended", "no_show", "late_cancelled", "cancelled"];
+export const availabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Availability"]> = ["busy", "free"];
 export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientStatus"]> = ["active", "inactive", "discharged"];
+export const contactMediumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactMedium"]> = ["phone", "in_person", "email", "video", "text", "other"];
+export const contactWithValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactWith"]> = ["parent_guardian", "spouse", "family_member", "psychologist", "caseworker", "physician", "teacher", "other"];
 export const customFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomFieldType"]> = ["text", "number", "date", "select", "checkbox"];
 export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed", "unknown"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];
+export const reminderChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderChannel"]> = ["email", "sms", "voice"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "front_desk", "clinician"];
