@@ -14,7 +14,7 @@ from pydantic import AwareDatetime, Field, StrictInt
 
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
-from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel
+from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel, SafeStr
 from tend.core.enums import (
     AppointmentKind,
     AppointmentStatus,
@@ -212,6 +212,62 @@ async def list_appointments(
         statuses=tuple(status or ()),
     )
     return [CalendarEntryOut.of(entry) for entry in entries]
+
+
+class SessionRowOut(OutputModel):
+    id: uuid.UUID
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    status: AppointmentStatus
+    practitioner_id: uuid.UUID | None
+    client: ClientRef | None
+    service_id: uuid.UUID | None
+    location_id: uuid.UUID | None
+    modifiers: list[str]
+    price_minor: int | None
+    currency: str | None
+
+
+Month = Annotated[
+    str, Query(pattern=r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$", description="A local month, YYYY-MM (1900-2999).")
+]
+
+
+@router.get("/sessions-of-month", responses=problem_responses(401, 403, 422))
+async def sessions_of_month(
+    _staff: StaffDep,
+    ctx: ContextDep,
+    month: Month,
+    practitioner_id: Annotated[uuid.UUID | None, Query()] = None,
+    status: Annotated[list[AppointmentStatus] | None, Query(max_length=5)] = None,
+    modality: Annotated[Literal["virtual", "on_site"] | None, Query()] = None,
+    client_name: Annotated[SafeStr | None, Query(max_length=200)] = None,
+) -> list[SessionRowOut]:
+    """Client sessions of a month in the practice's zone (a clinician: her own), ordered by start."""
+    year, number = (int(part) for part in month.split("-"))
+    rows = await appointments.sessions_of_month(
+        ctx,
+        year,
+        number,
+        practitioner_id=practitioner_id,
+        statuses=tuple(status or ()),
+        virtual=None if modality is None else modality == "virtual",
+        client_name=client_name,
+    )
+    return [
+        SessionRowOut.from_record(
+            row.appointment,
+            client=ClientRef(
+                id=row.appointment.client_id,
+                first_name=row.client_first_name or "",
+                last_name=row.client_last_name or "",
+            )
+            if row.appointment.client_id
+            else None,
+        )
+        for row in rows
+    ]
 
 
 @router.post("", status_code=201, responses=WRITE_ERRORS)

@@ -10,16 +10,24 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
+from tend.core.text import search_terms
 from tend.domain import audit
 from tend.domain.clients import records as clients
 from tend.domain.context import Context
 from tend.domain.jobs import record_job
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVICES, is_virtual
 from tend.domain.practice.settings import check_time_zone, get_practice
-from tend.persistence.repositories.scheduling import AppointmentRepository, CalendarRow, WindowFilter
+from tend.persistence.repositories.scheduling import (
+    AppointmentRepository,
+    CalendarRow,
+    SessionFilter,
+    SessionReportRepository,
+    WindowFilter,
+)
 from tend.persistence.tables.scheduling import Appointment
 
 MAX_WINDOW = timedelta(days=62)
@@ -372,3 +380,29 @@ async def calendar(
     return [
         WindowEntry(row, ctx.actor.is_clinician and row.appointment.practitioner_id != own) for row in rows
     ]
+
+
+async def sessions_of_month(
+    ctx: Context,
+    year: int,
+    month: int,
+    *,
+    practitioner_id: uuid.UUID | None = None,
+    statuses: tuple[AppointmentStatus, ...] = (),
+    virtual: bool | None = None,
+    client_name: str | None = None,
+) -> list[CalendarRow]:
+    """Sessions of a local month in the practice's zone: 23:30 on 31 March in Lima is a March session,
+    though it is 1 April in UTC."""
+    tz = ZoneInfo((await get_practice(ctx)).time_zone)
+    first = datetime(year, month, 1, tzinfo=tz)
+    following = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+    filters = SessionFilter(
+        starts_from=first.astimezone(UTC),
+        starts_before=following.astimezone(UTC),
+        practitioner_id=practitioner_id,
+        statuses=statuses,
+        virtual=virtual,
+        name_terms=tuple(search_terms(client_name or "")),
+    )
+    return await SessionReportRepository(ctx.session).sessions(ctx.actor, filters)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.persistence.base import Base
@@ -42,3 +42,9 @@ class RecordRepository(Generic[M]):
     async def delete(self, record: M) -> None:
         await self.session.delete(record)
         await self.session.flush()
+
+
+def contains(column: Any, term: str) -> ColumnElement[bool]:
+    """`column` contains `term` literally (LIKE with %, _ and \\ escaped), the same on both databases."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"%{escaped}%", escape="\\")  # type: ignore[no-any-return]

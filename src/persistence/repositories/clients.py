@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tend.core.actor import Actor
 from tend.core.enums import ClientStatus
 from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.base import contains
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.clients import (
     Client,
@@ -69,10 +70,6 @@ class DuplicateProbe:
     email: str | None = None
     document: str | None = None  # as typed
     exclude_id: uuid.UUID | None = None
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _current(on_date: date) -> ColumnElement[bool]:
@@ -169,7 +166,7 @@ class ClientRepository:
     async def search(self, actor: Actor, page: PageRequest, filters: ClientFilter) -> Page[Client]:
         statement = select(Client).where(_readable_by(actor), _LIVE)
         for term in filters.search_terms:
-            statement = statement.where(Client.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
+            statement = statement.where(contains(Client.search_text, term))
         if filters.status is not None:
             statement = statement.where(Client.status == filters.status)
         if filters.practitioner_id is not None:

@@ -13,10 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.actor import Actor
 from tend.core.enums import AppointmentKind, AppointmentStatus, Availability
-from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.base import RecordRepository, contains
 from tend.persistence.tables.clients import Client
+from tend.persistence.tables.practice import Location
 from tend.persistence.tables.scheduling import Appointment
 
+VIRTUAL_POS_CODES = ("02", "10")  # the places where a session is virtual (telehealth)
 # Statuses that occupy time: a cancelled appointment frees its slot.
 OCCUPYING = (AppointmentStatus.scheduled, AppointmentStatus.attended, AppointmentStatus.no_show)
 
@@ -129,3 +131,43 @@ class AppointmentRepository(RecordRepository[Appointment]):
             .group_by(Appointment.client_id)
         )
         return {client_id: int(count) for client_id, count in rows.all() if client_id is not None}
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    starts_from: datetime
+    starts_before: datetime
+    practitioner_id: uuid.UUID | None = None
+    statuses: tuple[AppointmentStatus, ...] = ()
+    virtual: bool | None = None  # at a telehealth place (POS 02/10) or on site
+    name_terms: tuple[str, ...] = ()  # folded, as the clients' search text
+
+
+class SessionReportRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def sessions(self, actor: Actor, filters: SessionFilter) -> list[CalendarRow]:
+        """Client sessions starting in [from, before) that `actor` may read in full, with client names."""
+        statement = (
+            select(Appointment, Client.first_name, Client.last_name)
+            .join(Client, Client.id == Appointment.client_id)
+            .join(Location, Location.id == Appointment.location_id)
+            .where(
+                Appointment.kind == AppointmentKind.client_session,
+                Appointment.starts_at >= filters.starts_from,
+                Appointment.starts_at < filters.starts_before,
+                _own(actor),
+            )
+        )
+        if filters.practitioner_id is not None:
+            statement = statement.where(Appointment.practitioner_id == filters.practitioner_id)
+        if filters.statuses:
+            statement = statement.where(Appointment.status.in_(filters.statuses))
+        if filters.virtual is not None:
+            virtual = Location.pos_code.in_(VIRTUAL_POS_CODES)
+            statement = statement.where(virtual if filters.virtual else ~virtual)
+        for term in filters.name_terms:
+            statement = statement.where(contains(Client.search_text, term))
+        rows = await self.session.execute(statement.order_by(Appointment.starts_at, Appointment.id))
+        return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]

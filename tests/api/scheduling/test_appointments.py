@@ -316,3 +316,41 @@ async def test_moving_checks_clashes_and_keeps_finished_sessions_as_they_were(cl
     assert datetime.fromisoformat(moved.json()["ends_at"].replace("Z", "+00:00")) - datetime.fromisoformat(
         moved.json()["starts_at"].replace("Z", "+00:00")
     ) == timedelta(minutes=45)
+
+
+async def test_sessions_of_a_month_are_local_months(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    late_march = await admin.post(
+        APPOINTMENTS, json=session(p, "2026-03-31T23:30:00-05:00", "2026-04-01T00:15:00-05:00")
+    )
+    april = await admin.post(
+        APPOINTMENTS, json=session(p, "2026-04-01T09:00:00-05:00", "2026-04-01T09:45:00-05:00")
+    )
+    online = await admin.post(
+        APPOINTMENTS,
+        json=session(
+            p, at(20, 9), at(20, 10), location_id=p["video"]["id"], room_id=None, client_id=p["luis"]["id"]
+        ),
+    )
+    assert {late_march.status_code, april.status_code, online.status_code} == {201}
+    assert late_march.json()["starts_at"] == "2026-04-01T04:30:00Z"  # April in UTC
+
+    march = (await admin.get(f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-03"})).json()
+    assert [r["id"] for r in march] == [online.json()["id"], late_march.json()["id"]]
+    only_april = (await admin.get(f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-04"})).json()
+    assert [r["id"] for r in only_april] == [april.json()["id"]]
+    virtual = (
+        await admin.get(
+            f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-03", "modality": "virtual"}
+        )
+    ).json()
+    assert [r["client"]["first_name"] for r in virtual] == ["Luis"]
+    by_name = (
+        await admin.get(
+            f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-03", "client_name": "ruíz"}
+        )
+    ).json()
+    assert [r["id"] for r in by_name] == [late_march.json()["id"]]
+    bad = await admin.get(f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-13"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "month"
