@@ -23,6 +23,7 @@ from tend.api.practice import catalog, users
 from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
 from tend.api.scheduling import appointments
+from tend.api.scheduling import series as appointment_series
 from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
 from tend.persistence.db import create_engine, create_sessionmaker
@@ -142,6 +143,7 @@ def create_app(
         enrollments,
         custom_fields,
         appointments,
+        appointment_series,
         api_keys,
         audit,
         jobs,

@@ -7,13 +7,16 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+from tend.core.actor import Actor
+from tend.domain.context import Context
 from tend.domain.practice.users import WELCOME_EMAIL_JOB
+from tend.domain.scheduling import series
 from tend.domain.scheduling.appointments import APPOINTMENT_CHANGED_JOB
 from tend.persistence.db import unit_of_work
 from tend.persistence.repositories.access import LoginFailureRepository, UserRepository
 from tend.workers.deps import JobDeps
 from tend.workers.mail import OutgoingEmail
-from tend.workers.schedule import PRUNE_SIGN_IN_ATTEMPTS
+from tend.workers.schedule import EXTEND_SERIES, PRUNE_SIGN_IN_ATTEMPTS
 
 JobFunction = Callable[[JobDeps, dict[str, Any]], Awaitable[None]]
 JOBS: dict[str, JobFunction] = {}
@@ -62,3 +65,10 @@ async def appointment_changed(deps: JobDeps, payload: dict[str, Any]) -> None:
     """An appointment moved or changed status. The ledger (fees) and automations (reminders, provider
     e-mails) hook in here as they land; until then there is nothing to do, and the event is recorded."""
     return None
+
+
+@job(EXTEND_SERIES)
+async def extend_series(deps: JobDeps, payload: dict[str, Any]) -> None:
+    """Daily: every recurring series gets its occurrences up to the 26-week horizon (idempotent)."""
+    async with unit_of_work(deps.sessions) as session:
+        await series.extend_all(Context(session=session, clock=deps.clock, actor=Actor.system()))

@@ -35,7 +35,11 @@ async def _the_practice(ctx: Context, day: date) -> dict[str, dict[str, Any]]:
 
 
 PRUNE_SIGN_IN_ATTEMPTS = "prune_sign_in_attempts"
-PERIODIC: list[Periodic] = [Periodic(PRUNE_SIGN_IN_ATTEMPTS, "prune-sign-in-attempts", _the_practice)]
+EXTEND_SERIES = "extend_series"
+PERIODIC: list[Periodic] = [
+    Periodic(PRUNE_SIGN_IN_ATTEMPTS, "prune-sign-in-attempts", _the_practice),
+    Periodic(EXTEND_SERIES, "extend-series", _the_practice),
+]
 
 
 async def tick(deps: JobDeps, periodic: list[Periodic] | None = None) -> int:

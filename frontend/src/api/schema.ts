@@ -108,6 +108,27 @@ export interface paths {
         patch: operations["appointments-update_appointment"];
         trace?: never;
     };
+    "/api/v1/appointments/{appointment_id}/series-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Series
+         * @description Edits or deletes an occurrence of a series with a scope. Past, finished and individually edited
+         *     occurrences are kept as they were (listed in `kept`).
+         */
+        post: operations["series-change_series"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appointments/{appointment_id}/status": {
         parameters: {
             query?: never;
@@ -666,6 +687,26 @@ export interface paths {
         patch: operations["rooms-update_room"];
         trace?: never;
     };
+    "/api/v1/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Series
+         * @description Creates the series and its occurrences for the next 26 weeks (a daily job keeps that horizon).
+         */
+        post: operations["series-create_series"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services": {
         parameters: {
             query?: never;
@@ -1189,6 +1230,16 @@ export interface components {
             /** Title */
             title: string | null;
         };
+        /** ClashAt */
+        ClashAt: {
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** With */
+            with: string[];
+        };
         /** ClientCreate */
         ClientCreate: {
             /** Address */
@@ -1610,6 +1661,26 @@ export interface components {
          * @enum {string}
          */
         JobStatus: "pending" | "enqueued" | "running" | "done" | "dead";
+        /** Kept */
+        Kept: {
+            /**
+             * Appointment Id
+             * Format: uuid
+             */
+            appointment_id: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+        };
         /**
          * Locale
          * @enum {string}
@@ -1766,12 +1837,71 @@ export interface components {
             moves: components["schemas"]["MergeMovesOut"];
             survivor: components["schemas"]["ClientOut"];
         };
+        /** Move */
+        Move: {
+            /**
+             * Appointment Id
+             * Format: uuid
+             */
+            appointment_id: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * To Ends At
+             * Format: date-time
+             */
+            to_ends_at: string;
+            /**
+             * To Starts At
+             * Format: date-time
+             */
+            to_starts_at: string;
+        };
         /** NewClient */
         NewClient: {
             /** First Name */
             first_name: string;
             /** Last Name */
             last_name: string;
+        };
+        /** NewOccurrence */
+        NewOccurrence: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+        };
+        /** OccurrenceRef */
+        OccurrenceRef: {
+            /**
+             * Appointment Id
+             * Format: uuid
+             */
+            appointment_id: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
         };
         /** PasswordChangeIn */
         PasswordChangeIn: {
@@ -2277,6 +2407,190 @@ export interface components {
             active?: boolean;
             /** Name */
             name?: string;
+        };
+        /** SeriesChange */
+        SeriesChange: {
+            /**
+             * Action
+             * @default edit
+             * @enum {string}
+             */
+            action: "edit" | "delete";
+            /**
+             * Allow Conflicts
+             * @default false
+             */
+            allow_conflicts: boolean;
+            changes?: components["schemas"]["SeriesChanges"];
+            /**
+             * Dry Run
+             * @description true: the plan only. Without it, exactly that plan.
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "this" | "following" | "all";
+        };
+        /** SeriesChanges */
+        SeriesChanges: {
+            /** Ends At */
+            ends_at?: string | null;
+            /** Instructions */
+            instructions?: string | null;
+            /** Location Id */
+            location_id?: string | null;
+            /** Price Minor */
+            price_minor?: number | null;
+            /** Room Id */
+            room_id?: string | null;
+            /** Rule */
+            rule?: {
+                [key: string]: unknown;
+            } | null;
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Starts At
+             * @description This occurrence's new start (a drag).
+             */
+            starts_at?: string | null;
+            /** Telehealth Url */
+            telehealth_url?: string | null;
+        };
+        /** SeriesCreate */
+        SeriesCreate: {
+            /**
+             * Allow Conflicts
+             * @default false
+             */
+            allow_conflicts: boolean;
+            availability?: components["schemas"]["Availability"] | null;
+            /** Client Id */
+            client_id?: string | null;
+            /** Contact Name */
+            contact_name?: string | null;
+            contact_with?: components["schemas"]["ContactWith"] | null;
+            /** Currency */
+            currency?: string | null;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /**
+             * Feedback Request
+             * @default false
+             */
+            feedback_request: boolean;
+            /** Instructions */
+            instructions?: string | null;
+            kind: components["schemas"]["AppointmentKind"];
+            /**
+             * Local Time
+             * Format: time
+             * @description Local wall time, kept across DST changes.
+             */
+            local_time: string;
+            /** Location Id */
+            location_id?: string | null;
+            medium?: components["schemas"]["ContactMedium"] | null;
+            /** Modifiers */
+            modifiers?: string[];
+            /** Practitioner Id */
+            practitioner_id?: string | null;
+            /** Price Minor */
+            price_minor?: number | null;
+            /** Reminders */
+            reminders?: components["schemas"]["Reminder"][];
+            /** Room Id */
+            room_id?: string | null;
+            /**
+             * Rule
+             * @description RFC 5545 subset: {"freq": "weekly"|"monthly", "interval": N, "by_weekday": ["MO"], "by_month_day": [15] | "by_set_position": 2, "until": "YYYY-MM-DD" | "count": N}
+             */
+            rule: {
+                [key: string]: unknown;
+            };
+            /** Service Id */
+            service_id?: string | null;
+            /**
+             * Start Date
+             * Format: date
+             * @description The first day it may occur (local).
+             */
+            start_date: string;
+            /** Summary */
+            summary?: string | null;
+            /** Telehealth Url */
+            telehealth_url?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone; the practice's by default.
+             */
+            time_zone?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** SeriesCreated */
+        SeriesCreated: {
+            /**
+             * First Starts At
+             * Format: date-time
+             */
+            first_starts_at: string;
+            /** Occurrences */
+            occurrences: number;
+            series: components["schemas"]["SeriesOut"];
+        };
+        /** SeriesOut */
+        SeriesOut: {
+            /** Duration Minutes */
+            duration_minutes: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Local Time */
+            local_time: string;
+            /**
+             * Materialised Until
+             * Format: date-time
+             */
+            materialised_until: string;
+            /** Rule */
+            rule: {
+                [key: string]: unknown;
+            };
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** SeriesPlanOut */
+        SeriesPlanOut: {
+            /** Clashes */
+            clashes: components["schemas"]["ClashAt"][];
+            /** Creates */
+            creates: components["schemas"]["NewOccurrence"][];
+            /** Deletes */
+            deletes: components["schemas"]["OccurrenceRef"][];
+            /** Dry Run */
+            dry_run: boolean;
+            /** Kept */
+            kept: components["schemas"]["Kept"][];
+            /** Moves */
+            moves: components["schemas"]["Move"][];
+            /** Scope */
+            scope: string;
+            /**
+             * Series Id
+             * @description The series the changed occurrences belong to now.
+             */
+            series_id: string | null;
         };
         /** ServiceCreate */
         ServiceCreate: {
@@ -2931,6 +3245,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "series-change_series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesPlanOut"];
                 };
             };
             /** @description Not authenticated */
@@ -5915,6 +6300,75 @@ export interface operations {
             };
         };
     };
+    "series-create_series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesCreated"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "services-list_services": {
         parameters: {
             query?: {
@@ -6536,3 +6990,5 @@ export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];
 export const reminderChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderChannel"]> = ["email", "sms", "voice"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "front_desk", "clinician"];
+export const seriesChangeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesChange"]["action"]> = ["edit", "delete"];
+export const seriesChangeScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesChange"]["scope"]> = ["this", "following", "all"];

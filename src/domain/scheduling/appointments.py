@@ -100,11 +100,9 @@ def _clash_resources(candidate: Appointment, other: Appointment) -> list[str]:
 
 
 async def _refuse_clashes(ctx: Context, candidate: Appointment) -> None:
-    if candidate.kind is AppointmentKind.other_event and candidate.availability is Availability.free:
-        return  # free time blocks nothing
-    found = await AppointmentRepository(ctx.session).clashes(candidate)
+    found = await clashes_of(ctx, candidate)  # free time blocks nothing
     if found:
-        raise SchedulingClash([Clash(a, _clash_resources(candidate, a)) for a in found])
+        raise SchedulingClash(found)
 
 
 async def _check_people_and_places(ctx: Context, appointment: Appointment) -> None:
@@ -204,7 +202,7 @@ async def _check_reminders(ctx: Context, appointment: Appointment) -> None:
             )
 
 
-async def _announce(ctx: Context, appointment: Appointment, event: str, **ids: str) -> None:
+async def announce(ctx: Context, appointment: Appointment, event: str, **ids: str) -> None:
     await record_job(
         ctx.session,
         ctx.clock,
@@ -244,9 +242,7 @@ async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
         appointment.availability = appointment.availability or Availability.busy
     if group_with is not None:
         await _join_group(ctx, appointment, group_with)
-    await _check_people_and_places(ctx, appointment)
-    await _price_and_modifiers(ctx, appointment, price_given)
-    await _check_reminders(ctx, appointment)
+    await prepare(ctx, appointment, price_given=price_given)
     if not allow_conflicts:
         await _refuse_clashes(ctx, appointment)
     await AppointmentRepository(ctx.session).add(appointment)
@@ -254,6 +250,20 @@ async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
     if status is not AppointmentStatus.scheduled:  # "log past session": booked and recorded in one call
         await set_status(ctx, appointment.id, status)
     return appointment
+
+
+async def prepare(ctx: Context, appointment: Appointment, *, price_given: bool) -> None:
+    """The checks and defaults every booking gets (one-off or a series' template)."""
+    await _check_people_and_places(ctx, appointment)
+    await _price_and_modifiers(ctx, appointment, price_given)
+    await _check_reminders(ctx, appointment)
+
+
+async def clashes_of(ctx: Context, candidate: Appointment) -> list[Clash]:
+    if candidate.kind is AppointmentKind.other_event and candidate.availability is Availability.free:
+        return []
+    found = await AppointmentRepository(ctx.session).clashes(candidate)
+    return [Clash(a, _clash_resources(candidate, a)) for a in found]
 
 
 async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUID) -> None:
@@ -308,7 +318,7 @@ async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: d
         fields=sorted(changed),
     )
     if (appointment.starts_at, appointment.ends_at) != before:
-        await _announce(ctx, appointment, "moved")
+        await announce(ctx, appointment, "moved")
     return appointment
 
 
@@ -346,7 +356,7 @@ async def set_status(
         previous=previous.value,
         status=status.value,
     )
-    await _announce(ctx, appointment, "status_changed", previous=previous.value, status=status.value)
+    await announce(ctx, appointment, "status_changed", previous=previous.value, status=status.value)
     return appointment
 
 

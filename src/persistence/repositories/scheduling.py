@@ -16,7 +16,7 @@ from tend.core.enums import AppointmentKind, AppointmentStatus, Availability
 from tend.persistence.repositories.base import RecordRepository, contains
 from tend.persistence.tables.clients import Client
 from tend.persistence.tables.practice import Location
-from tend.persistence.tables.scheduling import Appointment
+from tend.persistence.tables.scheduling import Appointment, AppointmentSeries
 
 VIRTUAL_POS_CODES = ("02", "10")  # the places where a session is virtual (telehealth)
 # Statuses that occupy time: a cancelled appointment frees its slot.
@@ -171,3 +171,21 @@ class SessionReportRepository:
             statement = statement.where(contains(Client.search_text, term))
         rows = await self.session.execute(statement.order_by(Appointment.starts_at, Appointment.id))
         return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]
+
+
+class SeriesRepository(RecordRepository[AppointmentSeries]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, AppointmentSeries)
+
+    async def occurrences(self, series_id: uuid.UUID) -> list[Appointment]:
+        rows = await self.session.scalars(
+            select(Appointment).where(Appointment.series_id == series_id).order_by(Appointment.starts_at)
+        )
+        return list(rows.all())
+
+    async def needing_more(self, horizon: datetime) -> list[AppointmentSeries]:
+        """Series whose occurrences stop short of the horizon (open-ended or ending later)."""
+        rows = await self.session.scalars(
+            select(AppointmentSeries).where(AppointmentSeries.materialised_until < horizon)
+        )
+        return list(rows.all())

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tend.core.enums import (
@@ -20,6 +33,23 @@ from tend.persistence.base import Base, Timestamped, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
 
+class AppointmentSeries(Timestamped, Base):
+    """A recurring appointment: a template, a rule over local wall time in `time_zone`, and how far its
+    occurrences (ordinary appointments) have been created."""
+
+    __tablename__ = "appointment_series"
+    __table_args__ = (CheckConstraint("duration_minutes > 0", name="duration_positive"),)
+
+    id: Mapped[uuid.UUID] = id_column()
+    template: Mapped[dict[str, Any]] = mapped_column(JSON)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[dict[str, Any]] = mapped_column(JSON)
+    materialised_until: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Appointment(Timestamped, Base):
     """One calendar event. Instants are UTC; `time_zone` is the IANA zone it was booked in."""
 
@@ -31,6 +61,7 @@ class Appointment(Timestamped, Base):
         Index("ix_appointments_room_id_starts_at", "room_id", "starts_at"),
         Index("ix_appointments_client_id_starts_at", "client_id", "starts_at"),
         Index("ix_appointments_starts_at", "starts_at"),
+        UniqueConstraint("series_id", "series_index"),
     )
 
     id: Mapped[uuid.UUID] = id_column()
@@ -71,3 +102,10 @@ class Appointment(Timestamped, Base):
     availability: Mapped[Availability | None] = mapped_column(TextEnum(Availability), nullable=True)
     status_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    series_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("appointment_series.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    series_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Edited on its own ("this"): later edits of the whole series leave it as it is.
+    series_exception: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    time_adjusted: Mapped[str | None] = mapped_column(String(40), nullable=True)

@@ -1,0 +1,146 @@
+"""Recurring series: create one (its occurrences are ordinary appointments), and change or delete an
+occurrence with a scope (`this`, `following`, `all`), previewed with `dry_run` first."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter
+from pydantic import AwareDatetime, Field, StrictInt
+
+from tend.api.deps import ContextDep, StaffDep
+from tend.api.errors import WRITE_ERRORS
+from tend.api.scheduling.appointments import AppointmentFields
+from tend.api.schemas import InputModel, OutputModel
+from tend.core.enums import AppointmentKind
+from tend.domain.scheduling import series
+
+router = APIRouter(tags=["series"])
+
+
+class SeriesCreate(AppointmentFields):
+    kind: AppointmentKind
+    practitioner_id: uuid.UUID | None = None
+    client_id: uuid.UUID | None = None
+    start_date: date = Field(description="The first day it may occur (local).")
+    local_time: time = Field(description="Local wall time, kept across DST changes.")
+    duration_minutes: StrictInt = Field(ge=1, le=24 * 60)
+    rule: dict[str, Any] = Field(
+        description='RFC 5545 subset: {"freq": "weekly"|"monthly", "interval": N, "by_weekday": ["MO"], '
+        '"by_month_day": [15] | "by_set_position": 2, "until": "YYYY-MM-DD" | "count": N}'
+    )
+    allow_conflicts: bool = False
+
+
+class SeriesOut(OutputModel):
+    id: uuid.UUID
+    time_zone: str
+    start_date: date
+    local_time: str
+    duration_minutes: int
+    rule: dict[str, Any]
+    materialised_until: datetime
+
+
+class SeriesCreated(OutputModel):
+    series: SeriesOut
+    occurrences: int
+    first_starts_at: datetime
+
+
+class SeriesChanges(InputModel):
+    starts_at: AwareDatetime | None = Field(default=None, description="This occurrence's new start (a drag).")
+    ends_at: AwareDatetime | None = None
+    rule: dict[str, Any] | None = None
+    service_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    room_id: uuid.UUID | None = None
+    price_minor: StrictInt | None = Field(default=None, ge=0, le=10**12)
+    instructions: Annotated[str, Field(max_length=2000)] | None = None
+    telehealth_url: Annotated[str, Field(max_length=500)] | None = None
+
+
+class SeriesChange(InputModel):
+    scope: Literal["this", "following", "all"]
+    action: Literal["edit", "delete"] = "edit"
+    dry_run: bool = Field(default=False, description="true: the plan only. Without it, exactly that plan.")
+    allow_conflicts: bool = False
+    changes: SeriesChanges = Field(default_factory=SeriesChanges)
+
+
+class OccurrenceRef(OutputModel):
+    appointment_id: uuid.UUID
+    starts_at: datetime
+    ends_at: datetime
+
+
+class Move(OccurrenceRef):
+    to_starts_at: datetime
+    to_ends_at: datetime
+
+
+class Kept(OccurrenceRef):
+    reason: str
+
+
+class NewOccurrence(OutputModel):
+    starts_at: datetime
+    ends_at: datetime
+
+
+class ClashAt(OutputModel):
+    starts_at: datetime
+    with_: list[uuid.UUID] = Field(alias="with", serialization_alias="with")
+
+
+class SeriesPlanOut(OutputModel):
+    scope: str
+    dry_run: bool
+    series_id: uuid.UUID | None = Field(description="The series the changed occurrences belong to now.")
+    moves: list[Move]
+    creates: list[NewOccurrence]
+    deletes: list[OccurrenceRef]
+    kept: list[Kept]
+    clashes: list[ClashAt]
+
+
+@router.post("/api/v1/series", status_code=201, responses=WRITE_ERRORS)
+async def create_series(body: SeriesCreate, _staff: StaffDep, ctx: ContextDep) -> SeriesCreated:
+    """Creates the series and its occurrences for the next 26 weeks (a daily job keeps that horizon)."""
+    result = await series.create_series(ctx, body.model_dump())
+    return SeriesCreated(
+        series=SeriesOut.model_validate(result.series),
+        occurrences=len(result.created),
+        first_starts_at=min(a.starts_at for a in result.created),
+    )
+
+
+@router.post("/api/v1/appointments/{appointment_id:uuid}/series-change", responses=WRITE_ERRORS)
+async def change_series(
+    appointment_id: uuid.UUID, body: SeriesChange, _staff: StaffDep, ctx: ContextDep
+) -> SeriesPlanOut:
+    """Edits or deletes an occurrence of a series with a scope. Past, finished and individually edited
+    occurrences are kept as they were (listed in `kept`)."""
+    plan = await series.edit_series(
+        ctx,
+        appointment_id,
+        body.scope,
+        body.changes.model_dump(exclude_unset=True),
+        dry_run=body.dry_run,
+        allow_conflicts=body.allow_conflicts,
+        delete=body.action == "delete",
+    )
+    return SeriesPlanOut.model_validate(
+        {
+            "scope": plan.scope,
+            "dry_run": body.dry_run,
+            "series_id": plan.series_id,
+            "moves": plan.moves,
+            "creates": plan.creates,
+            "deletes": plan.deletes,
+            "kept": plan.kept,
+            "clashes": plan.clashes,
+        }
+    )
