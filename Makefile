@@ -96,3 +96,4 @@ clean:
 
 bench: $(PY_STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/calendar_window.py
