@@ -42,6 +42,17 @@ async function describedText(input: Locator): Promise<string> {
   );
 }
 
+/**
+ * The front-desk demo user's own language is Spanish, which wins when she signs in (whatever the login page
+ * showed); this run reads the English screens, so it switches, as a user would, from the header.
+ */
+async function readInEnglish(page: Page) {
+  const banner = page.getByRole('banner');
+  await banner.getByRole('button', { name: 'Salir' }).waitFor();
+  await banner.locator('label').filter({ hasText: /^English$/ }).click();
+  await banner.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
 async function pickOption(page: Page, input: Locator, option: string) {
   await input.click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -92,7 +103,7 @@ describe('clients', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(FRONT_DESK.email);
     await page.getByLabel('Password', { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
+    await readInEnglish(page);
 
     await page.goto(`${baseUrl}/clients?q=${longFirst}`);
     const table = page.getByTestId('clients-table');
@@ -133,20 +144,21 @@ describe('clients', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(FRONT_DESK.email);
     await page.getByLabel('Password', { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
+    await readInEnglish(page);
 
+    // The demo practice's word for its clients is "paciente": headings, navigation and buttons use it.
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    await navigation.getByRole('link', { name: 'Clients' }).click();
-    await page.getByRole('heading', { name: 'Clients' }).waitFor();
-    await page.getByRole('link', { name: 'New client' }).click();
-    await page.getByRole('heading', { name: 'New client' }).waitFor();
+    await navigation.getByRole('link', { name: 'Pacientes' }).click();
+    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
+    await page.getByRole('link', { name: 'New paciente' }).click();
+    await page.getByRole('heading', { name: 'New paciente' }).waitFor();
 
     // Register: first without the required custom field, which must be flagged next to that field.
     await page.getByRole('textbox', { name: 'First name' }).fill(client.first);
     await page.getByRole('textbox', { name: 'Last name' }).fill(client.last);
     await page.getByRole('textbox', { name: 'Phone' }).fill('+51 900 000 002');
     const intake = page.getByRole('combobox', { name: fieldLabel });
-    await page.getByRole('button', { name: 'Register client' }).click();
+    await page.getByRole('button', { name: 'Register paciente' }).click();
     // The form moves focus to the first field with an error.
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
     expect(await intake.getAttribute('aria-invalid')).toBe('true');
@@ -157,13 +169,13 @@ describe('clients', () => {
     // The typed data is still there; fill the field and register.
     expect(await page.getByRole('textbox', { name: 'First name' }).inputValue()).toBe(client.first);
     await pickOption(page, intake, 'Web');
-    await page.getByRole('button', { name: 'Register client' }).click();
+    await page.getByRole('button', { name: 'Register paciente' }).click();
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: client.name }).waitFor();
 
     // Back to the list: "munoz" finds "Muñoz" (accents ignored), the unique part narrows it to this run's clients.
-    await navigation.getByRole('link', { name: 'Clients' }).click();
-    const search = page.getByRole('searchbox', { name: 'Search clients' });
+    await navigation.getByRole('link', { name: 'Pacientes' }).click();
+    const search = page.getByRole('searchbox', { name: 'Search pacientes' });
     await search.waitFor();
     expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
     await search.fill(`munoz ${suffix.toLowerCase()}`);
@@ -182,7 +194,7 @@ describe('clients', () => {
     await page.getByRole('tab', { name: 'Relationships' }).click();
     await page.getByRole('button', { name: 'Add relationship' }).click();
     const dialog = page.getByRole('dialog');
-    const picker = dialog.getByRole('combobox', { name: 'Related client', exact: true });
+    const picker = dialog.getByRole('combobox', { name: 'Related paciente', exact: true });
     await picker.fill(`rosa ${suffix}`);
     await page.getByRole('option', { name: guardian.name }).click();
     const typeInput = dialog.getByRole('combobox', { name: `${guardian.name} is ${client.name}’s…` });

@@ -40,13 +40,14 @@ describe('signing in and out', () => {
     expect(await navigation.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
     await screenshot(page, 'app-frame-calendar');
 
-    await navigation.getByRole('link', { name: 'Clients' }).click();
-    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    // The demo practice's word for its clients ("paciente") names the list.
+    await navigation.getByRole('link', { name: 'Pacientes' }).click();
+    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/clients');
 
     // The access token lives only in memory: a reload must restore the session from the refresh cookie.
     await page.reload();
-    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
     await header.getByText(ADMIN.name).waitFor();
     expect(new URL(page.url()).pathname).toBe('/clients');
 

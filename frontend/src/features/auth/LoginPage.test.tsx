@@ -87,7 +87,8 @@ describe('LoginPage', () => {
     expect(screen.getByText('Administrator')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v1/auth/login']);
+    // Signing in, then the practice settings (the navigation says the practice's own word for its clients).
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v1/auth/login', 'GET /api/v1/practice']);
   });
 
   it('switches the language and remembers it', async () => {

@@ -1,5 +1,5 @@
 /** The client list: search as you type (server-side), filters, and cursor paging. */
-import { Alert, Button, Flex, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Flex, Group, Select, Stack, Text, Title, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,10 @@ import { useClientList, type ClientFilters } from '../../api/queries/clients';
 import { usePractitioners } from '../../api/queries/practitioners';
 import { usePrograms } from '../../api/queries/programs';
 import type { DataTableNavigation } from '../../components/DataTable';
+import { ignoreAccents } from '../../components/ignoreAccents';
 import { SearchBox } from '../../components/SearchBox';
+import { useSession } from '../auth/useSession';
+import { useClientWords } from './clientWords';
 import { ClientsEmptyState } from './ClientsEmptyState';
 import { ClientTable } from './ClientTable';
 
@@ -19,9 +22,20 @@ function readStatus(value: string | null): ClientStatus | null {
   return CLIENT_STATUSES.find((status) => status === value) ?? null;
 }
 
+/** A list filter: its name is its placeholder (and, for screen readers, its label). */
+function FilterSelect({ label, ...props }: SelectProps & { label: string }) {
+  return <Select size="md" aria-label={label} placeholder={label} clearable {...props} />;
+}
+
 export default function ClientsPage() {
   const { t } = useTranslation();
+  const words = useClientWords();
   const navigate = useNavigate();
+  const session = useSession();
+  // A clinician sees only her own clients (the API filters them): say so, and filter by no one else.
+  const ownPractitioner =
+    session.status === 'signed_in' && session.user.role === 'clinician' ? session.user.practitioner_id : null;
+  const clinician = session.status === 'signed_in' && session.user.role === 'clinician';
   const [params, setParams] = useSearchParams();
   const searchRef = useRef<HTMLInputElement>(null);
   const rows = useRef<DataTableNavigation>(null);
@@ -86,19 +100,24 @@ export default function ClientsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center">
         <Title order={1} size="h2">
-          {t('clients.list.title')}
+          {t('clients.list.title', words)}
         </Title>
         <Button component={Link} to="/clients/new">
-          {t('clients.list.newClient')}
+          {t('clients.list.newClient', words)}
         </Button>
       </Group>
+      {clinician ? (
+        <Alert variant="light" color="blue" py="xs" title={t('clients.list.ownOnlyTitle', words)} data-testid="own-clients-notice">
+          {t('clients.list.ownOnlyBody', words)}
+        </Alert>
+      ) : null}
 
       {/* On a tablet the search gets a row of its own and the filters share the next one. */}
       <Flex gap="sm" direction={{ base: 'column', md: 'row' }} align={{ base: 'stretch', md: 'flex-end' }}>
         <SearchBox
           ref={searchRef}
           flex={1}
-          label={t('clients.list.searchLabel')}
+          label={t('clients.list.searchLabel', words)}
           placeholder={t('clients.list.searchPlaceholder')}
           value={search}
           onChange={setSearch}
@@ -108,40 +127,35 @@ export default function ClientsPage() {
           data-autofocus
         />
         <Group gap="sm" wrap="nowrap">
-          <Select
+          <FilterSelect
             w={{ base: 'auto', md: 160 }}
             flex={{ base: 1, md: 'none' }}
-            size="md"
-            aria-label={t('clients.list.status')}
-            placeholder={t('clients.list.status')}
+            label={t('clients.list.status')}
             data={CLIENT_STATUSES.map((status) => ({ value: status, label: t(`clients.status.${status}`) }))}
             value={filters.status}
             onChange={(value) => setParam('status', value)}
-            clearable
           />
-          <Select
+          <FilterSelect
             w={{ base: 'auto', md: 220 }}
             flex={{ base: 1, md: 'none' }}
-            size="md"
-            aria-label={t('clients.list.practitioner')}
-            placeholder={t('clients.list.practitioner')}
-            data={practitioners.items.map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
+            label={t('clients.list.practitioner')}
+            data={practitioners.items
+              .filter((practitioner) => ownPractitioner === null || practitioner.id === ownPractitioner)
+              .map((practitioner) => ({ value: practitioner.id, label: practitioner.name }))}
             value={filters.practitionerId}
             onChange={(value) => setParam('practitioner', value)}
             searchable
-            clearable
+            filter={ignoreAccents}
           />
-          <Select
+          <FilterSelect
             w={{ base: 'auto', md: 220 }}
             flex={{ base: 1, md: 'none' }}
-            size="md"
-            aria-label={t('clients.list.program')}
-            placeholder={t('clients.list.program')}
+            label={t('clients.list.program')}
             data={programs.items.map((program) => ({ value: program.id, label: program.name }))}
             value={filters.programId}
             onChange={(value) => setParam('program', value)}
             searchable
-            clearable
+            filter={ignoreAccents}
           />
         </Group>
       </Flex>
@@ -153,7 +167,7 @@ export default function ClientsPage() {
           </Button>
         </Alert>
       ) : !list.isPending && clients.length === 0 ? (
-        <ClientsEmptyState query={q} hasFilters={hasFilters} onClearFilters={clearFilters} />
+        <ClientsEmptyState query={q} hasFilters={hasFilters} onClearFilters={clearFilters} ownOnly={clinician} />
       ) : (
         <>
           <ClientTable

@@ -91,10 +91,11 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
     );
   }
 
-  // Rows worth reading: a value on either side (identical empty fields say nothing).
-  const rows = (plan?.fields ?? []).filter(
-    (choice: MergeFieldChoice) => isMergeField(choice.field) && (choice.survivor_value !== null || choice.duplicate_value !== null),
-  );
+  // Rows worth reading: where the two records differ. Identical fields are only counted.
+  const fields = (plan?.fields ?? []).filter((choice: MergeFieldChoice) => isMergeField(choice.field));
+  const differs = (choice: MergeFieldChoice) => JSON.stringify(choice.survivor_value) !== JSON.stringify(choice.duplicate_value);
+  const rows = fields.filter(differs);
+  const sameCount = fields.length - rows.length;
   const moved = plan ? MOVES.filter((what) => plan.moves[what] > 0) : [];
 
   return (
@@ -145,12 +146,18 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
                   <Table.Tr>
                     <Table.Th>{t('clients.merge.columns.field')}</Table.Th>
                     <Table.Th>
-                      {t('clients.merge.columns.kept')} · {survivor.name}
+                      {t('clients.merge.columns.kept')}
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {survivor.name}
+                      </Text>
                     </Table.Th>
                     <Table.Th>
-                      {t('clients.merge.columns.duplicate')} · {duplicate.name}
+                      {t('clients.merge.columns.duplicate')}
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {duplicate.name}
+                      </Text>
                     </Table.Th>
-                    <Table.Th>{t('clients.merge.columns.take')}</Table.Th>
+                    <Table.Th w={90}>{t('clients.merge.columns.take')}</Table.Th>
                     <Table.Th>{t('clients.merge.columns.result')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -158,17 +165,22 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
                   {rows.map((choice) => {
                     const field = choice.field as MergeField;
                     const label = t(`clients.fields.${field}`);
-                    const same = JSON.stringify(choice.survivor_value) === JSON.stringify(choice.duplicate_value);
+                    // Taken on request (switchable), or by the merge's own rule (an empty field filled, the
+                    // earliest registration date): then shown ticked, as what will happen.
+                    const taken = take.includes(field);
+                    const byRule = !taken && choice.source === 'duplicate';
                     return (
                       <Table.Tr key={field} data-field={field}>
-                        <Table.Td fw={600}>{label}</Table.Td>
+                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                          {label}
+                        </Table.Td>
                         <Table.Td>{show(field, choice.survivor_value)}</Table.Td>
                         <Table.Td>{show(field, choice.duplicate_value)}</Table.Td>
                         <Table.Td>
                           <Checkbox
                             aria-label={t('clients.merge.takeAria', { field: label })}
-                            checked={choice.source === 'duplicate'}
-                            disabled={same}
+                            checked={taken || byRule}
+                            disabled={byRule}
                             onChange={(event) => toggle(field, event.currentTarget.checked)}
                           />
                         </Table.Td>
@@ -179,6 +191,11 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {sameCount > 0 ? (
+              <Text size="xs" c="dimmed" mt={-8}>
+                {t('clients.merge.sameFields', { count: sameCount })}
+              </Text>
+            ) : null}
 
             <Stack gap={4}>
               <Title order={3} size="h6">

@@ -1,5 +1,7 @@
-/** The navbar's destinations and who sees them. */
+/** The navbar's destinations, who sees them and what they are called. */
+import type { TFunction } from 'i18next';
 import type { Role } from '../../api/types';
+import type { ClientWords } from '../clients/clientWords';
 
 export interface NavItem {
   to: string;
@@ -25,4 +27,9 @@ export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) =>
     item.to === '/' && homePathFor(role) !== null ? { ...item, to: '/calendar' } : item,
   );
+}
+
+/** An item's name: the clients' item carries the practice's own word for them ("Pacientes"). */
+export function navLabel(item: NavItem, t: TFunction, words: ClientWords): string {
+  return item.label === 'nav.clients' ? words.Clients : t(item.label);
 }

@@ -233,9 +233,11 @@ export const clientsEn = {
       kept: 'Kept record',
       duplicate: 'Other record',
       result: 'After merging',
-      take: 'Use the other record’s value',
+      take: 'Use the other',
     },
     takeAria: 'Use the other record’s {{field}}',
+    sameFields_one: '{{count}} more field is the same in both records.',
+    sameFields_other: '{{count}} more fields are the same in both records.',
     empty: '—',
     moves: 'Moves to the kept record',
     moved: {

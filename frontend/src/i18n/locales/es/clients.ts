@@ -234,9 +234,11 @@ export const clientsEs: ClientsCatalogue = {
       kept: 'Ficha conservada',
       duplicate: 'Otra ficha',
       result: 'Tras fusionar',
-      take: 'Usar el dato de la otra ficha',
+      take: 'Usar la otra',
     },
     takeAria: 'Usar {{field}} de la otra ficha',
+    sameFields_one: 'Otro dato es igual en ambas fichas.',
+    sameFields_other: 'Otros {{count}} datos son iguales en ambas fichas.',
     empty: '—',
     moves: 'Pasa a la ficha conservada',
     moved: {
