@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Client } from '../../api/types';
 import { DataTable, type DataTableNavigation } from '../../components/DataTable';
 import { TruncatedText } from '../../components/TruncatedText';
+import { formatPhone } from '../../lib/phones';
 import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { clientDisplayName, clientLegalName } from './format';
@@ -54,7 +55,8 @@ export function ClientTable({ clients, loading, stale, onOpen, onExit, navigatio
           );
         },
       }),
-      column.accessor('phone', {
+      column.accessor((client) => formatPhone(client.phone), {
+        id: 'phone',
         header: t('clients.list.columns.phone'),
         cell: ({ getValue }) => (
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
