@@ -141,7 +141,7 @@ describe('accessibility (axe-core)', () => {
         await signIn(page, t);
 
         for (const [route, heading] of [
-          ['/', t.nav.calendar],
+          ['/calendar', t.nav.calendar],
           ['/ledger', t.nav.ledger],
           ['/reports', t.nav.reports],
           ['/no-such-page', t.errors.notFoundTitle],
@@ -198,8 +198,20 @@ describe('accessibility (axe-core)', () => {
           // The last row: the first may be the signed-in admin, who cannot deactivate herself.
           const more = main.getByRole('button', { name: startsWith(say(t.common.moreActions, { name: '' })) }).last();
           if (section.path === 'api-keys') {
+            // The one-time secret, then revoking the key just made.
+            const keyName = `Axe ${suffix} ${language}`;
+            await main.getByRole('button', { name: labels.new }).first().click();
+            const form = page.getByRole('dialog', { name: labels.new });
+            await form.getByRole('textbox', { name: startsWith(say(t.settings.apiKeys.name)) }).fill(keyName);
+            await form.getByRole('button', { name: say(t.settings.apiKeys.create) }).click();
+            const created = page.getByRole('dialog', { name: say(t.settings.apiKeys.createdTitle, { name: keyName }) });
+            await created.waitFor();
+            visited.push('settings api-keys: secret shown once');
+            findings.push(...(await audit(page, `${language} settings api-keys: secret shown once`)));
+            await created.getByRole('button', { name: say(t.settings.apiKeys.done) }).click();
+            await created.waitFor({ state: 'detached' });
             const revoke = main.getByRole('button', { name: startsWith(say(t.settings.apiKeys.revokeNamed, { name: '' })) }).first();
-            if (await revoke.count()) await dialog('settings api-keys: revoke (confirm)', revoke);
+            await dialog('settings api-keys: revoke (confirm)', revoke);
             continue;
           }
           await more.click();

@@ -8,6 +8,12 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Moderate rules held to the same bar: one main landmark per screen, and no second banner (a dialog's header
+ * rendered as <header>).
+ */
+const LANDMARK_RULES = ['landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-banner-is-top-level', 'landmark-unique'];
+
 export interface AxeFinding {
   screen: string;
   rule: string;
@@ -22,22 +28,22 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 }
 
-/** The serious and critical violations axe finds on the page as it is now. */
+/** The serious and critical violations (and the landmark rules above) axe finds on the page as it is now. */
 export async function audit(page: Page, screen: string): Promise<AxeFinding[]> {
   await settle(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (landmarks) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical' || landmarks.includes(violation.id))
       .map((violation) => ({
         rule: violation.id,
         impact: violation.impact ?? '',
         help: violation.help,
         targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
       }));
-  });
+  }, LANDMARK_RULES);
   return violations.map((violation) => ({ screen, ...violation }));
 }
 

@@ -6,10 +6,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'test-results');
 
-export function launchBrowser(): Promise<Browser> {
+/** `showScrollbars`: keep the scrollbars a user sees (Playwright hides them in headless mode by default). */
+export function launchBrowser({ showScrollbars = false }: { showScrollbars?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.TEND_E2E_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    ignoreDefaultArgs: showScrollbars ? ['--hide-scrollbars'] : undefined,
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title, useMantineTheme } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, matchPath, useLocation } from 'react-router';
@@ -13,6 +13,7 @@ import { useClientWords } from '../clients/clientWords';
 import { navItemsFor, navLabel } from './navigation';
 
 const MAIN_ID = 'main-content';
+const BURGER_ID = 'navigation-burger';
 
 /**
  * The signed-in frame: skip link, header (who, language, sign out), navbar, and the current screen. Below the
@@ -28,7 +29,14 @@ export function AppFrame() {
   useHeadingFocusOnNavigation();
   const theme = useMantineTheme();
   // Below md the navbar slides off screen when folded; inert keeps its links out of the tab order too.
-  const folded = useMediaQuery(`(max-width: ${parseFloat(theme.breakpoints.md) - 0.01}em)`) && !navbarOpened;
+  const narrow = useMediaQuery(`(max-width: ${parseFloat(theme.breakpoints.md) - 0.01}em)`);
+  const folded = narrow && !navbarOpened;
+  // Escape folds the opened navbar away again and gives focus back to the burger.
+  useWindowEvent('keydown', (event) => {
+    if (event.key !== 'Escape' || !navbarOpened || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+    closeNavbar();
+    document.getElementById(BURGER_ID)?.focus();
+  });
 
   if (session.status !== 'signed_in') return null; // RequireAuth guards this; keeps the types honest
   const { user } = session;
@@ -45,6 +53,7 @@ export function AppFrame() {
             <Burger
               opened={navbarOpened}
               onClick={toggleNavbar}
+              id={BURGER_ID}
               hiddenFrom="md"
               size="sm"
               aria-label={t('nav.toggle')}
@@ -72,7 +81,16 @@ export function AppFrame() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" component="nav" id="main-navigation" aria-label={t('nav.label')} inert={folded}>
+      {/* On a tablet the opened navbar slides over the page as a panel, not across the whole screen. */}
+      <AppShell.Navbar
+        p="sm"
+        component="nav"
+        id="main-navigation"
+        aria-label={t('nav.label')}
+        inert={folded}
+        maw={narrow ? 300 : undefined}
+        style={narrow && navbarOpened ? { boxShadow: 'var(--mantine-shadow-xl)' } : undefined}
+      >
         <Stack gap={4}>
           {navItemsFor(user.role).map((item) => {
             const active = matchPath({ path: item.to, end: item.to === '/' }, pathname) !== null;
