@@ -1,5 +1,5 @@
 /** Sample API data for component tests. */
-import type { Client, CustomFieldDefinition, PractitionerRecord, User } from '../api/types';
+import type { Client, CustomFieldDefinition, PractitionerRecord, Relationship, User } from '../api/types';
 
 /** The demo practice's administrator (override any field). */
 export function userFixture(extra: Partial<User> = {}): User {
@@ -39,6 +39,28 @@ export function clientFixture(extra: Partial<Client> = {}): Client {
     current_programs: [{ id: 'g1', name: 'Family therapy' }],
     sessions_attended: 3,
     balances: [],
+    ...extra,
+  };
+}
+
+/** Rosa Muñoz as the parent, legal guardian and emergency contact of the client whose page it is on. */
+export function guardianFixture(extra: Partial<Relationship> = {}): Relationship {
+  return {
+    id: 'r1',
+    related_client: {
+      id: '22222222-2222-4222-8222-222222222222',
+      first_name: 'Rosa',
+      last_name: 'Muñoz',
+      preferred_name: null,
+      email: 'rosa@example.com',
+      phone: null,
+      readable: true,
+    },
+    relationship_type: 'parent_guardian',
+    legal_guardian: true,
+    responsible_for_billing: false,
+    emergency_contact: true,
+    created_at: '2026-01-10T00:00:00Z',
     ...extra,
   };
 }

@@ -2,32 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Enrollment, Relationship } from '../../api/types';
+import type { Enrollment } from '../../api/types';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
-import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
+import { clientFixture, customFieldFixture, guardianFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 const SLOW = { timeout: 8_000 };
 const zoila = clientFixture({ custom_fields: { intake_source: 'Web' } });
 const base = `/api/v1/clients/${zoila.id}`;
 
-const guardian: Relationship = {
-  id: 'r1',
-  related_client: {
-    id: '22222222-2222-4222-8222-222222222222',
-    first_name: 'Rosa',
-    last_name: 'Muñoz',
-    preferred_name: null,
-    email: 'rosa@example.com',
-    phone: null,
-    readable: true,
-  },
-  relationship_type: 'parent_guardian',
-  legal_guardian: true,
-  responsible_for_billing: false,
-  emergency_contact: true,
-  created_at: '2026-01-10T00:00:00Z',
-};
+const guardian = guardianFixture();
 
 const enrollment: Enrollment = {
   id: 'e1',

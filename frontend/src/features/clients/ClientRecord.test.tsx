@@ -2,32 +2,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Relationship } from '../../api/types';
 import { renderApp } from '../../test/renderApp';
 import { fakeApi, json, signInAs } from '../../test/fakeApi';
-import { clientFixture, customFieldFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
+import { clientFixture, customFieldFixture, guardianFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 
 const SLOW = { timeout: 8_000 };
 const zoila = clientFixture({ custom_fields: { intake_source: 'Web' } });
 const base = `/api/v1/clients/${zoila.id}`;
 
-const guardian: Relationship = {
-  id: 'r1',
-  related_client: {
-    id: '22222222-2222-4222-8222-222222222222',
-    first_name: 'Rosa',
-    last_name: 'Muñoz',
-    preferred_name: null,
-    email: 'rosa@example.com',
-    phone: null,
-    readable: true,
-  },
-  relationship_type: 'parent_guardian',
-  legal_guardian: true,
-  responsible_for_billing: false,
-  emergency_contact: true,
-  created_at: '2026-01-10T00:00:00Z',
-};
+const guardian = guardianFixture();
 
 const routes = {
   'GET /api/v1/practice': () => json(200, practiceFixture),
@@ -164,6 +147,18 @@ describe('deleting and merging a record', { timeout: 30_000 }, () => {
   });
 });
 
+/** Opens Zoila's "Add relationship" dialog and types `typed` in its client search. */
+async function searchRelated(typed: string) {
+  renderApp(`/clients/${zoila.id}/relationships`);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: 'Add relationship' }, SLOW));
+  const dialog = await screen.findByRole('dialog', { name: 'Add a relationship for Zoila Muñoz' });
+  const picker = within(dialog).getByRole('combobox', { name: /Related client/ });
+  await user.click(picker);
+  await user.paste(typed);
+  return { user, dialog, picker };
+}
+
 describe('adding a related person', { timeout: 30_000 }, () => {
   it('registers someone who is not found from the same dialog and comes back with them picked', async () => {
     const rosa = clientFixture({ id: '55555555-5555-4555-8555-555555555555', first_name: 'Rosa', last_name: 'Muñoz Quispe', date_of_birth: null });
@@ -175,14 +170,7 @@ describe('adding a related person', { timeout: 30_000 }, () => {
       'POST /api/v1/clients': () => json(201, rosa),
       [`POST ${base}/relationships`]: () => json(201, { ...guardian, related_client: { ...guardian.related_client, id: rosa.id } }),
     });
-    renderApp(`/clients/${zoila.id}/relationships`);
-    const user = userEvent.setup();
-
-    await user.click(await screen.findByRole('button', { name: 'Add relationship' }, SLOW));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a relationship for Zoila Muñoz' });
-    const picker = within(dialog).getByRole('combobox', { name: /Related client/ });
-    await user.click(picker);
-    await user.paste('Rosa Muñoz Quispe');
+    const { user } = await searchRelated('Rosa Muñoz Quispe');
     // Enter with nobody found does not submit the dialog.
     await user.keyboard('{Enter}');
     expect(calls.filter((call) => call.path === `${base}/relationships` && call.method === 'POST')).toEqual([]);
@@ -216,14 +204,7 @@ describe('adding a related person', { timeout: 30_000 }, () => {
       [`GET ${base}/relationships`]: () => json(200, []),
       'GET /api/v1/clients': ({ search }) => json(200, { items: search.get('q') ? [rosa] : [], next_cursor: null }),
     });
-    renderApp(`/clients/${zoila.id}/relationships`);
-    const user = userEvent.setup();
-
-    await user.click(await screen.findByRole('button', { name: 'Add relationship' }, SLOW));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a relationship for Zoila Muñoz' });
-    const picker = within(dialog).getByRole('combobox', { name: /Related client/ });
-    await user.click(picker);
-    await user.paste('rosa');
+    const { user, dialog, picker } = await searchRelated('rosa');
     await screen.findByRole('option', { name: /^Rosa Muñoz/, hidden: true }, SLOW);
     await user.keyboard('{Enter}');
 

@@ -24,6 +24,13 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
+/** Types Zoila Muñoz's names and `phone` into the new-client form once it has loaded. */
+async function fillNameAndPhone(user: ReturnType<typeof userEvent.setup>, phone: string) {
+  await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
+  await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
+  await fill(user, screen.getByRole('textbox', { name: 'Phone' }), phone);
+}
+
 describe('new client form', { timeout: 20_000 }, () => {
   it("renders the practice's custom fields by type and marks the required ones", async () => {
     fakeApi(
@@ -134,9 +141,7 @@ describe('new client form', { timeout: 20_000 }, () => {
     const { router } = renderApp('/clients/new');
     const user = userEvent.setup();
 
-    await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
-    await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
-    await fill(user, screen.getByRole('textbox', { name: 'Phone' }), '+51 999 111 222');
+    await fillNameAndPhone(user, '+51 999 111 222');
     await user.click(screen.getByRole('button', { name: 'Register client' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${created.id}`), SLOW);
@@ -226,9 +231,7 @@ describe('new client form: checks, duplicates and what comes next', { timeout: 3
     const { router } = renderApp('/clients/new');
     const user = userEvent.setup();
 
-    await fill(user, await screen.findByRole('textbox', { name: /First name/ }, SLOW), 'Zoila');
-    await fill(user, screen.getByRole('textbox', { name: /Last name/ }), 'Muñoz');
-    await fill(user, screen.getByRole('textbox', { name: 'Phone' }), '999 111 222');
+    await fillNameAndPhone(user, '999 111 222');
     await user.tab();
 
     const warning = await screen.findByTestId('duplicate-warning', undefined, SLOW);
