@@ -2,9 +2,10 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createColumnHelper } from '@tanstack/react-table';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { theme } from '../theme';
-import { DataTable } from './DataTable';
+import { DataTable, type DataTableNavigation } from './DataTable';
+import { createRef } from 'react';
 
 interface Row {
   id: string;
@@ -64,5 +65,60 @@ describe('DataTable', () => {
     expect(screen.queryByRole('columnheader', { name: /Sessions/ })).not.toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Length/ })).toBeInTheDocument();
     expect(within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell')).toHaveLength(2);
+  });
+
+  it('walks the rows from the keyboard: the owner focuses the first, ↓/↑ move, Enter opens, ↑ on the first leaves', async () => {
+    const opened: string[] = [];
+    const onExit = vi.fn();
+    const navigation = createRef<DataTableNavigation>();
+    render(
+      <MantineProvider theme={theme}>
+        <DataTable
+          data={rows}
+          columns={columns}
+          getRowId={(row) => row.id}
+          onRowOpen={(row) => opened.push(row.name)}
+          onExit={onExit}
+          navigationRef={navigation}
+        />
+      </MantineProvider>,
+    );
+    const user = userEvent.setup();
+    const bodyRows = screen.getAllByRole('row').slice(1);
+
+    navigation.current?.focusRow(0);
+    expect(bodyRows[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(bodyRows[1]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(bodyRows[2]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(bodyRows[2]).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(opened).toEqual(['Cleo']);
+    await user.keyboard('{Home}{ArrowUp}');
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  describe('on a narrow screen', () => {
+    const original = window.matchMedia;
+    afterEach(() => {
+      window.matchMedia = original;
+    });
+
+    it('shows each row as a card: the first column as its title, the others labelled by their headers', async () => {
+      window.matchMedia = (query: string) => ({ ...original(query), matches: query.includes('max-width') });
+      render(
+        <MantineProvider theme={theme}>
+          <DataTable data={rows} columns={columns} getRowId={(row) => row.id} testId="people" />
+        </MantineProvider>,
+      );
+      const cards = await screen.findAllByRole('listitem');
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+      expect(cards).toHaveLength(3);
+      expect(cards[0]).toHaveTextContent('Bea');
+      expect(within(cards[0] as HTMLElement).getByText('Sessions').tagName).toBe('DT');
+      expect(within(cards[0] as HTMLElement).getByText('2').tagName).toBe('DD');
+    });
   });
 });
