@@ -6,6 +6,7 @@ import type { Client } from '../../api/types';
 import { BalanceChips } from './BalanceChips';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { ageOn, clientDisplayName, clientLegalName, formatPlainDate, todayIn } from './format';
+import { useClientWords } from './clientWords';
 import { PractitionerList } from './PractitionerList';
 import { usePractice } from '../../api/queries/practice';
 
@@ -15,6 +16,7 @@ import { usePractice } from '../../api/queries/practice';
  */
 export function ClientHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const words = useClientWords();
   const practice = usePractice();
   const legalName = clientLegalName(client);
   const age = ageOn(client.date_of_birth, todayIn(practice.data?.time_zone));
@@ -22,7 +24,7 @@ export function ClientHeader({ client, actions }: { client: Client; actions?: Re
     age !== null ? t('clients.detail.age', { count: age }) : null,
     formatPhone(client.phone),
     client.email,
-    t('clients.detail.since', { date: formatPlainDate(client.registered_on, i18n.language) }),
+    t('clients.detail.since', { ...words, date: formatPlainDate(client.registered_on, i18n.language) }),
     t('clients.detail.sessions', { count: client.sessions_attended }),
   ].filter((fact): fact is string => Boolean(fact));
 

@@ -17,6 +17,7 @@ import { useRelationships, useRemoveRelationship } from '../../api/queries/relat
 import { formatPhone } from '../../lib/phones';
 import { clientDisplayName } from './format';
 import { RelationshipDialog } from './RelationshipDialog';
+import { useClientWords } from './clientWords';
 import { readRegistered } from './registered';
 import { activeFlags, sortRelationships } from './relationships';
 
@@ -26,6 +27,7 @@ type Editing = { mode: 'add'; guardian?: boolean } | { mode: 'edit'; relationshi
 
 export function RelationshipsTab({ client }: { client: Client }) {
   const { t } = useTranslation();
+  const words = useClientWords();
   const relationships = useRelationships(client.id);
   const remove = useRemoveRelationship();
   const describe = useProblemText();
@@ -42,7 +44,7 @@ export function RelationshipsTab({ client }: { client: Client }) {
   const columns = [
     column.accessor((relationship) => clientDisplayName(relationship.related_client), {
       id: 'client',
-      header: t('clients.relationships.columns.client'),
+      header: t('clients.relationships.columns.client', words),
       enableHiding: false,
       cell: ({ row, getValue }) => (
         <TruncatedText

@@ -124,7 +124,7 @@ export const clientsEn = {
     loadFailed: 'This client could not be loaded.',
     age_one: '{{count}} year old',
     age_other: '{{count}} years old',
-    since: 'Client since {{date}}',
+    since: '{{Client}} since {{date}}',
     sessions_one: '{{count}} session attended',
     sessions_other: '{{count}} sessions attended',
     noPractitioner: 'No practitioner assigned',
@@ -156,7 +156,7 @@ export const clientsEn = {
     empty: 'No relationships yet. Add a parent, guardian, partner or emergency contact.',
     loadFailed: 'The relationships could not be loaded.',
     columns: {
-      client: 'Related client',
+      client: 'Related {{client}}',
       type: 'Relationship',
       flags: 'Roles',
       contact: 'Contact',

@@ -125,7 +125,7 @@ export const clientsEs: ClientsCatalogue = {
     loadFailed: 'No se pudo cargar este cliente.',
     age_one: '{{count}} año',
     age_other: '{{count}} años',
-    since: 'Cliente desde el {{date}}',
+    since: '{{Client}} desde el {{date}}',
     sessions_one: '{{count}} sesión asistida',
     sessions_other: '{{count}} sesiones asistidas',
     noPractitioner: 'Sin profesional asignado',
@@ -157,7 +157,7 @@ export const clientsEs: ClientsCatalogue = {
     empty: 'Aún no hay relaciones. Agregue a un padre o madre, tutor, pareja o contacto de emergencia.',
     loadFailed: 'No se pudieron cargar las relaciones.',
     columns: {
-      client: 'Cliente relacionado',
+      client: '{{Client}} relacionado',
       type: 'Relación',
       flags: 'Funciones',
       contact: 'Contacto',
