@@ -23,6 +23,7 @@ from tend.api.practice import catalog, users
 from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
 from tend.api.scheduling import appointments
+from tend.api.scheduling import feeds as calendar_feeds
 from tend.api.scheduling import series as appointment_series
 from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
@@ -144,6 +145,7 @@ def create_app(
         custom_fields,
         appointments,
         appointment_series,
+        calendar_feeds,
         api_keys,
         audit,
         jobs,

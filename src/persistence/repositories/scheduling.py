@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.actor import Actor
@@ -16,7 +16,7 @@ from tend.core.enums import AppointmentKind, AppointmentStatus, Availability
 from tend.persistence.repositories.base import RecordRepository, contains
 from tend.persistence.tables.clients import Client
 from tend.persistence.tables.practice import Location
-from tend.persistence.tables.scheduling import Appointment, AppointmentSeries
+from tend.persistence.tables.scheduling import Appointment, AppointmentSeries, CalendarFeed
 
 VIRTUAL_POS_CODES = ("02", "10")  # the places where a session is virtual (telehealth)
 # Statuses that occupy time: a cancelled appointment frees its slot.
@@ -189,3 +189,40 @@ class SeriesRepository(RecordRepository[AppointmentSeries]):
             select(AppointmentSeries).where(AppointmentSeries.materialised_until < horizon)
         )
         return list(rows.all())
+
+
+class CalendarFeedRepository(RecordRepository[CalendarFeed]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, CalendarFeed)
+
+    async def active_by_hash(self, token_hash: str) -> CalendarFeed | None:
+        return await self.session.scalar(
+            select(CalendarFeed).where(
+                CalendarFeed.token_hash == token_hash, CalendarFeed.revoked_at.is_(None)
+            )
+        )
+
+    async def revoke_all(self, practitioner_id: uuid.UUID, now: datetime) -> int:
+        result = await self.session.execute(
+            update(CalendarFeed)
+            .where(CalendarFeed.practitioner_id == practitioner_id, CalendarFeed.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def feed_rows(
+        self, practitioner_id: uuid.UUID, start: datetime, end: datetime
+    ) -> list[CalendarRow]:
+        """A practitioner's appointments for a feed: not cancelled, with the client's name (for initials)."""
+        rows = await self.session.execute(
+            select(Appointment, Client.first_name, Client.last_name)
+            .outerjoin(Client, Client.id == Appointment.client_id)
+            .where(
+                Appointment.practitioner_id == practitioner_id,
+                Appointment.starts_at < end,
+                Appointment.ends_at > start,
+                Appointment.status.in_(OCCUPYING),
+            )
+            .order_by(Appointment.starts_at, Appointment.id)
+        )
+        return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]

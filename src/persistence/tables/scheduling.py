@@ -109,3 +109,17 @@ class Appointment(Timestamped, Base):
     # Edited on its own ("this"): later edits of the whole series leave it as it is.
     series_exception: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     time_adjusted: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class CalendarFeed(Base):
+    """A practitioner's subscribable calendar (ICS): the URL's token is stored hashed, revocable."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[uuid.UUID] = id_column()
+    practitioner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
