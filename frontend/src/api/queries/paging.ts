@@ -11,7 +11,10 @@ export const PAGE_SIZE = 100;
 type GetPath = PathsWithMethod<paths, 'get'>;
 type QueryOf<P extends GetPath> = NonNullable<paths[P]['get']['parameters']['query']>;
 /** The GET paths that page with a cursor. */
-export type PagedPath = { [P in GetPath]: QueryOf<P> extends { cursor?: unknown } ? P : never }[GetPath];
+export type PagedPath = {
+  // A path without query parameters (e.g. the .ics feed) has `never` here, which would match anything.
+  [P in GetPath]: [QueryOf<P>] extends [never] ? never : QueryOf<P> extends { cursor?: unknown } ? P : never;
+}[GetPath];
 type PageOf<P extends PagedPath> = paths[P]['get']['responses'][200]['content']['application/json'];
 export type ItemOf<P extends PagedPath> = PageOf<P> extends { items: (infer T)[] } ? T : never;
 
