@@ -338,7 +338,15 @@ describe('keyboard and tablet', () => {
       await signIn(admin, baseUrl, ADMIN, language);
       for (const section of ['practitioners', 'services', 'locations', 'users']) {
         await admin.goto(`${baseUrl}/settings/${section}`);
-        await admin.getByRole('main').locator('tbody tr').first().waitFor();
+        await admin
+          .getByRole('main')
+          .locator('tbody tr')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(async (error: unknown) => {
+            await screenshot(admin, `settings-${section}-768-${language}-failed`);
+            throw error;
+          });
         await settled(admin);
         expect(await overflowing(admin), section).toEqual([]);
         expect(await reachable(admin, 'main tbody tr td:last-child button'), `${section} row actions`).toBe(true);
