@@ -72,7 +72,7 @@ def worker() -> None:
             if "redis" not in type(exc).__module__:
                 raise
             log.warning("lost Redis; reconnecting", extra={"error": type(exc).__name__})
-        pause = 1.0 if time.monotonic() - started > 60 else min(pause * 2, 30.0)
+        pause = 1.0 if time.monotonic() - started > 60 else min(pause * 2, 10.0)
         time.sleep(pause)
 
 

@@ -170,7 +170,7 @@ async def test_jobs_recorded_while_redis_is_down_are_delivered_once_it_is_back(
         assert await _sent(sessions) == []
 
         control.start()
-        await _wait_for(lambda: _all_sent(sessions, 3), 60, "the jobs to be delivered after Redis came back")
+        await _wait_for(lambda: _all_sent(sessions, 3), 120, "the jobs to be delivered after Redis came back")
         assert worker.poll() is None
     finally:
         _stop(worker)
