@@ -230,6 +230,8 @@ export function DataTable<T>({
   const grid = (
     <Table
       verticalSpacing="sm"
+      // 8 px a side (Mantine's xs is 10): the client list's seven columns fit beside the navbar at 1280 px.
+      horizontalSpacing={8}
       highlightOnHover={highlightOnHover && loadingRows === 0}
       aria-busy={loadingRows > 0 || stale}
       opacity={stale ? 0.6 : 1}

@@ -14,9 +14,9 @@ import { PractitionerList } from './PractitionerList';
 
 const SKELETON_ROWS = 8;
 // Past these widths long names, e-mails and program lists are cut (the tooltip shows them whole).
-const NAME_WIDTH = 260;
-const EMAIL_WIDTH = 200;
-const PROGRAMS_WIDTH = 180;
+const NAME_WIDTH = 200;
+const EMAIL_WIDTH = 150;
+const PROGRAMS_WIDTH = 120;
 
 interface ClientTableProps {
   clients: Client[];
