@@ -141,24 +141,33 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
               </Button>
             </Group>
             <Table.ScrollContainer minWidth={640}>
-              <Table striped withTableBorder verticalSpacing={6} fz="sm" data-testid="merge-preview" aria-busy={preview.isFetching}>
+              <Table
+                striped
+                withTableBorder
+                verticalSpacing={6}
+                fz="sm"
+                layout="fixed"
+                style={{ overflowWrap: 'anywhere' }}
+                data-testid="merge-preview"
+                aria-busy={preview.isFetching}
+              >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('clients.merge.columns.field')}</Table.Th>
-                    <Table.Th>
+                    <Table.Th w="18%">{t('clients.merge.columns.field')}</Table.Th>
+                    <Table.Th w="26%">
                       {t('clients.merge.columns.kept')}
                       <Text size="xs" c="dimmed" fw={400}>
                         {survivor.name}
                       </Text>
                     </Table.Th>
-                    <Table.Th>
+                    <Table.Th w="26%">
                       {t('clients.merge.columns.duplicate')}
                       <Text size="xs" c="dimmed" fw={400}>
                         {duplicate.name}
                       </Text>
                     </Table.Th>
-                    <Table.Th w={90}>{t('clients.merge.columns.take')}</Table.Th>
-                    <Table.Th>{t('clients.merge.columns.result')}</Table.Th>
+                    <Table.Th w="10%">{t('clients.merge.columns.take')}</Table.Th>
+                    <Table.Th w="20%">{t('clients.merge.columns.result')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -171,7 +180,7 @@ export function MergeDialog({ client, other = null, onClose }: MergeDialogProps)
                     const byRule = !taken && choice.source === 'duplicate';
                     return (
                       <Table.Tr key={field} data-field={field}>
-                        <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td fw={600}>
                           {label}
                         </Table.Td>
                         <Table.Td>{show(field, choice.survivor_value)}</Table.Td>
