@@ -4,6 +4,12 @@ import type { components } from './schema';
 // The API's enums as runtime lists, in the API's order (generated with --enum-values: never typed by hand).
 export {
   apiKeyScopeValues as API_KEY_SCOPES,
+  appointmentKindValues as APPOINTMENT_KINDS,
+  appointmentStatusValues as APPOINTMENT_STATUSES,
+  availabilityValues as AVAILABILITIES,
+  contactMediumValues as CONTACT_MEDIUMS,
+  contactWithValues as CONTACT_WITH,
+  reminderChannelValues as REMINDER_CHANNELS,
   clientStatusValues as CLIENT_STATUSES,
   customFieldTypeValues as CUSTOM_FIELD_TYPES,
   duplicateReasonValues as DUPLICATE_REASONS,
@@ -71,3 +77,16 @@ export type ApiKey = components['schemas']['ApiKeyOut'];
 export type ApiKeyCreate = components['schemas']['ApiKeyCreate'];
 export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
 export type ApiKeyScope = components['schemas']['ApiKeyScope'];
+
+// Scheduling: calendar entries, appointments and how a session ended.
+export type CalendarEntry = components['schemas']['CalendarEntryOut'];
+export type Appointment = components['schemas']['AppointmentOut'];
+export type AppointmentCreate = components['schemas']['AppointmentCreate'];
+export type AppointmentUpdate = components['schemas']['AppointmentUpdate'];
+export type AppointmentKind = components['schemas']['AppointmentKind'];
+export type AppointmentStatus = components['schemas']['AppointmentStatus'];
+export type Availability = components['schemas']['Availability'];
+export type ContactMedium = components['schemas']['ContactMedium'];
+export type ContactWith = components['schemas']['ContactWith'];
+export type Reminder = components['schemas']['Reminder'];
+export type ReminderChannel = components['schemas']['ReminderChannel'];

@@ -24,6 +24,11 @@ export function useRooms(locationId: string | null) {
   );
 }
 
+/** Every active room of the practice, whatever its location (the calendar's room filter). */
+export function useAllRooms() {
+  return useCursorList('/api/v1/rooms', {}, { readAll: true });
+}
+
 const ROOM_RESOURCES = ['/api/v1/rooms', ROOMS_OF_LOCATION] as const;
 export const useCreateRoom = () => useApiMutation('post', '/api/v1/rooms', ROOM_RESOURCES);
 export const useUpdateRoom = () => useApiMutation('patch', '/api/v1/rooms/{record_id}', ROOM_RESOURCES);

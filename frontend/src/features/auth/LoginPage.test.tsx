@@ -87,8 +87,12 @@ describe('LoginPage', () => {
     expect(screen.getByText('Administrator')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
-    // Signing in, then the practice settings (the navigation says the practice's own word for its clients).
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v1/auth/login', 'GET /api/v1/practice']);
+    // Signing in is one call; then the screens read what they show: the practice settings (the navigation says the
+    // practice's own word for its clients) and the calendar's practitioners, services, places and appointments.
+    const requests = calls.map((call) => `${call.method} ${call.path}`);
+    expect(requests[0]).toBe('POST /api/v1/auth/login');
+    expect(requests.filter((request) => request.includes('/api/v1/auth/'))).toEqual(['POST /api/v1/auth/login']);
+    expect(requests).toContain('GET /api/v1/practice');
   });
 
   it('switches the language and remembers it', async () => {

@@ -9,6 +9,7 @@ import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-route
 import { StatusMessage } from '../../components/StatusMessage';
 import { isClientMissing, mergedInto, useClient } from '../../api/queries/clients';
 import type { Client } from '../../api/types';
+import { ClientAppointmentsPanel } from '../calendar/ClientAppointmentsPanel';
 import { ArrivesLaterTab } from './ArrivesLaterTab';
 import { ClientActions } from './ClientActions';
 import { ClientHeader } from './ClientHeader';
@@ -25,7 +26,7 @@ type ClientTab = (typeof TABS)[number];
 /** Each tab's content; the parts still being built say which release brings them. */
 const PANELS: Record<ClientTab, (client: Client) => ReactNode> = {
   profile: (client) => <ProfileTab client={client} />,
-  appointments: () => <ArrivesLaterTab part="scheduling" />,
+  appointments: (client) => <ClientAppointmentsPanel client={client} />,
   ledger: () => <ArrivesLaterTab part="ledger" />,
   bills: () => <ArrivesLaterTab part="ledger" />,
   relationships: (client) => <RelationshipsTab client={client} />,

@@ -1,4 +1,5 @@
 import { a11yEn } from './en/a11y';
+import { calendarEn } from './en/calendar';
 import { clientsEn } from './en/clients';
 import { commonEn } from './en/common';
 import { errorsEn } from './en/errors';
@@ -65,6 +66,7 @@ export const en = {
     comingSoon: 'Coming soon',
     body: 'This part of Tend is being built.',
   },
+  calendar: calendarEn,
   clients: clientsEn,
   settings: settingsEn,
   ...commonEn,

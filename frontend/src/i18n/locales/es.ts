@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { a11yEs } from './es/a11y';
+import { calendarEs } from './es/calendar';
 import { clientsEs } from './es/clients';
 import { commonEs } from './es/common';
 import { errorsEs } from './es/errors';
@@ -66,6 +67,7 @@ export const es: Catalogue = {
     comingSoon: 'Próximamente',
     body: 'Esta parte de Tend está en construcción.',
   },
+  calendar: calendarEs,
   clients: clientsEs,
   settings: settingsEs,
   ...commonEs,

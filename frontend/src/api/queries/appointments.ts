@@ -1,0 +1,185 @@
+/**
+ * Appointments: the calendar window (what overlaps a range, by practitioner, room, client), one appointment,
+ * booking, moving or editing (a clash is a 409 listing each clash, which the caller may override), and recording
+ * how a session ended. Anything that changes an appointment refreshes every window and the clients (balances,
+ * sessions attended, and the client booked from just a name).
+ */
+import { keepPreviousData, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { api } from '../client';
+import { ApiError } from '../problem';
+import { $api } from '../query';
+import type { AppointmentCreate, AppointmentStatus, AppointmentUpdate, CalendarEntry } from '../types';
+import { invalidateResource } from './cache';
+import { CLIENTS } from './clients';
+
+const APPOINTMENTS = '/api/v1/appointments';
+const APPOINTMENT = '/api/v1/appointments/{appointment_id}';
+const STATUS = '/api/v1/appointments/{appointment_id}/status';
+/** The longest window the API answers at once. */
+export const MAX_WINDOW_DAYS = 62;
+const DAY_MS = 86_400_000;
+
+export interface CalendarWindow {
+  /** ISO 8601 instants with an offset; the window is [start, end). */
+  start: string;
+  end: string;
+  /** Only these practitioners' appointments; all when empty. */
+  practitionerIds: readonly string[];
+  roomId: string | null;
+  /** Only these statuses; all when empty. */
+  statuses: readonly AppointmentStatus[];
+}
+
+function windowQuery(window: CalendarWindow) {
+  return {
+    start: window.start,
+    end: window.end,
+    practitioner_id: window.practitionerIds.length > 0 ? [...window.practitionerIds] : undefined,
+    room_id: window.roomId ?? undefined,
+    status: window.statuses.length > 0 ? [...window.statuses] : undefined,
+  };
+}
+
+/**
+ * What the calendar shows for one visible range and its filters (each its own cached query). While the next
+ * range loads, the previous entries stay up, so paging weeks does not flash an empty grid.
+ */
+export function useCalendarWindow(window: CalendarWindow | null) {
+  return $api.useQuery(
+    'get',
+    APPOINTMENTS,
+    { params: { query: window ? windowQuery(window) : { start: '', end: '' } } },
+    { enabled: window !== null, placeholderData: keepPreviousData },
+  );
+}
+
+/** [start, end) cut into windows the API accepts (at most MAX_WINDOW_DAYS each), in order. */
+export function splitWindow(start: string, end: string, days = MAX_WINDOW_DAYS): Array<[string, string]> {
+  const parts: Array<[string, string]> = [];
+  const last = Date.parse(end);
+  for (let from = Date.parse(start); from < last; from += days * DAY_MS) {
+    parts.push([new Date(from).toISOString(), new Date(Math.min(from + days * DAY_MS, last)).toISOString()]);
+  }
+  return parts;
+}
+
+/** One client's appointments over a long range (asked a window at a time), each once, ordered by start. */
+export function useClientAppointments(clientId: string, start: string, end: string) {
+  const results = useQueries({
+    queries: splitWindow(start, end).map(([from, to]) =>
+      $api.queryOptions('get', APPOINTMENTS, { params: { query: { start: from, end: to, client_id: clientId } } }),
+    ),
+  });
+  const byId = new Map<string, CalendarEntry>();
+  for (const result of results) for (const entry of result.data ?? []) byId.set(entry.id, entry);
+  return {
+    entries: [...byId.values()].sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at)),
+    isPending: results.some((result) => result.isPending),
+    isError: results.some((result) => result.isError),
+    refetch: () => Promise.all(results.map((result) => result.refetch())),
+  };
+}
+
+/** One appointment in full (reminders, instructions, contact details), for editing it. */
+export function useAppointment(appointmentId: string | null) {
+  return $api.useQuery(
+    'get',
+    APPOINTMENT,
+    { params: { path: { appointment_id: appointmentId ?? '' } } },
+    { enabled: appointmentId !== null },
+  );
+}
+
+/** What one clash is about: the same practitioner, room or client, or the practitioner's busy time. */
+export type ClashResource = 'practitioner' | 'room' | 'client' | 'busy_time';
+
+export interface Clash {
+  appointmentId: string;
+  resources: ClashResource[];
+  startsAt: string;
+  endsAt: string;
+}
+
+const CLASH_RESOURCES: readonly string[] = ['practitioner', 'room', 'client', 'busy_time'];
+
+function readClashes(body: unknown): Clash[] {
+  const list = typeof body === 'object' && body !== null ? (body as { clashes?: unknown }).clashes : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { appointment_id: id, resources, starts_at: startsAt, ends_at: endsAt } = item as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof startsAt !== 'string' || typeof endsAt !== 'string') return [];
+    const known = Array.isArray(resources)
+      ? resources.filter((resource): resource is ClashResource => CLASH_RESOURCES.includes(String(resource)))
+      : [];
+    return [{ appointmentId: id, resources: known, startsAt, endsAt }];
+  });
+}
+
+/** A booking or move refused because the time clashes (409 `conflict.scheduling_clash`), with each clash. */
+export class SchedulingClashError extends ApiError {
+  readonly clashes: Clash[];
+
+  constructor(response: Response, body: unknown) {
+    super(response, body);
+    this.name = 'SchedulingClashError';
+    this.clashes = readClashes(body);
+  }
+}
+
+export function isSchedulingClash(error: unknown): error is SchedulingClashError {
+  return error instanceof SchedulingClashError;
+}
+
+/** The data of a booking call, or its error thrown: a clash as SchedulingClashError (it carries the clashes). */
+function unwrapBooking<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.response.ok) return result.data as T;
+  const code = (result.error as { code?: unknown } | undefined)?.code;
+  if (result.response.status === 409 && code === 'conflict.scheduling_clash') {
+    throw new SchedulingClashError(result.response, result.error);
+  }
+  throw new ApiError(result.response, result.error);
+}
+
+function useRefreshAppointments() {
+  const queryClient = useQueryClient();
+  return () => invalidateResource(queryClient, APPOINTMENTS, CLIENTS);
+}
+
+/** Books an appointment (with `allow_conflicts` to book over clashes). */
+export function useCreateAppointment() {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: async (body: AppointmentCreate) => unwrapBooking(await api.POST(APPOINTMENTS, { body })),
+    onSuccess: refresh,
+  });
+}
+
+export interface AppointmentChange {
+  appointmentId: string;
+  body: AppointmentUpdate;
+}
+
+/** Moves or edits appointments: a group session moves as one, its members one after the other. */
+export function useUpdateAppointments() {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: async (changes: readonly AppointmentChange[]) => {
+      const updated = [];
+      for (const { appointmentId, body } of changes) {
+        updated.push(
+          unwrapBooking(await api.PATCH(APPOINTMENT, { params: { path: { appointment_id: appointmentId } }, body })),
+        );
+      }
+      return updated;
+    },
+    // A group may be half moved when a later member fails: show what the server has either way.
+    onSettled: refresh,
+  });
+}
+
+/** Records how a session ended (attended, no-show, cancelled) or corrects it back to scheduled. */
+export function useChangeAppointmentStatus() {
+  const refresh = useRefreshAppointments();
+  return $api.useMutation('post', STATUS, { onSuccess: refresh });
+}

@@ -1,0 +1,334 @@
+/**
+ * One appointment (or a group session's members) beside its block: who, what, when (in the practice's zone, and
+ * in its own when that differs), where, price and the client's balance; how it ended, with one click to record
+ * Attended / No-show / Cancel (or to correct it back), and the way to the client and to changing it.
+ * Opened by a click or Enter on the block; Esc closes it and gives focus back to the block.
+ */
+import { Alert, Anchor, Button, CloseButton, Group, Popover, Portal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useChangeAppointmentStatus } from '../../api/queries/appointments';
+import { useClient } from '../../api/queries/clients';
+import { usePractice } from '../../api/queries/practice';
+import { ApiError } from '../../api/problem';
+import type { AppointmentStatus, CalendarEntry } from '../../api/types';
+import { formatMoney } from '../../lib/money';
+import { problemText } from '../../i18n/problemText';
+import { BalanceChips } from '../clients/BalanceChips';
+import { useClientWords } from '../clients/clientWords';
+import { AppointmentStatusBadge } from './AppointmentStatusBadge';
+import { needsAttendance, type CalendarBlock } from './calendarBlocks';
+import { blockSubtitle, blockTitle, clientNameOf } from './EventContent';
+import { PractitionerSwatch } from './PractitionerSwatch';
+import type { SchedulingReference } from './useSchedulingReference';
+import { formatRangeIn, formatTimeIn } from './zonedTime';
+
+interface EventPopoverProps {
+  block: CalendarBlock;
+  anchor: DOMRect;
+  reference: SchedulingReference & { timeZone: string };
+  onClose: () => void;
+  /** Opens the form to change this appointment (not offered for a group). */
+  onEdit: (entry: CalendarEntry) => void;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed" w={92} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <div style={{ minWidth: 0, flex: 1 }}>{children}</div>
+    </Group>
+  );
+}
+
+export function EventPopover({ block, anchor, reference, onClose, onEdit }: EventPopoverProps) {
+  const { t } = useTranslation();
+  const words = useClientWords();
+  const { first } = block;
+  const { timeZone, locale } = reference;
+  const title = blockTitle(block, t, words);
+  const subtitle = blockSubtitle(block, t, reference);
+  const practitioner = first.practitioner_id ? reference.practitioners.get(first.practitioner_id) : undefined;
+  const location = first.location_id ? reference.locations.get(first.location_id) : undefined;
+  const room = first.room_id ? reference.rooms.get(first.room_id) : undefined;
+  const single = block.isGroup ? null : first;
+  const ownZone = first.time_zone && first.time_zone !== timeZone ? first.time_zone : null;
+
+  return (
+    <Portal>
+      <Popover
+        opened
+        onChange={(opened) => {
+          if (!opened) onClose();
+        }}
+        onClose={onClose}
+        position="right-start"
+        withArrow
+        shadow="md"
+        trapFocus
+        returnFocus={false}
+        closeOnEscape
+        width={block.isGroup ? 420 : 340}
+        middlewares={{ flip: true, shift: true }}
+      >
+        <Popover.Target>
+          <div
+            aria-hidden="true"
+            style={{
+              position: 'fixed',
+              left: anchor.left,
+              top: anchor.top,
+              width: anchor.width,
+              height: anchor.height,
+              pointerEvents: 'none',
+            }}
+          />
+        </Popover.Target>
+        <Popover.Dropdown aria-label={t('calendar.popover.label', { title })} data-testid="event-popover">
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                {single?.client ? (
+                  <Anchor component={Link} to={`/clients/${single.client.id}`} fw={700} truncate>
+                    {title}
+                  </Anchor>
+                ) : (
+                  <Text fw={700} truncate>
+                    {title}
+                  </Text>
+                )}
+                {subtitle ? (
+                  <Text size="sm" c="dimmed" truncate>
+                    {subtitle}
+                  </Text>
+                ) : null}
+              </Stack>
+              <CloseButton onClick={onClose} aria-label={t('calendar.popover.close')} />
+            </Group>
+
+            <Row label={t('calendar.popover.time')}>
+              <Text size="sm">{formatRangeIn(first.starts_at, first.ends_at, timeZone, locale)}</Text>
+              {ownZone ? (
+                <Text size="xs" c="dimmed" data-testid="own-zone">
+                  {t('calendar.popover.ownZone', {
+                    zone: ownZone,
+                    time: formatRangeIn(first.starts_at, first.ends_at, ownZone, locale),
+                  })}
+                </Text>
+              ) : null}
+            </Row>
+            {practitioner ? (
+              <Row label={t('calendar.popover.practitioner')}>
+                <Group gap={6} wrap="nowrap">
+                  <PractitionerSwatch color={practitioner.color} />
+                  <Text size="sm" truncate>
+                    {practitioner.name}
+                  </Text>
+                </Group>
+              </Row>
+            ) : null}
+            {location || room ? (
+              <Row label={t('calendar.popover.place')}>
+                <Text size="sm">{[location?.name, room?.name].filter(Boolean).join(' · ')}</Text>
+              </Row>
+            ) : null}
+            {single && single.price_minor !== null && single.currency ? (
+              <Row label={t('calendar.popover.price')}>
+                <Text size="sm">{formatMoney(single.price_minor, single.currency, locale)}</Text>
+              </Row>
+            ) : null}
+            {single?.client ? <ClientBalance clientId={single.client.id} /> : null}
+
+            {block.busyOnly || first.kind === 'other_event' ? null : block.isGroup ? (
+              <Row label={t('calendar.popover.members')}>
+                <Stack gap="xs">
+                  {block.entries.map((entry) => (
+                    <MemberStatus key={entry.id} entry={entry} timeZone={timeZone} locale={locale} />
+                  ))}
+                </Stack>
+              </Row>
+            ) : (
+              <Row label={t('calendar.popover.status')}>
+                <StatusActions entry={first} timeZone={timeZone} locale={locale} />
+              </Row>
+            )}
+
+            {!block.busyOnly ? (
+              <Group gap="xs" mt={4}>
+                {single?.client ? (
+                  <Button component={Link} to={`/clients/${single.client.id}`} variant="default" size="xs">
+                    {t('calendar.popover.openClient', words)}
+                  </Button>
+                ) : null}
+                {single && single.status === 'scheduled' ? (
+                  <Button variant="default" size="xs" onClick={() => onEdit(single)}>
+                    {t('calendar.popover.edit')}
+                  </Button>
+                ) : null}
+              </Group>
+            ) : null}
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Portal>
+  );
+}
+
+function ClientBalance({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const client = useClient(clientId);
+  if (!client.data) return null;
+  return (
+    <Row label={t('calendar.popover.balance')}>
+      <BalanceChips balances={client.data.balances} size="sm" />
+    </Row>
+  );
+}
+
+/** A group member: their name, how their session ended, and the buttons to record it. */
+function MemberStatus({ entry, timeZone, locale }: { entry: CalendarEntry; timeZone: string; locale: string }) {
+  const name = clientNameOf(entry) ?? '';
+  return (
+    <Stack gap={4}>
+      {entry.client ? (
+        <Anchor component={Link} to={`/clients/${entry.client.id}`} size="sm" fw={600} truncate>
+          {name}
+        </Anchor>
+      ) : null}
+      <StatusActions entry={entry} timeZone={timeZone} locale={locale} name={name} compact />
+    </Stack>
+  );
+}
+
+/**
+ * The status and the one-click ways to record it. Cancelling asks first (inside the late-cancel window it
+ * costs the client a fee); a session not started yet cannot be marked attended or no-show, and says so.
+ */
+function StatusActions({
+  entry,
+  timeZone,
+  locale,
+  name,
+  compact = false,
+}: {
+  entry: CalendarEntry;
+  timeZone: string;
+  locale: string;
+  /** The member's name, for a group (said by each button to screen readers). */
+  name?: string;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const practice = usePractice();
+  const change = useChangeAppointmentStatus();
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const status = entry.status ?? 'scheduled';
+  const owed = needsAttendance(entry, new Date());
+
+  function record(next: AppointmentStatus) {
+    setProblem(null);
+    change.mutate(
+      { params: { path: { appointment_id: entry.id } }, body: { status: next } },
+      {
+        onSuccess: (saved) => {
+          setAsking(false);
+          notifications.show({
+            color: 'tend',
+            message: t('calendar.popover.statusSaved', {
+              name: name ?? clientNameOf(entry) ?? t(`calendar.kinds.${entry.kind ?? 'client_session'}`),
+              status: t(`calendar.statuses.${saved.status}`),
+            }),
+          });
+        },
+        onError: (error) => {
+          setAsking(false);
+          if (error instanceof ApiError && error.problem.code === 'conflict.not_started') {
+            setProblem(t('calendar.popover.notStarted', { time: formatTimeIn(entry.starts_at, timeZone, locale) }));
+          } else {
+            setProblem(problemText(error, t).message);
+          }
+        },
+      },
+    );
+  }
+
+  const pending = change.isPending ? change.variables?.body.status : null;
+  const labelled = (label: string) => (name ? `${label} · ${name}` : undefined);
+  const size = compact ? 'compact-xs' : 'xs';
+
+  return (
+    <Stack gap={6}>
+      <Group gap={6}>
+        <AppointmentStatusBadge status={status} needsAttendance={owed} />
+      </Group>
+      {asking ? (
+        <Stack gap={6}>
+          <Text size="sm">{t('calendar.popover.cancelQuestion', { hours: practice.data?.late_cancel_window_hours ?? 24 })}</Text>
+          <Group gap={6}>
+            <Button size={size} variant="default" onClick={() => setAsking(false)} data-autofocus>
+              {t('calendar.popover.keep')}
+            </Button>
+            <Button size={size} color="red" loading={pending === 'cancelled'} onClick={() => record('cancelled')}>
+              {t('calendar.popover.cancelConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : status === 'scheduled' ? (
+        <Group gap={6} role="group" aria-label={name ? t('calendar.popover.memberActions', { name }) : undefined}>
+          <Button
+            size={size}
+            color="tend"
+            loading={pending === 'attended'}
+            disabled={change.isPending}
+            onClick={() => record('attended')}
+            aria-label={labelled(t('calendar.popover.attended'))}
+          >
+            {t('calendar.popover.attended')}
+          </Button>
+          <Button
+            size={size}
+            color="red"
+            variant="light"
+            loading={pending === 'no_show'}
+            disabled={change.isPending}
+            onClick={() => record('no_show')}
+            aria-label={labelled(t('calendar.popover.noShow'))}
+          >
+            {t('calendar.popover.noShow')}
+          </Button>
+          <Button
+            size={size}
+            variant="default"
+            disabled={change.isPending}
+            onClick={() => setAsking(true)}
+            aria-label={labelled(t('calendar.popover.cancel'))}
+          >
+            {t('calendar.popover.cancel')}
+          </Button>
+        </Group>
+      ) : (
+        <Group gap={6}>
+          <Button
+            size={size}
+            variant="default"
+            loading={pending === 'scheduled'}
+            onClick={() => record('scheduled')}
+            aria-label={labelled(t('calendar.popover.backToScheduled'))}
+          >
+            {t('calendar.popover.backToScheduled')}
+          </Button>
+        </Group>
+      )}
+      {problem ? (
+        <Alert color="orange" variant="light" p="xs" role="alert" data-testid="status-problem">
+          <Text size="sm">{problem}</Text>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}

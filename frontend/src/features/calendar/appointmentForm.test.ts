@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Appointment, Service } from '../../api/types';
+import {
+  durationOf,
+  emptyValues,
+  endForService,
+  instantsOf,
+  isEmptyUpdate,
+  servicePrice,
+  toCreateBody,
+  toUpdateBody,
+  valuesOf,
+  type AppointmentFormValues,
+} from './appointmentForm';
+
+const LIMA = 'America/Lima';
+
+const service: Service = {
+  id: 's1',
+  code: '90834',
+  name: 'Psychotherapy, 45 min',
+  default_duration_minutes: 45,
+  prices: { PEN: 15000, USD: 5000 },
+  active: true,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+};
+
+function session(extra: Partial<AppointmentFormValues> = {}): AppointmentFormValues {
+  return {
+    ...emptyValues({ start: { date: '2026-03-03', time: '10:07' }, end: { date: '2026-03-03', time: '10:52' } }, 'PEN'),
+    practitionerId: 'p1',
+    clientId: 'c1',
+    serviceId: 's1',
+    locationId: 'l1',
+    price: '150.00',
+    ...extra,
+  };
+}
+
+const appointment: Appointment = {
+  id: 'a1',
+  kind: 'client_session',
+  status: 'scheduled',
+  starts_at: '2026-03-03T15:07:00Z',
+  ends_at: '2026-03-03T15:52:00Z',
+  time_zone: LIMA,
+  practitioner_id: 'p1',
+  client_id: 'c1',
+  service_id: 's1',
+  location_id: 'l1',
+  room_id: null,
+  price_minor: 15000,
+  currency: 'PEN',
+  reminders: [{ channel: 'email', days_before: 1 }],
+  modifiers: [],
+  telehealth_url: null,
+  instructions: null,
+  medium: null,
+  contact_with: null,
+  contact_name: null,
+  summary: null,
+  title: null,
+  availability: null,
+  group_id: null,
+  feedback_request: false,
+  status_changed_at: null,
+  status_reason: null,
+  created_at: '2026-03-01T00:00:00Z',
+  updated_at: '2026-03-01T00:00:00Z',
+};
+
+describe('the booking form', () => {
+  it('books a session at any minute, in the practice zone, with the price typed in major units', () => {
+    const body = toCreateBody(session({ reminders: [{ channel: 'sms', daysBefore: '2' }] }), LIMA);
+    expect(body).toMatchObject({
+      kind: 'client_session',
+      starts_at: '2026-03-03T10:07:00-05:00',
+      ends_at: '2026-03-03T10:52:00-05:00',
+      practitioner_id: 'p1',
+      client_id: 'c1',
+      service_id: 's1',
+      location_id: 'l1',
+      room_id: null,
+      price_minor: 15000,
+      currency: 'PEN',
+      reminders: [{ channel: 'sms', days_before: 2 }],
+      status: 'scheduled',
+      allow_conflicts: false,
+    });
+    expect(body).not.toHaveProperty('title');
+    expect(body).not.toHaveProperty('medium');
+  });
+
+  it('books someone new by name, and logs a past session as it went', () => {
+    const body = toCreateBody(
+      session({ clientId: null, newClient: { first_name: ' Zoila ', last_name: 'Muñoz ' }, recordAs: 'no_show' }),
+      LIMA,
+      true,
+    );
+    expect(body.new_client).toEqual({ first_name: 'Zoila', last_name: 'Muñoz' });
+    expect(body).not.toHaveProperty('client_id');
+    expect(body.status).toBe('no_show');
+    expect(body.allow_conflicts).toBe(true);
+  });
+
+  it("sends only each kind's own fields", () => {
+    const contact = toCreateBody(session({ kind: 'client_contact', medium: 'phone', summary: '  Called back  ' }), LIMA);
+    expect(contact).toMatchObject({ kind: 'client_contact', medium: 'phone', summary: 'Called back', client_id: 'c1' });
+    expect(contact).not.toHaveProperty('service_id');
+    expect(contact).not.toHaveProperty('price_minor');
+
+    const collateral = toCreateBody(session({ kind: 'collateral_contact', contactWith: 'teacher', contactName: 'Ms. Rojas' }), LIMA);
+    expect(collateral).toMatchObject({ contact_with: 'teacher', contact_name: 'Ms. Rojas' });
+
+    const event = toCreateBody(session({ kind: 'other_event', title: 'Supervision', availability: 'free', practitionerId: null }), LIMA);
+    expect(event).toMatchObject({ kind: 'other_event', title: 'Supervision', availability: 'free', practitioner_id: null });
+    expect(event).not.toHaveProperty('client_id');
+  });
+
+  it('leaves the price to the API when none is typed', () => {
+    const body = toCreateBody(session({ price: '' }), LIMA);
+    expect(body).not.toHaveProperty('price_minor');
+    expect(body).not.toHaveProperty('currency');
+  });
+
+  it("takes the end and the price from the service, in the form's currency", () => {
+    expect(endForService({ date: '2026-03-03', start: '10:07' }, service, LIMA)).toBe('10:52');
+    expect(servicePrice(service, 'USD')).toBe('50.00');
+    expect(servicePrice(service, 'EUR')).toBe('');
+  });
+
+  it('reads an end at 00:00 as the midnight ending the day, and a negative duration as such', () => {
+    expect(instantsOf({ date: '2026-03-03', start: '23:15', end: '00:00' }, LIMA)?.endsAt).toBe('2026-03-04T00:00:00-05:00');
+    expect(durationOf({ date: '2026-03-03', start: '23:15', end: '00:00' }, LIMA)).toBe(45);
+    expect(durationOf({ date: '2026-03-03', start: '10:00', end: '09:00' }, LIMA)).toBe(-60);
+    expect(durationOf({ date: null, start: '10:00', end: '11:00' }, LIMA)).toBeNull();
+  });
+
+  it('edits only what changed', () => {
+    const values = valuesOf(appointment, LIMA, 'PEN');
+    expect(values).toMatchObject({ date: '2026-03-03', start: '10:07', end: '10:52', price: '150.00' });
+    expect(isEmptyUpdate(toUpdateBody(values, appointment, LIMA))).toBe(true);
+
+    const moved = toUpdateBody({ ...values, start: '11:00', end: '11:45', roomId: 'r2' }, appointment, LIMA);
+    expect(moved).toEqual({
+      allow_conflicts: false,
+      starts_at: '2026-03-03T11:00:00-05:00',
+      ends_at: '2026-03-03T11:45:00-05:00',
+      room_id: 'r2',
+    });
+
+    const repriced = toUpdateBody({ ...values, price: '120', reminders: [] }, appointment, LIMA, true);
+    expect(repriced).toEqual({ allow_conflicts: true, price_minor: 12000, currency: 'PEN', reminders: [] });
+  });
+});
