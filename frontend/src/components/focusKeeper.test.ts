@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFocusKeeper } from './focusKeeper';
 
-/** Lets the MutationObserver report and the keeper's zero-delay decisions run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until focus is where expected: the MutationObserver reports, then the keeper decides on a zero timeout. */
+const focusSettlesOn = (expected: () => Element | null | undefined) =>
+  vi.waitFor(() => expect(document.activeElement).toBe(expected()), { timeout: 2_000 });
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text = '') {
   const node = document.createElement(tag);
@@ -42,8 +43,7 @@ describe('focus keeper', () => {
     opener.focus();
     const dialog = openDialog();
     dialog.remove();
-    await settle();
-    expect(document.activeElement).toBe(opener);
+    await focusSettlesOn(() => opener);
   });
 
   it('finds the opener again when a re-render replaced it with an identical button', async () => {
@@ -54,8 +54,7 @@ describe('focus keeper', () => {
     const twin = element('button', { 'aria-label': 'Edit the relationship with Rosa' }, 'Edit');
     opener.replaceWith(twin);
     dialog.remove();
-    await settle();
-    expect(document.activeElement).toBe(twin);
+    await focusSettlesOn(() => twin);
   });
 
   it('falls back to the page heading when the opener is gone for good (its row was deleted)', async () => {
@@ -65,8 +64,8 @@ describe('focus keeper', () => {
     const dialog = openDialog();
     opener.remove();
     dialog.remove();
-    await settle();
-    expect(document.activeElement?.tagName).toBe('H1');
+    await focusSettlesOn(() => main.querySelector('h1'));
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
     expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
   });
 
@@ -75,8 +74,7 @@ describe('focus keeper', () => {
     main.append(save);
     save.focus();
     save.remove();
-    await settle();
-    expect(document.activeElement?.textContent).toBe('Clients');
+    await focusSettlesOn(() => main.querySelector('h1'));
   });
 
   it('prefers the section heading marked as the page heading', async () => {
@@ -85,7 +83,6 @@ describe('focus keeper', () => {
     main.append(save);
     save.focus();
     save.remove();
-    await settle();
-    expect(document.activeElement?.textContent).toBe('Practitioners');
+    await focusSettlesOn(() => main.querySelector('h2'));
   });
 });
