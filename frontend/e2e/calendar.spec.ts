@@ -57,11 +57,15 @@ function limaIso(date: string, time: string): string {
   return `${date}T${time}:00-05:00`;
 }
 
-/** The Saturday after next (Lima), a day the demo practice books nothing on. */
+/**
+ * A Saturday (Lima) beyond the demo's schedule, a different one each run, so a run against a reused database
+ * does not find its own earlier booking in the slot it clicks.
+ */
 function freeSaturday(): string {
   const today = new Date(`${inLima(Date.now()).date}T12:00:00Z`);
   const untilSaturday = (6 - today.getUTCDay() + 7) % 7;
-  return new Date(today.getTime() + (untilSaturday + 7) * DAY_MS).toISOString().slice(0, 10);
+  const weeks = 8 + Math.floor(Math.random() * 40);
+  return new Date(today.getTime() + (untilSaturday + 7 * weeks) * DAY_MS).toISOString().slice(0, 10);
 }
 
 async function signIn(page: Page, baseUrl: string) {
@@ -111,19 +115,20 @@ describe('calendar', () => {
     api = await apiAs(baseUrl, FRONT_DESK);
     const created = await api('POST', '/clients', { first_name: client.first, last_name: client.last });
     clientId = String(created.id);
-    // A session two days ago that nobody recorded: the calendar flags it.
+    // A session some days ago, in the evening (the demo books nothing then), that nobody recorded: the calendar
+    // flags it. Another day each run, so runs against a reused database do not pile up in one slot.
     const services = (await api('GET', '/services')).items as Array<{ id: string; code: string }>;
     const locations = (await api('GET', '/locations')).items as Array<{ id: string }>;
     const practitioners = (await api('GET', '/practitioners')).items as Array<{ id: string; name: string }>;
-    pastDate = inLima(Date.now() - 2 * DAY_MS).date;
+    pastDate = inLima(Date.now() - (2 + Math.floor(Math.random() * 20)) * DAY_MS).date;
     const past = await api('POST', '/appointments', {
       kind: 'client_session',
       client_id: clientId,
       practitioner_id: practitioners.find((item) => item.name === PRACTITIONER)!.id,
       service_id: services.find((item) => item.code === '90834')!.id,
       location_id: locations[0]!.id,
-      starts_at: limaIso(pastDate, '09:10'),
-      ends_at: limaIso(pastDate, '09:55'),
+      starts_at: limaIso(pastDate, '21:10'),
+      ends_at: limaIso(pastDate, '21:55'),
       allow_conflicts: true,
     });
     pastSessionId = String(past.id);
@@ -181,7 +186,13 @@ describe('calendar', () => {
 
     const moved = page.locator(`[data-event-id="${eventId}"]`);
     await expect.poll(async () => moved.textContent(), { timeout: 10_000 }).toContain('10:30 – 11:15');
-    await page.getByText('Moved to').first().waitFor();
+    // Against a reused database an earlier run's session may be there: then the move asks first.
+    const done = page.getByText('Moved to').first();
+    const moveClash = page.getByRole('dialog', { name: 'This time clashes' });
+    await Promise.race([done.waitFor(), moveClash.waitFor()]);
+    if (await moveClash.isVisible()) await moveClash.getByRole('button', { name: 'Move anyway' }).click();
+    await done.waitFor();
+    await expect.poll(async () => moved.textContent()).toContain('10:30 – 11:15');
     const saved = await api('GET', `/appointments/${eventId}`);
     expect(inLima(String(saved.starts_at))).toEqual({ date: saturday, time: '10:30' });
     expect(inLima(String(saved.ends_at)).time).toBe('11:15');
@@ -194,6 +205,7 @@ describe('calendar', () => {
     await page.goto(`${baseUrl}/calendar?view=day&date=${pastDate}`);
     const past = page.locator(`[data-event-id="${pastSessionId}"]`);
     await past.waitFor();
+    await past.scrollIntoViewIfNeeded();
     expect(await past.textContent()).toContain('Needs attendance');
 
     // Tab reaches the block, Enter opens it, Esc closes it and gives focus back.

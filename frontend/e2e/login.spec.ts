@@ -34,7 +34,7 @@ describe('signing in and out', () => {
     const header = page.getByRole('banner');
     await header.getByText(ADMIN.name).waitFor();
     await page.getByRole('heading', { name: 'Calendar' }).waitFor();
-    await page.getByText('Coming soon').waitFor();
+    await page.getByRole('button', { name: 'Today' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     expect(await navigation.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);

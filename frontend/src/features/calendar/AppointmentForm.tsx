@@ -44,6 +44,7 @@ import { useApiErrorFeedback, type PlaceFieldErrors } from '../../components/api
 import { DateField, useDateCheck } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { MoneyInput, moneyInputError, useMoneyErrorMessage } from '../../components/MoneyInput';
+import { useSession } from '../auth/useSession';
 import { ClientPicker, type PickedClient } from '../clients/ClientPicker';
 import { useClientWords } from '../clients/clientWords';
 import { quickClientStart } from '../clients/QuickClient';
@@ -126,6 +127,9 @@ function isPast(values: AppointmentFormValues, timeZone: string): boolean {
 export function AppointmentForm({ mode, reference, onClose, onSaved, describeClash }: AppointmentFormProps) {
   const { t } = useTranslation();
   const words = useClientWords();
+  const session = useSession();
+  const ownPractitioner =
+    session.status === 'signed_in' && session.user.role === 'clinician' ? session.user.practitioner_id : null;
   const checkDate = useDateCheck();
   const moneyMessage = useMoneyErrorMessage();
   const { timeZone, defaultCurrency, currencies, locale } = reference;
@@ -235,11 +239,16 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
     }
   }
 
-  const submit = form.onSubmit((submitted) => void save(submitted, false));
+  // What the server said about the previous try no longer holds once the form itself finds something to fix.
+  const submit = form.onSubmit((submitted) => void save(submitted, false), () => feedback.reset());
   const isSession = values.kind === 'client_session';
   const minutes = durationOf(values, timeZone);
   const kindOptions = APPOINTMENT_KINDS.map((kind) => ({ value: kind, label: t(`calendar.kinds.${kind}`) }));
-  const practitionerOptions: ComboboxItem[] = reference.activePractitioners.map((item) => ({ value: item.id, label: item.name }));
+  // A clinician books for herself only (the API refuses anyone else).
+  const bookable = ownPractitioner
+    ? reference.activePractitioners.filter((item) => item.id === ownPractitioner)
+    : reference.activePractitioners;
+  const practitionerOptions: ComboboxItem[] = bookable.map((item) => ({ value: item.id, label: item.name }));
   // An appointment of a practitioner made inactive since still shows whose it is.
   if (values.practitionerId && !practitionerOptions.some((option) => option.value === values.practitionerId)) {
     const own = reference.practitioners.get(values.practitionerId);

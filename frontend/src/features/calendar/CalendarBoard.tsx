@@ -23,7 +23,7 @@ import classicTheme from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { Alert, Box, Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -44,7 +44,7 @@ import { blockColors, blocksOf, isCancelled, type CalendarBlock } from './calend
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarToolbar, VIEWS, type CalendarViewName } from './CalendarToolbar';
 import { ClashDialog } from './ClashDialog';
-import { blockSubtitle, blockTitle, clientNameOf, EventContent } from './EventContent';
+import { blockTitle, clientNameOf, EventContent } from './EventContent';
 import { EventPopover } from './EventPopover';
 import type { SchedulingReference } from './useSchedulingReference';
 import { addMinutes, clockOptions, firstDayOfWeek, formatRangeIn, minutesBetween, wallTimeOf, type WallTime } from './zonedTime';
@@ -103,6 +103,7 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
   const roomId = params.get('room');
   const showCancelled = params.get('cancelled') === '1';
   const [range, setRange] = useState<{ start: string; end: string } | null>(null);
+  const [shown, setShown] = useState<{ view: CalendarViewName; date: string } | null>(null);
   const [popover, setPopover] = useState<PopoverState | null>(null);
   const [form, setForm] = useState<AppointmentFormMode | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -161,13 +162,18 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
     );
   }
 
+  useEffect(() => {
+    if (shown) setParam({ view: shown.view === 'week' ? null : shown.view, date: shown.date });
+    // Only when the calendar shows another range: the filters in the URL stay as they are.
+  }, [shown]);
+
   function onDatesSet(info: DatesSetInfo) {
     const start = info.start.toISOString();
     const end = info.end.toISOString();
     setRange((previous) => (previous?.start === start && previous.end === end ? previous : { start, end }));
-    const shown = wallTimeOf(info.view.currentStart, timeZone).date;
     const name = (Object.keys(FULLCALENDAR_VIEW) as CalendarViewName[]).find((key) => FULLCALENDAR_VIEW[key] === info.view.type);
-    setParam({ view: name && name !== 'week' ? name : null, date: shown });
+    // Written to the URL after the render (FullCalendar calls this while it mounts).
+    setShown({ view: name ?? 'week', date: wallTimeOf(info.view.currentStart, timeZone).date });
   }
 
   /** Who a new booking is for, when the filters say: the one practitioner shown, or a clinician's own. */
@@ -297,6 +303,7 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
     <Stack gap="sm" onKeyDown={onKeyDown}>
       <CalendarToolbar
         view={view}
+        firstDayOfWeek={firstDayOfWeek(locale)}
         title={controller.view?.title ?? ''}
         date={date ?? wallTimeOf(new Date(), timeZone).date}
         onToday={() => controller.today()}
@@ -358,20 +365,9 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
           eventDrop={(info) => void onMove(info)}
           eventResize={(info) => void onMove(info)}
           eventDidMount={(info) => {
+            // Found again by id to give focus back when the popover closes (blocks re-render after a change).
             const block = info.event.extendedProps.block as CalendarBlock | undefined;
-            if (!block) return; // the mirror of a selection being drawn
-            info.el.setAttribute('data-event-id', block.id);
-            info.el.setAttribute(
-              'aria-label',
-              t('calendar.eventLabel', {
-                time: formatRangeIn(block.first.starts_at, block.first.ends_at, timeZone, locale),
-                title: blockTitle(block, t, words),
-                details: [blockSubtitle(block, t, reference), block.needsAttendance ? t('calendar.needsAttendance') : null]
-                  .filter(Boolean)
-                  .map((part) => `, ${part}`)
-                  .join(''),
-              }),
-            );
+            if (block) info.el.setAttribute('data-event-id', block.id);
           }}
           eventContent={(info) => {
             const block = info.event.extendedProps.block as CalendarBlock | undefined;

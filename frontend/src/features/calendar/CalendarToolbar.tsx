@@ -12,6 +12,8 @@ interface CalendarToolbarProps {
   view: CalendarViewName;
   /** The view's title ("Mar 2 – 8, 2026"), from the calendar. */
   title: string;
+  /** 0 Sunday … 6 Saturday, as the calendar's weeks start. */
+  firstDayOfWeek: number;
   /** The date shown (YYYY-MM-DD, the practice's calendar day). */
   date: string;
   onToday: () => void;
@@ -30,7 +32,7 @@ function Chevron({ direction }: { direction: 'left' | 'right' }) {
   );
 }
 
-export function CalendarToolbar({ view, title, date, onToday, onPrevious, onNext, onDate, onView, onNew }: CalendarToolbarProps) {
+export function CalendarToolbar({ view, firstDayOfWeek, title, date, onToday, onPrevious, onNext, onDate, onView, onNew }: CalendarToolbarProps) {
   const { t, i18n } = useTranslation();
   const [picking, setPicking] = useState(false);
   return (
@@ -49,11 +51,13 @@ export function CalendarToolbar({ view, title, date, onToday, onPrevious, onNext
           <Popover.Target>
             <Button
               variant="subtle"
-              color="dark"
+              color="gray"
+              c="dark.9"
               size="md"
               fw={700}
               onClick={() => setPicking((open) => !open)}
               aria-label={t('calendar.toolbar.jumpTo', { range: title })}
+              aria-haspopup="dialog"
               aria-expanded={picking}
               data-testid="calendar-title"
             >
@@ -63,6 +67,7 @@ export function CalendarToolbar({ view, title, date, onToday, onPrevious, onNext
           <Popover.Dropdown>
             <DatePicker
               locale={i18n.resolvedLanguage ?? 'en'}
+              firstDayOfWeek={firstDayOfWeek as 0 | 1 | 2 | 3 | 4 | 5 | 6}
               defaultDate={date}
               value={date}
               onChange={(picked) => {

@@ -1,6 +1,6 @@
 /**
- * Where signing in lands. The calendar is not built yet, so the front desk starts on the client list, the screen
- * its work happens on; the others see the calendar's place (reachable by everyone at /calendar).
+ * Where signing in lands: the front desk starts on the client list, the screen its work happens on; the others on
+ * the calendar (reachable by everyone at /calendar).
  */
 import { lazy } from 'react';
 import { Navigate } from 'react-router';
