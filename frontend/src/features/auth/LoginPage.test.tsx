@@ -82,7 +82,8 @@ describe('LoginPage', () => {
 
     await submit('admin@tend.example', 'tend-demo-admin');
 
-    expect(await screen.findByRole('heading', { name: 'Calendar' })).toBeInTheDocument();
+    // The calendar and client screens are lazy chunks: give them time on a slow, busy machine.
+    expect(await screen.findByRole('heading', { name: 'Calendar' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText('Demo Admin')).toBeInTheDocument();
     expect(screen.getByText('Administrator')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
@@ -125,7 +126,7 @@ describe('app frame', () => {
     await submit('admin@tend.example', 'tend-demo-admin');
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/clients'));
-    expect(await screen.findByRole('heading', { name: 'Clients' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Clients' }, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('shows a not-found page for unknown paths', async () => {
