@@ -94,7 +94,7 @@ describe('LoginPage', () => {
     expect(requests[0]).toBe('POST /api/v1/auth/login');
     expect(requests.filter((request) => request.includes('/api/v1/auth/'))).toEqual(['POST /api/v1/auth/login']);
     expect(requests).toContain('GET /api/v1/practice');
-  });
+  }, 20_000);
 
   it('switches the language and remembers it', async () => {
     fakeApi({}, () => json(500, {}));
@@ -127,7 +127,7 @@ describe('app frame', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/clients'));
     expect(await screen.findByRole('heading', { name: 'Clients' }, { timeout: 10_000 })).toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('shows a not-found page for unknown paths', async () => {
     fakeApi({}, () => json(500, {}));
