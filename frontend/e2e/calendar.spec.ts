@@ -5,7 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser';
+import { apiAs, launchBrowser, screenshot } from './browser';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 const LIMA = 'America/Lima';
@@ -15,25 +15,15 @@ const suffix = `K${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Inés ${suffix}`, last: 'Ñique', name: `Inés ${suffix} Ñique` };
 const PRACTITIONER = 'Lic. Renato Chávez León';
 
-type Api = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+type OkApi = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
-async function apiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<Api> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  expect(login.status).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
+/** The shared API helper, failing loudly on any error answer. */
+async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
+  const api = await apiAs(baseUrl, credentials);
   return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    return JSON.parse(text) as Record<string, unknown>;
+    const { status, body: answer } = await api(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
+    return answer;
   };
 }
 
@@ -105,14 +95,14 @@ function block(page: Page, text: string): Locator {
 describe('calendar', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
-  let api: Api;
+  let api: OkApi;
   let clientId: string;
   let pastSessionId: string;
   let pastDate: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    api = await apiAs(baseUrl, FRONT_DESK);
+    api = await okApiAs(baseUrl, FRONT_DESK);
     const created = await api('POST', '/clients', { first_name: client.first, last_name: client.last });
     clientId = String(created.id);
     // A session some days ago, in the evening (the demo books nothing then), that nobody recorded: the calendar

@@ -5,7 +5,7 @@
  */
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { apiAs, launchBrowser, newPage, screenshot, type Api } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -14,27 +14,6 @@ const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front
 const suffix = `R${Math.random().toString(36).slice(2, 7)}`;
 const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
 const phone = { typed: `987 ${digits.slice(0, 3)} ${digits.slice(3)}`, e164: `+51987${digits}` };
-
-type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
-
-async function apiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<Api> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  expect(login.status).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-  };
-}
 
 /** The text of what an input points at with aria-describedby: where the form shows that field's error. */
 async function describedText(input: Locator): Promise<string> {
