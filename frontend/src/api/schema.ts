@@ -1089,6 +1089,16 @@ export interface components {
             reminders: components["schemas"]["ReminderOut"][];
             /** Room Id */
             room_id: string | null;
+            /**
+             * Series Exception
+             * @description Edited on its own: series-wide edits leave it alone.
+             */
+            series_exception: boolean;
+            /**
+             * Series Id
+             * @description The recurring series it belongs to, if any.
+             */
+            series_id: string | null;
             /** Service Id */
             service_id: string | null;
             /**
@@ -1105,6 +1115,11 @@ export interface components {
             summary: string | null;
             /** Telehealth Url */
             telehealth_url: string | null;
+            /**
+             * Time Adjusted
+             * @description `nonexistent_local_time`: the series' local time did not exist that day (DST) and the occurrence starts later by the gap.
+             */
+            time_adjusted: string | null;
             /** Time Zone */
             time_zone: string;
             /** Title */
@@ -1259,6 +1274,10 @@ export interface components {
             price_minor: number | null;
             /** Room Id */
             room_id: string | null;
+            /** Series Exception */
+            series_exception: boolean;
+            /** Series Id */
+            series_id: string | null;
             /** Service Id */
             service_id: string | null;
             /**
@@ -1267,6 +1286,8 @@ export interface components {
              */
             starts_at: string;
             status: components["schemas"]["AppointmentStatus"] | null;
+            /** Time Adjusted */
+            time_adjusted: string | null;
             /** Time Zone */
             time_zone: string;
             /** Title */

@@ -142,6 +142,12 @@ class AppointmentOut(OutputModel):
     availability: Availability | None
     status_reason: str | None
     status_changed_at: datetime | None
+    series_id: uuid.UUID | None = Field(description="The recurring series it belongs to, if any.")
+    series_exception: bool = Field(description="Edited on its own: series-wide edits leave it alone.")
+    time_adjusted: str | None = Field(
+        description="`nonexistent_local_time`: the series' local time did not exist that day (DST) "
+        "and the occurrence starts later by the gap."
+    )
     created_at: datetime
     updated_at: datetime
 
@@ -167,6 +173,9 @@ class CalendarEntryOut(OutputModel):
     availability: Availability | None
     price_minor: int | None
     currency: str | None
+    series_id: uuid.UUID | None
+    series_exception: bool
+    time_adjusted: str | None
 
     @classmethod
     def of(cls, entry: appointments.WindowEntry) -> CalendarEntryOut:
@@ -176,7 +185,8 @@ class CalendarEntryOut(OutputModel):
                 id=a.id, busy_only=True, kind=None, status=None, practitioner_id=a.practitioner_id,
                 room_id=a.room_id, location_id=a.location_id, starts_at=a.starts_at, ends_at=a.ends_at,
                 time_zone=a.time_zone, group_id=None, client=None, service_id=None, title=None,
-                availability=None, price_minor=None, currency=None,
+                availability=None, price_minor=None, currency=None, series_id=None,
+                series_exception=False, time_adjusted=None,
             )  # fmt: skip
         client = (
             ClientRef(

@@ -52,6 +52,9 @@ function entry(id: string, startsInMs: number, extra: Partial<CalendarEntry> = {
     availability: null,
     price_minor: 15000,
     currency: 'PEN',
+    series_id: null,
+    series_exception: false,
+    time_adjusted: null,
     ...extra,
   };
 }

@@ -24,6 +24,9 @@ function entry(extra: Partial<CalendarEntry> = {}): CalendarEntry {
     availability: null,
     price_minor: 15000,
     currency: 'PEN',
+    series_id: null,
+    series_exception: false,
+    time_adjusted: null,
     ...extra,
   };
 }
