@@ -1,0 +1,103 @@
+"""A clinician works on her own appointments and series only: every route that takes an appointment id
+answers 404 for a colleague's (the route list comes from the app's OpenAPI document, so a new route is
+covered or this test fails asking for its example body), and booking or creating a series for a colleague
+is 403. Colleagues' time shows only as busy blocks, series occurrences included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.api.scheduling.test_appointments import APPOINTMENTS, _practice
+from tests.api.scheduling.test_series import SERIES
+
+# A valid body for each appointment operation that takes one, so a 404 cannot be a 422 in disguise.
+EXAMPLE_BODIES: dict[str, Any] = {
+    "appointments-update_appointment": {"instructions": "Traer el cuaderno"},
+    "appointments-change_status": {"status": "cancelled", "reason": "Viaje"},
+    "series-change_series": {"scope": "following", "action": "edit", "dry_run": True, "changes": {}},
+}
+
+
+def _appointment_operations(app: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method.upper(), path, operation)
+        for path, item in app.openapi()["paths"].items()
+        if "{appointment_id}" in path
+        for method, operation in item.items()
+    ]
+
+
+def _series_body(p: dict[str, Any], practitioner: str, client: str) -> dict[str, Any]:
+    return {
+        "kind": "client_session", "practitioner_id": p[practitioner]["id"], "client_id": p[client]["id"],
+        "service_id": p["service"]["id"], "location_id": p["office"]["id"], "room_id": p["room"]["id"],
+        "start_date": "2026-03-16", "local_time": "10:00" if practitioner == "carmen" else "15:00",
+        "duration_minutes": 50, "rule": {"freq": "weekly", "by_weekday": ["WE"], "count": 4},
+        "allow_conflicts": True,
+    }  # fmt: skip
+
+
+async def _first_occurrence(admin: Any, p: dict[str, Any], client: str) -> dict[str, Any]:
+    listed = await admin.get(
+        APPOINTMENTS,
+        params={
+            "start": "2026-03-16T00:00:00Z",
+            "end": "2026-04-16T00:00:00Z",
+            "client_id": p[client]["id"],
+        },
+    )
+    return dict(listed.json()[0])
+
+
+async def test_clinician_gets_404_on_every_route_of_a_colleagues_appointment_and_series(
+    app: Any, client_as: Any
+) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    assert (await admin.post(SERIES, json=_series_body(p, "jorge", "luis"))).status_code == 201
+    assert (await admin.post(SERIES, json=_series_body(p, "carmen", "ana"))).status_code == 201
+    theirs = await _first_occurrence(admin, p, "luis")
+    own = await _first_occurrence(admin, p, "ana")
+    assert theirs["series_id"] and own["series_id"] and theirs["series_id"] != own["series_id"]
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+
+    operations = _appointment_operations(app)
+    assert len(operations) >= 4  # detail, update, status, series-change
+    for method, path, operation in operations:
+        body = None
+        if "requestBody" in operation:
+            operation_id = operation["operationId"]
+            assert operation_id in EXAMPLE_BODIES, f"add an example body for {operation_id}"
+            body = EXAMPLE_BODIES[operation_id]
+        refused = await clinician.request(method, path.replace("{appointment_id}", theirs["id"]), json=body)
+        assert refused.status_code == 404, f"{method} {path} -> {refused.status_code} {refused.text}"
+        assert refused.json()["title"] == "Not found"
+        allowed = await clinician.request(method, path.replace("{appointment_id}", own["id"]), json=body)
+        assert allowed.status_code < 300, f"{method} {path} -> {allowed.status_code} {allowed.text}"
+
+    untouched = await admin.get(f"{APPOINTMENTS}/{theirs['id']}")
+    assert untouched.json()["status"] == "scheduled" and untouched.json()["instructions"] is None
+
+
+async def test_clinician_cannot_create_a_series_for_a_colleague(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    refused = await clinician.post(SERIES, json=_series_body(p, "jorge", "ana"))
+    assert refused.status_code == 403 and refused.json()["code"] == "forbidden.other_practitioner"
+    mine = await clinician.post(SERIES, json=_series_body(p, "carmen", "ana"))
+    assert mine.status_code == 201, mine.text
+
+
+async def test_colleagues_series_show_as_busy_blocks_without_series_or_client(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    assert (await admin.post(SERIES, json=_series_body(p, "jorge", "luis"))).status_code == 201
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    window = {"start": "2026-03-16T00:00:00Z", "end": "2026-04-16T00:00:00Z"}
+    blocks = [e for e in (await clinician.get(APPOINTMENTS, params=window)).json() if e["busy_only"]]
+    assert len(blocks) == 4
+    assert all(
+        b["series_id"] is None and b["client"] is None and b["practitioner_id"] == p["jorge"]["id"]
+        for b in blocks
+    )
