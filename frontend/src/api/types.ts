@@ -90,3 +90,10 @@ export type ContactMedium = components['schemas']['ContactMedium'];
 export type ContactWith = components['schemas']['ContactWith'];
 export type Reminder = components['schemas']['Reminder'];
 export type ReminderChannel = components['schemas']['ReminderChannel'];
+
+// Recurring series: booking one, and a scoped change of an occurrence (its plan, previewed with dry_run).
+export type SeriesCreate = components['schemas']['SeriesCreate'];
+export type SeriesCreated = components['schemas']['SeriesCreated'];
+export type SeriesChange = components['schemas']['SeriesChange'];
+export type SeriesChangeScope = SeriesChange['scope'];
+export type SeriesPlan = components['schemas']['SeriesPlanOut'];

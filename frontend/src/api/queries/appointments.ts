@@ -1,6 +1,7 @@
 /**
  * Appointments: the calendar window (what overlaps a range, by practitioner, room, client), one appointment,
- * booking, moving or editing (a clash is a 409 listing each clash, which the caller may override), and recording
+ * booking, moving or editing (a clash is a 409 listing each clash, which the caller may override), booking a
+ * recurring series and changing its occurrences with a scope (previewed first), and recording
  * how a session ended. Anything that changes an appointment refreshes every window and the clients (balances,
  * sessions attended, and the client booked from just a name).
  */
@@ -8,13 +9,22 @@ import { keepPreviousData, useMutation, useQueries, useQueryClient } from '@tans
 import { api } from '../client';
 import { ApiError } from '../problem';
 import { $api } from '../query';
-import type { AppointmentCreate, AppointmentStatus, AppointmentUpdate, CalendarEntry } from '../types';
+import type {
+  AppointmentCreate,
+  AppointmentStatus,
+  AppointmentUpdate,
+  CalendarEntry,
+  SeriesChange,
+  SeriesCreate,
+} from '../types';
 import { invalidateResource } from './cache';
 import { CLIENTS } from './clients';
 
 const APPOINTMENTS = '/api/v1/appointments';
 const APPOINTMENT = '/api/v1/appointments/{appointment_id}';
 const STATUS = '/api/v1/appointments/{appointment_id}/status';
+const SERIES = '/api/v1/series';
+const SERIES_CHANGE = '/api/v1/appointments/{appointment_id}/series-change';
 /** The longest window the API answers at once. */
 export const MAX_WINDOW_DAYS = 62;
 const DAY_MS = 86_400_000;
@@ -175,6 +185,34 @@ export function useUpdateAppointments() {
     },
     // A group may be half moved when a later member fails: show what the server has either way.
     onSettled: refresh,
+  });
+}
+
+/** Books a recurring series: its occurrences are ordinary appointments (`allow_conflicts` books over clashes). */
+export function useCreateSeries() {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: async (body: SeriesCreate) => unwrapBooking(await api.POST(SERIES, { body })),
+    onSuccess: refresh,
+  });
+}
+
+export interface SeriesChangeRequest {
+  /** The occurrence changed (dragged, or chosen): the scope counts from it. */
+  appointmentId: string;
+  body: SeriesChange;
+}
+
+/**
+ * Changes (or deletes) an occurrence of a series with a scope. With `dry_run` it only answers the plan and
+ * nothing is refreshed; without it the plan is carried out, and every window refetches.
+ */
+export function useSeriesChange() {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: async ({ appointmentId, body }: SeriesChangeRequest) =>
+      unwrapBooking(await api.POST(SERIES_CHANGE, { params: { path: { appointment_id: appointmentId } }, body })),
+    onSettled: (_data, _error, { body }) => (body.dry_run ? undefined : refresh()),
   });
 }
 

@@ -2,13 +2,15 @@
  * Booking (or changing) one appointment, the fields of its kind: a session's client (or a new one by name),
  * service (its duration sets the end, its price the price), place, price and reminders; a contact's medium; a
  * collateral contact's person; an event's title and availability. Times are typed at any minute in the practice's
- * zone. A clash opens the clash dialog, which can book anyway.
+ * zone. A new booking may repeat (every week, every other week, every month) until a date, a number of times or
+ * without end: it is then booked as a series. A clash opens the clash dialog, which can book anyway.
  */
 import {
   ActionIcon,
   Button,
   Group,
   Input,
+  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -27,6 +29,7 @@ import { useRooms } from '../../api/queries/locations';
 import {
   isSchedulingClash,
   useCreateAppointment,
+  useCreateSeries,
   useUpdateAppointments,
   type Clash,
 } from '../../api/queries/appointments';
@@ -51,17 +54,25 @@ import { quickClientStart } from '../clients/QuickClient';
 import {
   CLIENT_KINDS,
   MAX_REMINDERS,
+  MAX_REPEAT_COUNT,
+  MIN_REPEAT_COUNT,
+  REPEAT_ENDS,
+  REPEATS,
   durationOf,
   emptyValues,
   endForService,
   isEmptyUpdate,
+  repeatCountOf,
   servicePrice,
   toCreateBody,
+  toSeriesBody,
   toUpdateBody,
   valuesOf,
   type AppointmentFormValues,
   type FormStart,
   type RecordAs,
+  type RepeatEnd,
+  type Repeats,
 } from './appointmentForm';
 import { ClashDialog } from './ClashDialog';
 import { PractitionerSwatch } from './PractitionerSwatch';
@@ -102,6 +113,13 @@ const API_FIELDS: Record<string, string> = {
   title: 'title',
   availability: 'availability',
   reminders: 'reminders',
+  // A series: its first day, wall time, length and rule.
+  start_date: 'date',
+  local_time: 'start',
+  duration_minutes: 'end',
+  rule: 'repeats',
+  'rule.until': 'repeatUntil',
+  'rule.count': 'repeatCount',
 };
 
 const placeErrors: PlaceFieldErrors = (apiErrors) => {
@@ -109,8 +127,10 @@ const placeErrors: PlaceFieldErrors = (apiErrors) => {
   const unplaced: string[] = [];
   for (const [path, message] of Object.entries(apiErrors)) {
     const [head = '', ...rest] = path.split('.');
-    const field = API_FIELDS[head];
+    const exact = API_FIELDS[path];
+    const field = exact ?? API_FIELDS[head];
     if (field === undefined) unplaced.push(message);
+    else if (exact !== undefined || head === 'rule') fieldErrors[field] = message;
     else fieldErrors[[field, ...rest].join('.')] = message;
   }
   return { fieldErrors, unplaced };
@@ -138,6 +158,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   const [priceFromService, setPriceFromService] = useState(editing === null);
   const [clashes, setClashes] = useState<Clash[] | null>(null);
   const create = useCreateAppointment();
+  const createSeries = useCreateSeries();
   const update = useUpdateAppointments();
   const feedback = useApiErrorFeedback({ placedSummary: t('calendar.form.fixErrors') });
 
@@ -178,12 +199,26 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
       needed('medium', t('calendar.form.mediumRequired'), values.kind === 'client_contact' && !values.medium);
       needed('contactWith', t('calendar.form.contactWithRequired'), values.kind === 'collateral_contact' && !values.contactWith);
       needed('title', t('calendar.form.titleRequired'), values.kind === 'other_event' && values.title.trim() === '');
+      if (!editing && values.repeats !== 'none') {
+        needed('repeats', t('calendar.form.repeatNeedsClient', words), CLIENT_KINDS.includes(values.kind) && values.newClient !== null);
+        if (values.repeatEnd === 'until') {
+          const untilProblem = checkDate(values.repeatUntil);
+          if (!values.repeatUntil) errors.repeatUntil = t('common.required');
+          else if (untilProblem) errors.repeatUntil = untilProblem;
+          else if (values.date && values.repeatUntil < values.date) errors.repeatUntil = t('calendar.form.repeatUntilBeforeStart');
+        }
+        needed(
+          'repeatCount',
+          t('calendar.form.repeatCountRange', { min: MIN_REPEAT_COUNT, max: MAX_REPEAT_COUNT }),
+          values.repeatEnd === 'count' && repeatCountOf(values.repeatCount) === null,
+        );
+      }
       return errors;
     },
   });
   const values = form.getValues();
   const rooms = useRooms(values.locationId);
-  const saving = create.isPending || update.isPending;
+  const saving = create.isPending || createSeries.isPending || update.isPending;
 
   function onServiceChange(serviceId: string | null) {
     form.setFieldValue('serviceId', serviceId);
@@ -219,6 +254,19 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         const [updated] = await update.mutateAsync([{ appointmentId: editing.id, body }]);
         saved = updated!;
         notifications.show({ color: 'tend', message: t('calendar.saved') });
+      } else if (current.repeats !== 'none') {
+        const created = await createSeries.mutateAsync(toSeriesBody(current, timeZone, allowConflicts));
+        const firstEnd = new Date(Date.parse(created.first_starts_at) + created.series.duration_minutes * 60_000).toISOString();
+        notifications.show({
+          color: 'tend',
+          message: t('calendar.seriesBooked', {
+            count: created.occurrences,
+            time: formatRangeIn(created.first_starts_at, firstEnd, timeZone, locale),
+          }),
+        });
+        setClashes(null);
+        onClose();
+        return;
       } else {
         saved = await create.mutateAsync(toCreateBody(current, timeZone, allowConflicts));
         notifications.show({
@@ -413,7 +461,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
             ) : null}
           </SimpleGrid>
           <Reminders form={form} />
-          {!editing && isPast(values, timeZone) ? (
+          {!editing && values.repeats === 'none' && isPast(values, timeZone) ? (
             <Input.Wrapper label={t('calendar.form.recordAs')} description={t('calendar.form.recordAsHint')}>
               <SegmentedControl
                 mt={4}
@@ -470,6 +518,8 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         </>
       ) : null}
 
+      {editing ? null : <Repetition form={form} locale={locale} />}
+
       <ClashDialog
         clashes={clashes}
         action={editing ? 'move' : 'book'}
@@ -481,6 +531,78 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         onOverride={() => void save(form.getValues(), true)}
       />
     </FormModal>
+  );
+}
+
+/** A calendar date's weekday and day of the month, named in `locale` (the date is a day, not an instant). */
+function dayNames(date: string | null, locale: string): { weekday: string; day: string } | null {
+  const match = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!match) return null;
+  const instant = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return { weekday: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(instant), day: String(Number(match[3])) };
+}
+
+/** Whether a new booking repeats (on the start date's weekday or day of the month), and how the series ends. */
+function Repetition({ form, locale }: { form: UseFormReturnType<AppointmentFormValues>; locale: string }) {
+  const { t } = useTranslation();
+  const values = form.getValues();
+  const names = dayNames(values.date, locale);
+  const repeatOptions = REPEATS.map((value) => ({
+    value,
+    label: value === 'none' || !names ? t(`calendar.form.repeatOptions.${value}Plain`) : t(`calendar.form.repeatOptions.${value}`, names),
+  }));
+  const endOptions = REPEAT_ENDS.map((value) => ({ value, label: t(`calendar.form.repeatEnds.${value}`) }));
+  const repeating = values.repeats !== 'none';
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={repeating ? 2 : 1} spacing="sm">
+        <Select
+          label={t('calendar.form.repeats')}
+          data={repeatOptions}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('repeats')}
+          onChange={(value) => form.setFieldValue('repeats', (value ?? 'none') as Repeats)}
+        />
+        {repeating ? (
+          <Select
+            label={t('calendar.form.repeatEnd')}
+            data={endOptions}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('repeatEnd')}
+            onChange={(value) => form.setFieldValue('repeatEnd', (value ?? 'never') as RepeatEnd)}
+          />
+        ) : null}
+      </SimpleGrid>
+      {repeating && values.repeatEnd === 'until' ? (
+        <DateField
+          size="sm"
+          label={t('calendar.form.repeatUntil')}
+          withAsterisk
+          minDate={values.date}
+          {...form.getInputProps('repeatUntil')}
+        />
+      ) : null}
+      {repeating && values.repeatEnd === 'count' ? (
+        <NumberInput
+          size="sm"
+          label={t('calendar.form.repeatCount')}
+          withAsterisk
+          min={MIN_REPEAT_COUNT}
+          max={MAX_REPEAT_COUNT}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('repeatCount')}
+        />
+      ) : null}
+      {repeating ? (
+        <Text size="xs" c="dimmed">
+          {values.repeatEnd === 'never' ? t('calendar.form.repeatNeverHint') : t('calendar.form.repeatHint')}
+          {values.repeats === 'monthly' && names && Number(names.day) > 28 ? ` ${t('calendar.form.repeatShortMonths', names)}` : ''}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -6,10 +6,14 @@ import {
   endForService,
   instantsOf,
   isEmptyUpdate,
+  recurrenceRule,
+  repeatCountOf,
   servicePrice,
   toCreateBody,
+  toSeriesBody,
   toUpdateBody,
   valuesOf,
+  weekdayOf,
   type AppointmentFormValues,
 } from './appointmentForm';
 
@@ -155,5 +159,96 @@ describe('the booking form', () => {
 
     const repriced = toUpdateBody({ ...values, price: '120', reminders: [] }, appointment, LIMA, true);
     expect(repriced).toEqual({ allow_conflicts: true, price_minor: 12000, currency: 'PEN', reminders: [] });
+  });
+});
+
+describe('a repeating booking', () => {
+  // 3 March 2026 is a Tuesday.
+  const repeating = (extra: Partial<AppointmentFormValues>) => session({ repeats: 'weekly', ...extra });
+
+  it('does not repeat unless asked', () => {
+    expect(session().repeats).toBe('none');
+    expect(recurrenceRule(session())).toBeNull();
+  });
+
+  it("repeats every week on the start date's weekday, open-ended", () => {
+    expect(recurrenceRule(repeating({}))).toEqual({ freq: 'weekly', interval: 1, by_weekday: ['TU'] });
+    expect(weekdayOf('2026-03-08')).toBe('SU');
+    expect(weekdayOf('2026-02-28')).toBe('SA');
+    expect(weekdayOf('3/3/2026')).toBeNull();
+  });
+
+  it('repeats every other week', () => {
+    expect(recurrenceRule(repeating({ repeats: 'fortnightly', date: '2026-03-06' }))).toEqual({
+      freq: 'weekly',
+      interval: 2,
+      by_weekday: ['FR'],
+    });
+  });
+
+  it('repeats every month on the same day of the month', () => {
+    expect(recurrenceRule(repeating({ repeats: 'monthly', date: '2026-01-31' }))).toEqual({
+      freq: 'monthly',
+      interval: 1,
+      by_month_day: [31],
+    });
+  });
+
+  it('ends on a date (inclusive), never before the start', () => {
+    expect(recurrenceRule(repeating({ repeatEnd: 'until', repeatUntil: '2026-06-30' }))).toEqual({
+      freq: 'weekly',
+      interval: 1,
+      by_weekday: ['TU'],
+      until: '2026-06-30',
+    });
+    expect(recurrenceRule(repeating({ repeatEnd: 'until', repeatUntil: '2026-03-03' }))?.until).toBe('2026-03-03');
+    expect(recurrenceRule(repeating({ repeatEnd: 'until', repeatUntil: '2026-03-02' }))).toBeNull();
+    expect(recurrenceRule(repeating({ repeatEnd: 'until', repeatUntil: null }))).toBeNull();
+  });
+
+  it('ends after a number of appointments, a whole number from 2 to 730', () => {
+    expect(recurrenceRule(repeating({ repeats: 'monthly', repeatEnd: 'count', repeatCount: 6 }))).toEqual({
+      freq: 'monthly',
+      interval: 1,
+      by_month_day: [3],
+      count: 6,
+    });
+    expect(repeatCountOf('12')).toBe(12);
+    expect(repeatCountOf(1)).toBeNull();
+    expect(repeatCountOf(731)).toBeNull();
+    expect(repeatCountOf(2.5)).toBeNull();
+    expect(repeatCountOf('')).toBeNull();
+    expect(recurrenceRule(repeating({ repeatEnd: 'count', repeatCount: '' }))).toBeNull();
+  });
+
+  it('books a series from the first day, at the wall time, for the length typed, with the fields of its kind', () => {
+    const body = toSeriesBody(
+      repeating({ repeatEnd: 'count', repeatCount: 8, reminders: [{ channel: 'email', daysBefore: '1' }], recordAs: 'attended' }),
+      LIMA,
+      true,
+    );
+    expect(body).toEqual({
+      kind: 'client_session',
+      practitioner_id: 'p1',
+      client_id: 'c1',
+      service_id: 's1',
+      location_id: 'l1',
+      room_id: null,
+      price_minor: 15000,
+      currency: 'PEN',
+      reminders: [{ channel: 'email', days_before: 1 }],
+      feedback_request: false,
+      allow_conflicts: true,
+      start_date: '2026-03-03',
+      local_time: '10:07',
+      duration_minutes: 45,
+      time_zone: LIMA,
+      rule: { freq: 'weekly', interval: 1, by_weekday: ['TU'], count: 8 },
+    });
+
+    const event = toSeriesBody(repeating({ kind: 'other_event', title: 'Supervision', practitionerId: null, end: '12:07' }), LIMA);
+    expect(event).toMatchObject({ kind: 'other_event', title: 'Supervision', availability: 'busy', duration_minutes: 120 });
+    expect(event).not.toHaveProperty('client_id');
+    expect(() => toSeriesBody(session(), LIMA)).toThrow();
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The booking form's values and what they become: the body of a booking (only what its kind uses) or of an edit
- * (only what changed). Times are wall-clock times in the practice's zone, any minute; money is the typed text,
- * converted exactly.
+ * The booking form's values and what they become: the body of a booking (only what its kind uses), of a
+ * recurring series (the same fields, its first day, wall time, length and rule), or of an edit (only what
+ * changed). Times are wall-clock times in the practice's zone, any minute; money is the typed text, converted
+ * exactly.
  */
 import type {
   Appointment,
@@ -12,6 +13,7 @@ import type {
   ContactMedium,
   ContactWith,
   ReminderChannel,
+  SeriesCreate,
   Service,
 } from '../../api/types';
 import { minorToInput, parseMoney } from '../../lib/money';
@@ -53,7 +55,25 @@ export interface AppointmentFormValues {
   title: string;
   availability: Availability;
   recordAs: RecordAs;
+  /** Booked once, or the first of a series. */
+  repeats: Repeats;
+  /** How a series ends (when it repeats). */
+  repeatEnd: RepeatEnd;
+  /** The last day a series may occur (YYYY-MM-DD, inclusive), when it ends on a date. */
+  repeatUntil: string | null;
+  /** How many appointments a series has, when it ends after a number of them. */
+  repeatCount: number | string;
 }
+
+/** The repeat presets the form offers: weekly and fortnightly on the start's weekday, monthly on its day. */
+export const REPEATS = ['none', 'weekly', 'fortnightly', 'monthly'] as const;
+export type Repeats = (typeof REPEATS)[number];
+export const REPEAT_ENDS = ['never', 'until', 'count'] as const;
+export type RepeatEnd = (typeof REPEAT_ENDS)[number];
+/** The API's limits on `count` (one more is a series of one, which is no series). */
+export const MIN_REPEAT_COUNT = 2;
+export const MAX_REPEAT_COUNT = 730;
+export const DEFAULT_REPEAT_COUNT = 10;
 
 export const MAX_REMINDERS = 2;
 export const CLIENT_KINDS: readonly AppointmentKind[] = ['client_session', 'client_contact', 'collateral_contact'];
@@ -92,6 +112,10 @@ export function emptyValues(from: FormStart, currency: string): AppointmentFormV
     title: '',
     availability: 'busy',
     recordAs: 'scheduled',
+    repeats: 'none',
+    repeatEnd: 'never',
+    repeatUntil: null,
+    repeatCount: DEFAULT_REPEAT_COUNT,
   };
 }
 
@@ -121,6 +145,10 @@ export function valuesOf(appointment: Appointment, timeZone: string, defaultCurr
     title: appointment.title ?? '',
     availability: appointment.availability ?? 'busy',
     recordAs: 'scheduled',
+    repeats: 'none',
+    repeatEnd: 'never',
+    repeatUntil: null,
+    repeatCount: DEFAULT_REPEAT_COUNT,
   };
 }
 
@@ -270,4 +298,89 @@ export function toUpdateBody(
 /** True when the update changes nothing (only its `allow_conflicts` flag is set). */
 export function isEmptyUpdate(body: AppointmentUpdate): boolean {
   return Object.keys(body).every((key) => key === 'allow_conflicts');
+}
+
+/** RFC 5545's weekday codes, as the API's rules name them. */
+export type WeekdayCode = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
+const WEEKDAYS_FROM_SUNDAY: readonly WeekdayCode[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** A recurrence rule as the API reads it (the subset the form builds). */
+export interface RecurrenceRule {
+  freq: 'weekly' | 'monthly';
+  interval: number;
+  by_weekday?: WeekdayCode[];
+  by_month_day?: number[];
+  until?: string;
+  count?: number;
+}
+
+function dateParts(date: string): [number, number, number] | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null;
+}
+
+/** The weekday of a calendar date (YYYY-MM-DD), whatever zone the browser is in. */
+export function weekdayOf(date: string): WeekdayCode | null {
+  const parts = dateParts(date);
+  if (!parts) return null;
+  return WEEKDAYS_FROM_SUNDAY[new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).getUTCDay()]!;
+}
+
+/** The count typed, as a whole number in the API's range, or null. */
+export function repeatCountOf(value: number | string): number | null {
+  const count = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  return Number.isInteger(count) && count >= MIN_REPEAT_COUNT && count <= MAX_REPEAT_COUNT ? count : null;
+}
+
+/**
+ * The rule the form's repeat choice makes from the start date: every (other) week on its weekday, or every month
+ * on its day of the month; ending on a date (inclusive), after a number of appointments, or never. Null when the
+ * form does not repeat, or the date or the end does not read.
+ */
+export function recurrenceRule(
+  values: Pick<AppointmentFormValues, 'date' | 'repeats' | 'repeatEnd' | 'repeatUntil' | 'repeatCount'>,
+): RecurrenceRule | null {
+  if (values.repeats === 'none' || !values.date) return null;
+  const parts = dateParts(values.date);
+  const weekday = weekdayOf(values.date);
+  if (!parts || !weekday) return null;
+  const rule: RecurrenceRule =
+    values.repeats === 'monthly'
+      ? { freq: 'monthly', interval: 1, by_month_day: [parts[2]] }
+      : { freq: 'weekly', interval: values.repeats === 'fortnightly' ? 2 : 1, by_weekday: [weekday] };
+  if (values.repeatEnd === 'until') {
+    if (!values.repeatUntil || !dateParts(values.repeatUntil) || values.repeatUntil < values.date) return null;
+    rule.until = values.repeatUntil;
+  } else if (values.repeatEnd === 'count') {
+    const count = repeatCountOf(values.repeatCount);
+    if (count === null) return null;
+    rule.count = count;
+  }
+  return rule;
+}
+
+/**
+ * A repeating booking as a series: the booking's own fields (those of its kind), with the first day, the wall
+ * time and the length in the practice's zone instead of two instants, and the rule.
+ */
+export function toSeriesBody(values: AppointmentFormValues, timeZone: string, allowConflicts = false): SeriesCreate {
+  const rule = recurrenceRule(values);
+  const minutes = durationOf(values, timeZone);
+  if (!rule || minutes === null || minutes <= 0 || !values.date) {
+    throw new Error('toSeriesBody needs a repeating form with valid times: validate the form first');
+  }
+  // The series has no "record as" and books registered clients only (the form says so before it gets here).
+  const { starts_at: _start, ends_at: _end, status: _status, new_client: _new, ...fields } = toCreateBody(
+    { ...values, recordAs: 'scheduled', newClient: null },
+    timeZone,
+    allowConflicts,
+  );
+  return {
+    ...fields,
+    start_date: values.date,
+    local_time: values.start,
+    duration_minutes: minutes,
+    time_zone: timeZone,
+    rule: { ...rule },
+  };
 }
