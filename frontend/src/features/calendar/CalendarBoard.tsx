@@ -1,7 +1,8 @@
 /**
  * FullCalendar 7 with the app around it: the toolbar and filters drive it through its controller, the visible
  * range and filters pick the query, blocks come from the API's entries, and every change (booking, moving,
- * recording attendance) goes through the API, a clash asking before it books or moves anyway.
+ * recording attendance) goes through the API, a clash asking before it books or moves anyway. Moving an
+ * occurrence of a recurring series first asks which ones move and shows what would change.
  */
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
@@ -46,6 +47,7 @@ import { CalendarToolbar, VIEWS, type CalendarViewName } from './CalendarToolbar
 import { ClashDialog } from './ClashDialog';
 import { blockTitle, clientNameOf, EventContent } from './EventContent';
 import { EventPopover } from './EventPopover';
+import { SeriesMoveDialog, type PendingSeriesMove } from './SeriesMoveDialog';
 import type { SchedulingReference } from './useSchedulingReference';
 import { addMinutes, clockOptions, firstDayOfWeek, formatRangeIn, minutesBetween, wallTimeOf, type WallTime } from './zonedTime';
 
@@ -108,6 +110,7 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
   const [form, setForm] = useState<AppointmentFormMode | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [moveClash, setMoveClash] = useState<MoveClash | null>(null);
+  const [seriesMove, setSeriesMove] = useState<PendingSeriesMove | null>(null);
   const lastFocused = useRef<string | null>(null);
   const move = useUpdateAppointments();
   const editing = useAppointment(editingId);
@@ -253,6 +256,11 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
       return;
     }
     setPopover(null);
+    if (!block.isGroup && block.first.series_id) {
+      // An occurrence of a series: nothing is saved until the front desk says which ones move and sees the plan.
+      setSeriesMove({ entry: block.first, startsAt: start.toISOString(), endsAt: end.toISOString(), revert: info.revert });
+      return;
+    }
     const changes = block.entries.map((entry) => ({
       appointmentId: entry.id,
       body: { starts_at: start.toISOString(), ends_at: end.toISOString(), allow_conflicts: false },
@@ -290,7 +298,7 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (popover || form || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (popover || form || seriesMove || isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowLeft') controller.prev();
     else if (event.key === 'ArrowRight') controller.next();
     else return;
@@ -411,6 +419,19 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
           reference={reference}
           onClose={() => setEditingId(null)}
           describeClash={describe}
+        />
+      ) : null}
+      {seriesMove ? (
+        <SeriesMoveDialog
+          key={`${seriesMove.entry.id}-${seriesMove.startsAt}-${seriesMove.endsAt}`}
+          move={seriesMove}
+          reference={reference}
+          describe={describe}
+          onCancel={() => {
+            seriesMove.revert();
+            setSeriesMove(null);
+          }}
+          onDone={() => setSeriesMove(null)}
         />
       ) : null}
       <ClashDialog

@@ -1,9 +1,9 @@
 /**
  * What a calendar block says: time, who (the client, the group's members, an event's title, or just "Busy"),
  * what (the service's code or the kind of contact), and the flags the front desk acts on (attendance owed,
- * no-show, cancelled). Short blocks keep to the first line.
+ * no-show, cancelled); an occurrence of a recurring series is marked ↻. Short blocks keep to the first line.
  */
-import { Box, Text } from '@mantine/core';
+import { Box, Text, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ClientWords } from '../clients/clientWords';
@@ -99,6 +99,13 @@ export function EventContent({ block, timeText, accent, compact, reference, word
     >
       <Text size="11px" lh="14px" fw={500} truncate>
         {timeText}
+        {block.first.series_id && !block.busyOnly ? (
+          <span data-testid="recurring-mark">
+            {' '}
+            <span aria-hidden="true">↻</span>
+            <VisuallyHidden>{t('calendar.popover.recurring')}</VisuallyHidden>
+          </span>
+        ) : null}
       </Text>
       <Text size="xs" lh="15px" fw={700} td={crossed ? 'line-through' : undefined} lineClamp={2}>
         {title}

@@ -1,10 +1,11 @@
 /**
  * One appointment (or a group session's members) beside its block: who, what, when (in the practice's zone, and
  * in its own when that differs), where, price and the client's balance; how it ended, with one click to record
- * Attended / No-show / Cancel (or to correct it back), and the way to the client and to changing it.
+ * Attended / No-show / Cancel (or to correct it back), and the way to the client and to changing it. An
+ * occurrence of a recurring series says so (and when it was changed on its own, or moved by a clock change).
  * Opened by a click or Enter on the block; Esc closes it and gives focus back to the block.
  */
-import { Alert, Anchor, Button, CloseButton, Group, Popover, Portal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CloseButton, Group, Popover, Portal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +74,9 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
         returnFocus={false}
         closeOnEscape
         width={block.isGroup ? 420 : 340}
-        middlewares={{ flip: true, shift: true }}
+        // A block as wide as the day view leaves no room on either side: then the popover slides over it rather
+        // than off the screen (where the page would scroll sideways under the pointer).
+        middlewares={{ flip: true, shift: { crossAxis: true } }}
       >
         <Popover.Target>
           <div
@@ -119,6 +122,25 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
                     time: formatRangeIn(first.starts_at, first.ends_at, ownZone, locale),
                   })}
                 </Text>
+              ) : null}
+              {first.series_id && !block.busyOnly ? (
+                <Stack gap={2} mt={4} data-testid="recurring">
+                  <Group gap={6}>
+                    <Badge size="sm" variant="light" color="gray" leftSection={<span aria-hidden="true">↻</span>}>
+                      {t('calendar.popover.recurring')}
+                    </Badge>
+                  </Group>
+                  {first.series_exception ? (
+                    <Text size="xs" c="dimmed">
+                      {t('calendar.popover.seriesException')}
+                    </Text>
+                  ) : null}
+                  {first.time_adjusted ? (
+                    <Text size="xs" c="dimmed" data-testid="time-adjusted">
+                      {t('calendar.popover.timeAdjusted')}
+                    </Text>
+                  ) : null}
+                </Stack>
               ) : null}
             </Row>
             {practitioner ? (

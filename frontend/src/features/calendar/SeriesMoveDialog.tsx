@@ -1,0 +1,231 @@
+/**
+ * Moving an occurrence of a recurring series (a drag or a resize): which ones move (only this one, this and the
+ * following ones, or all in the series), and before anything changes, what would: the appointments that move
+ * (before → after, in the practice's zone), those added or removed, those kept as they are and why, and any
+ * clash. Confirming carries out exactly that plan (over the clashes when there are some); cancelling, closing or
+ * Esc puts the block back where it was.
+ */
+import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isSchedulingClash, useSeriesChange } from '../../api/queries/appointments';
+import type { CalendarEntry, SeriesChange, SeriesChangeScope, SeriesPlan } from '../../api/types';
+import { problemText } from '../../i18n/problemText';
+import type { SchedulingReference } from './useSchedulingReference';
+import { formatDateIn, formatRangeIn, formatTimeIn } from './zonedTime';
+
+/** A dropped (or resized) occurrence, not saved yet. */
+export interface PendingSeriesMove {
+  entry: CalendarEntry;
+  startsAt: string;
+  endsAt: string;
+  /** Puts the block back where it was. */
+  revert: () => void;
+}
+
+export const SERIES_SCOPES: readonly SeriesChangeScope[] = ['this', 'following', 'all'];
+/** How many moves the preview lists one by one. */
+export const LISTED_MOVES = 8;
+
+interface SeriesMoveDialogProps {
+  move: PendingSeriesMove;
+  reference: SchedulingReference & { timeZone: string };
+  /** What a clashing appointment is, when the calendar knows it. */
+  describe: (appointmentId: string) => string | null;
+  /** Closed without changing anything: the block goes back. */
+  onCancel: () => void;
+  /** The plan was carried out. */
+  onDone: () => void;
+}
+
+/** Why the API keeps an occurrence as it is, in the UI's words (its own English text when it is a new reason). */
+export function keptReason(reason: string, t: TFunction): string {
+  if (reason === 'in the past') return t('calendar.seriesMove.reasons.past');
+  if (reason === 'edited on its own') return t('calendar.seriesMove.reasons.exception');
+  const status = /^already (scheduled|attended|no_show|late_cancelled|cancelled)$/.exec(reason)?.[1];
+  if (status) {
+    return t('calendar.seriesMove.reasons.status', {
+      status: t(`calendar.statuses.${status as 'scheduled' | 'attended' | 'no_show' | 'late_cancelled' | 'cancelled'}`),
+    });
+  }
+  return reason;
+}
+
+export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }: SeriesMoveDialogProps) {
+  const { t } = useTranslation();
+  const { timeZone, locale } = reference;
+  const [scope, setScope] = useState<SeriesChangeScope | null>(null);
+  const [plan, setPlan] = useState<SeriesPlan | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const preview = useSeriesChange();
+  const apply = useSeriesChange();
+  // Only the answer to the latest scope chosen is shown (arrow keys run through the choices quickly).
+  const latest = useRef(0);
+  const range = (start: string, end: string) => formatRangeIn(start, end, timeZone, locale);
+
+  function bodyFor(chosen: SeriesChangeScope, dryRun: boolean, allowConflicts: boolean): SeriesChange {
+    return {
+      scope: chosen,
+      action: 'edit',
+      dry_run: dryRun,
+      allow_conflicts: allowConflicts,
+      changes: { starts_at: move.startsAt, ends_at: move.endsAt },
+    };
+  }
+
+  async function check(chosen: SeriesChangeScope, afterProblem: string | null = null) {
+    const request = ++latest.current;
+    setScope(chosen);
+    setPlan(null);
+    setProblem(afterProblem);
+    try {
+      const answer = await preview.mutateAsync({ appointmentId: move.entry.id, body: bodyFor(chosen, true, false) });
+      if (request === latest.current) setPlan(answer);
+    } catch (error) {
+      if (request === latest.current) setProblem(`${t('calendar.seriesMove.previewFailed')} ${problemText(error, t).message}`);
+    }
+  }
+
+  async function confirm() {
+    if (!scope || !plan) return;
+    setProblem(null);
+    try {
+      const done = await apply.mutateAsync({
+        appointmentId: move.entry.id,
+        body: bodyFor(scope, false, plan.clashes.length > 0),
+      });
+      notifications.show({ color: 'tend', message: t('calendar.seriesMove.moved', { count: done.moves.length }) });
+      onDone();
+    } catch (error) {
+      // Someone booked in the way since the preview: show the plan as it is now.
+      if (isSchedulingClash(error)) void check(scope, t('calendar.seriesMove.changedMeanwhile'));
+      else setProblem(problemText(error, t).message);
+    }
+  }
+
+  const moves = plan ? [...plan.moves].sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at)) : [];
+  const clashing = (plan?.clashes.length ?? 0) > 0;
+
+  return (
+    <Modal opened onClose={onCancel} title={t('calendar.seriesMove.title')} size="lg" centered>
+      <Stack gap="sm" data-testid="series-move-dialog">
+        <Text size="sm">{t('calendar.seriesMove.intro', { time: range(move.startsAt, move.endsAt) })}</Text>
+        <Radio.Group
+          label={t('calendar.seriesMove.scope')}
+          value={scope}
+          onChange={(value) => void check(value as SeriesChangeScope)}
+        >
+          <Stack gap="xs" mt={6}>
+            {SERIES_SCOPES.map((value, index) => (
+              <Radio
+                key={value}
+                value={value}
+                label={t(`calendar.seriesMove.scopes.${value}`)}
+                description={t(`calendar.seriesMove.scopeHints.${value}`)}
+                data-autofocus={index === 0 || undefined}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+
+        <div aria-live="polite" data-testid="series-move-preview">
+          {scope === null ? (
+            <Text size="sm" c="dimmed">
+              {t('calendar.seriesMove.choose')}
+            </Text>
+          ) : plan === null ? (
+            preview.isPending ? (
+              <Group gap="xs">
+                <Loader size="xs" />
+                <Text size="sm">{t('calendar.seriesMove.checking')}</Text>
+              </Group>
+            ) : null
+          ) : (
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                {moves.length > 0 ? t('calendar.seriesMove.moves', { count: moves.length }) : t('calendar.seriesMove.noMoves')}
+              </Text>
+              {moves.length > 0 ? (
+                <List size="sm" spacing={2} data-testid="series-moves">
+                  {moves.slice(0, LISTED_MOVES).map((item) => (
+                    <List.Item key={item.appointment_id}>
+                      {range(item.starts_at, item.ends_at)} <span aria-hidden="true">→</span>
+                      <VisuallyHidden>{` ${t('calendar.seriesMove.to')}`}</VisuallyHidden>{' '}
+                      <Text span fw={600} size="sm">
+                        {range(item.to_starts_at, item.to_ends_at)}
+                      </Text>
+                    </List.Item>
+                  ))}
+                  {moves.length > LISTED_MOVES ? (
+                    <List.Item>{t('calendar.seriesMove.more', { count: moves.length - LISTED_MOVES })}</List.Item>
+                  ) : null}
+                </List>
+              ) : null}
+              {plan.creates.length > 0 ? <Text size="sm">{t('calendar.seriesMove.creates', { count: plan.creates.length })}</Text> : null}
+              {plan.deletes.length > 0 ? <Text size="sm">{t('calendar.seriesMove.deletes', { count: plan.deletes.length })}</Text> : null}
+              {plan.kept.length > 0 ? (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t('calendar.seriesMove.kept', { count: plan.kept.length })}
+                  </Text>
+                  <List size="sm" spacing={2} data-testid="series-kept">
+                    {plan.kept.slice(0, LISTED_MOVES).map((item) => (
+                      <List.Item key={item.appointment_id}>
+                        {range(item.starts_at, item.ends_at)}{' '}
+                        <Text span c="dimmed" size="sm">
+                          ({keptReason(item.reason, t)})
+                        </Text>
+                      </List.Item>
+                    ))}
+                    {plan.kept.length > LISTED_MOVES ? (
+                      <List.Item>{t('calendar.seriesMove.more', { count: plan.kept.length - LISTED_MOVES })}</List.Item>
+                    ) : null}
+                  </List>
+                </>
+              ) : null}
+              {clashing ? (
+                <Alert color="orange" variant="light" p="xs" data-testid="series-clashes">
+                  <Text size="sm" fw={600}>
+                    {t('calendar.seriesMove.clashes', { count: plan.clashes.length })}
+                  </Text>
+                  <List size="sm" spacing={2}>
+                    {plan.clashes.slice(0, LISTED_MOVES).map((clash) => (
+                      <List.Item key={clash.starts_at}>
+                        {formatDateIn(clash.starts_at, timeZone, locale)}, {formatTimeIn(clash.starts_at, timeZone, locale)}{' '}
+                        {t('calendar.seriesMove.clashWith', {
+                          what: clash.with.map((id) => describe(id) ?? t('calendar.clash.unknown')).join(', '),
+                        })}
+                      </List.Item>
+                    ))}
+                  </List>
+                </Alert>
+              ) : null}
+            </Stack>
+          )}
+        </div>
+
+        {problem ? (
+          <Alert color="red" variant="light" p="xs" role="alert">
+            <Text size="sm">{problem}</Text>
+          </Alert>
+        ) : null}
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('calendar.seriesMove.cancel')}
+          </Button>
+          <Button
+            color={clashing ? 'orange' : 'tend'}
+            disabled={plan === null}
+            loading={apply.isPending}
+            onClick={() => void confirm()}
+          >
+            {clashing ? t('calendar.seriesMove.confirmAnyway') : t('calendar.seriesMove.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
