@@ -25,6 +25,9 @@ from tend.core.text import fold
 from tend.domain.clients import custom_fields, enrollments, relationships
 from tend.domain.clients import records as clients
 from tend.domain.context import Context
+from tend.domain.ledger import bills as ledger_bills
+from tend.domain.ledger import charges as ledger_charges
+from tend.domain.ledger import entries as ledger
 from tend.domain.practice import settings as practice
 from tend.domain.practice import users
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
@@ -326,6 +329,7 @@ async def seed(ctx: Context) -> None:
             },
         )
     await _seed_schedule(ctx, rng, practitioners, services, office, online, rooms, adults + minors)
+    await _seed_ledger(ctx, rng, adults + minors)
 
 
 async def _seed_schedule(
@@ -474,3 +478,75 @@ class _At:
 
     def now(self) -> datetime:
         return self.moment
+
+
+async def _seed_ledger(ctx: Context, rng: random.Random, people: list[Client]) -> None:
+    """Money with the shapes a practice has: every past session's charge and bill (what the job posts),
+    most bills paid on the day by cash, card or transfer, a few left open for months (aging), no-show
+    fees, a few clients billed in USD (a report), one refund of an overpayment and one payment recorded
+    twice and reversed."""
+    tz = ZoneInfo("America/Lima")
+    today = ctx.clock.now().astimezone(tz).date()
+    for appointment_id in await scheduling.past_session_ids(ctx):
+        await ledger_charges.settle_appointment(ctx, appointment_id)
+    slow_payers = {c.id for c in rng.sample(people, k=min(4, len(people)))}
+    for person in people:
+        views = await ledger_bills.bills_of_client(ctx, person.id)
+        for view in sorted(views, key=lambda v: v.bill.issued_on):
+            bill = view.bill
+            if bill.status.value != "open" or rng.random() < (0.6 if person.id in slow_payers else 0.08):
+                continue  # unpaid: the aging report and the client's balance show it
+            session_day = bill.issued_on
+            method = rng.choices(["cash", "card", "bank_transfer"], weights=[45, 40, 15])[0]
+            amount = bill.total_minor if rng.random() > 0.1 else bill.total_minor // 2
+            await ledger.record_payment(
+                ctx,
+                person.id,
+                {
+                    "amount_minor": amount,
+                    "currency": bill.currency,
+                    "payment_method": method,
+                    "reference": f"Voucher {rng.randrange(1000, 9999)}" if method == "card" else None,
+                    "effective_date": session_day,
+                    "allocations": [{"bill_id": bill.id, "amount_minor": amount}],
+                },
+            )
+    usd_clients = [c for c in people if c.status is ClientStatus.active][40:44]
+    for n, person in enumerate(usd_clients):
+        await ledger.record_charge(
+            ctx,
+            person.id,
+            {
+                "amount_minor": 12000,
+                "currency": "USD",
+                "memo": "Informe psicológico para el colegio",
+                "effective_date": today - timedelta(days=20 + 15 * n),
+            },
+        )
+        if n % 2 == 0:
+            await ledger.record_payment(
+                ctx,
+                person.id,
+                {"amount_minor": 12000, "currency": "USD", "payment_method": "bank_transfer",
+                 "reference": "Transferencia BCP", "effective_date": today - timedelta(days=10 + n)},
+            )  # fmt: skip
+    if usd_clients:
+        overpaid = await ledger.record_payment(
+            ctx,
+            usd_clients[0].id,
+            {"amount_minor": 5000, "currency": "PEN", "payment_method": "cash", "memo": "Pagó de más",
+             "effective_date": today - timedelta(days=3)},
+        )  # fmt: skip
+        await ledger.refund_payment(
+            ctx,
+            overpaid.id,
+            {"amount_minor": 5000, "memo": "Devolución en efectivo", "effective_date": today},
+        )
+    if len(usd_clients) > 1:
+        twice = await ledger.record_payment(
+            ctx,
+            usd_clients[1].id,
+            {"amount_minor": 12000, "currency": "USD", "payment_method": "card", "reference": "Voucher 4417",
+             "effective_date": today - timedelta(days=9)},
+        )  # fmt: skip
+        await ledger.reverse_entry(ctx, twice.id, "Registrado dos veces")

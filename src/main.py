@@ -19,6 +19,9 @@ from tend.api import api_keys, audit, auth, dev, docs, health, jobs
 from tend.api.clients import custom_fields, duplicates, enrollments, records, relationships
 from tend.api.deps import auth_policy
 from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
+from tend.api.ledger import bills as ledger_bills
+from tend.api.ledger import entries as ledger_entries
+from tend.api.ledger import practice as practice_ledger
 from tend.api.practice import catalog, users
 from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
@@ -146,6 +149,9 @@ def create_app(
         appointments,
         appointment_series,
         calendar_feeds,
+        ledger_entries,
+        ledger_bills,
+        practice_ledger,
         api_keys,
         audit,
         jobs,

@@ -94,12 +94,23 @@ async def _clean_database(request: pytest.FixtureRequest) -> AsyncIterator[None]
         return
     engine: AsyncEngine = request.getfixturevalue("engine")
     tables = [t.name for t in reversed(metadata.sorted_tables)]
+    # The ledger's insert-only triggers are lifted for the cleanup only (replica role on PostgreSQL; on
+    # SQLite dropped and re-created from their own stored definitions).
     async with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
+            await connection.execute(text("SET LOCAL session_replication_role = replica"))
             await connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
         else:
+            triggers = (
+                await connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+            ).all()
+            await connection.execute(text("PRAGMA defer_foreign_keys = ON"))  # self-references
+            for name, _sql in triggers:
+                await connection.execute(text(f'DROP TRIGGER "{name}"'))
             for table in tables:
                 await connection.execute(text(f"DELETE FROM {table}"))
+            for _name, sql in triggers:
+                await connection.execute(text(sql))
 
 
 @pytest.fixture

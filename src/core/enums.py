@@ -106,3 +106,40 @@ class ReminderChannel(StrEnum):
     email = "email"
     sms = "sms"
     voice = "voice"
+
+
+class EntryKind(StrEnum):
+    """What a ledger entry is. Entries are never changed: mistakes are fixed by new ones."""
+
+    charge = "charge"
+    payment = "payment"
+    refund = "refund"  # gives back (part of) one payment
+    adjustment = "adjustment"  # a credit (discount, write-off) or a debit, with a reason
+    reversal = "reversal"  # voids exactly one earlier entry, at most once
+
+
+class ChargeType(StrEnum):
+    session_fee = "session_fee"
+    no_show_fee = "no_show_fee"
+    late_cancel_fee = "late_cancel_fee"
+    other = "other"
+
+
+class PaymentMethod(StrEnum):
+    cash = "cash"
+    card = "card"
+    check = "check"
+    bank_transfer = "bank_transfer"
+    other = "other"
+
+
+class AdjustmentDirection(StrEnum):
+    credit = "credit"  # lowers what the client owes (discount, write-off)
+    debit = "debit"  # raises it
+
+
+class BillStatus(StrEnum):
+    open = "open"
+    partially_paid = "partially_paid"
+    paid = "paid"
+    cancelled = "cancelled"

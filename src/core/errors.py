@@ -36,6 +36,18 @@ class ErrorCode(StrEnum):
     merge_same_client = "conflict.merge_same_client"
     scheduling_clash = "conflict.scheduling_clash"
     not_started = "conflict.not_started"
+    idempotency_key_reused = "conflict.idempotency_key_reused"
+    idempotency_in_progress = "conflict.idempotency_in_progress"
+    already_reversed = "conflict.already_reversed"
+    not_reversible = "conflict.not_reversible"
+    refund_exceeds_payment = "conflict.refund_exceeds_payment"
+    allocation_exceeds = "conflict.allocation_exceeds"
+    bill_cancelled = "conflict.bill_cancelled"
+    bill_has_payments = "conflict.bill_has_payments"
+    bill_not_cancelled = "conflict.bill_not_cancelled"
+    note_signed = "conflict.note_signed"
+    session_billed = "conflict.session_billed"
+    merge_has_money = "conflict.merge_has_money"
     # A record merged into another: `merged_into` names the survivor.
     merged = "not_found.merged"
     # Refusals (403) with a reason the caller can act on.

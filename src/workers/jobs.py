@@ -9,14 +9,16 @@ from typing import Any
 
 from tend.core.actor import Actor
 from tend.domain.context import Context
+from tend.domain.ledger import charges
 from tend.domain.practice.users import WELCOME_EMAIL_JOB
 from tend.domain.scheduling import series
 from tend.domain.scheduling.appointments import APPOINTMENT_CHANGED_JOB
 from tend.persistence.db import unit_of_work
 from tend.persistence.repositories.access import LoginFailureRepository, UserRepository
+from tend.persistence.repositories.ledger import IdempotencyRepository
 from tend.workers.deps import JobDeps
 from tend.workers.mail import OutgoingEmail
-from tend.workers.schedule import EXTEND_SERIES, PRUNE_SIGN_IN_ATTEMPTS
+from tend.workers.schedule import EXTEND_SERIES, PRUNE_IDEMPOTENCY_RECORDS, PRUNE_SIGN_IN_ATTEMPTS
 
 JobFunction = Callable[[JobDeps, dict[str, Any]], Awaitable[None]]
 JOBS: dict[str, JobFunction] = {}
@@ -60,11 +62,22 @@ async def prune_sign_in_attempts(deps: JobDeps, payload: dict[str, Any]) -> None
         await LoginFailureRepository(session).prune(deps.clock.now() - timedelta(days=1))
 
 
+@job(PRUNE_IDEMPOTENCY_RECORDS)
+async def prune_idempotency_records(deps: JobDeps, payload: dict[str, Any]) -> None:
+    """Daily: stored Idempotency-Key answers are kept two days (at least the promised 24 hours)."""
+    async with unit_of_work(deps.sessions) as session:
+        await IdempotencyRepository(session).prune(deps.clock.now() - timedelta(days=2))
+
+
 @job(APPOINTMENT_CHANGED_JOB)
 async def appointment_changed(deps: JobDeps, payload: dict[str, Any]) -> None:
-    """An appointment moved or changed status. The ledger (fees) and automations (reminders, provider
-    e-mails) hook in here as they land; until then there is nothing to do, and the event is recorded."""
-    return None
+    """An appointment moved or changed status: the ledger posts (or reverses) what its status implies —
+    the session charge and bill, a no-show or late-cancel fee — exactly once, however often this runs."""
+    if payload.get("event") != "status_changed":
+        return
+    async with unit_of_work(deps.sessions) as session:
+        ctx = Context(session=session, clock=deps.clock, actor=Actor.system())
+        await charges.settle_appointment(ctx, uuid.UUID(payload["appointment_id"]))
 
 
 @job(EXTEND_SERIES)

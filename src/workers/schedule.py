@@ -36,9 +36,11 @@ async def _the_practice(ctx: Context, day: date) -> dict[str, dict[str, Any]]:
 
 PRUNE_SIGN_IN_ATTEMPTS = "prune_sign_in_attempts"
 EXTEND_SERIES = "extend_series"
+PRUNE_IDEMPOTENCY_RECORDS = "prune_idempotency_records"
 PERIODIC: list[Periodic] = [
     Periodic(PRUNE_SIGN_IN_ATTEMPTS, "prune-sign-in-attempts", _the_practice),
     Periodic(EXTEND_SERIES, "extend-series", _the_practice),
+    Periodic(PRUNE_IDEMPOTENCY_RECORDS, "prune-idempotency-records", _the_practice),
 ]
 
 

@@ -16,6 +16,7 @@ from tend.domain.practice import users
 from tend.persistence.tables.jobs import EmailMessage, OutboxJob
 from tend.workers.mail import Mailer
 from tend.workers.outbox import execute, sweep
+from tend.workers.schedule import PERIODIC
 from tests.harness import is_postgres
 
 
@@ -91,8 +92,8 @@ async def test_sweep_sends_jobs_that_were_committed_but_never_dispatched(
     app: Any, system_ctx: Any, sessions: Any, run_jobs: Any
 ) -> None:
     await _create_user(system_ctx)  # recorded, not dispatched: as if the process died right after commit
-    # The welcome e-mail, and the day's two scheduled jobs the sweep's tick records.
-    assert await sweep(app.state.job_deps, app.state.dispatcher) == 3
+    # The welcome e-mail, and the day's scheduled jobs the sweep's tick records.
+    assert await sweep(app.state.job_deps, app.state.dispatcher) == 1 + len(PERIODIC)
     await run_jobs()
     assert [e.status for e in await _emails(sessions)] == [EmailStatus.sent]
     assert await sweep(app.state.job_deps, app.state.dispatcher) == 0

@@ -9,11 +9,13 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, Field, StrictInt
 
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
+from tend.api.idempotency import IdempotencyKey, once
 from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel, SafeStr
 from tend.core.enums import (
     AppointmentKind,
@@ -23,7 +25,7 @@ from tend.core.enums import (
     ContactWith,
     ReminderChannel,
 )
-from tend.domain.scheduling import appointments
+from tend.domain.scheduling import appointments, notes
 
 router = APIRouter(prefix="/api/v1/appointments", tags=["appointments"])
 Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
@@ -101,6 +103,31 @@ class AppointmentUpdate(PatchModel, AppointmentFields):
 class StatusChange(InputModel):
     status: AppointmentStatus
     reason: str | None = Field(default=None, max_length=500)
+    fee_minor: StrictInt | None = Field(
+        default=None,
+        ge=0,
+        le=10**12,
+        description="No-show / late cancellation: the fee to charge instead of the practice's default.",
+    )
+    waive_fee_reason: Annotated[str, Field(min_length=1, max_length=500), CleanName] | None = Field(
+        default=None, description="No-show / late cancellation: charge no fee, for this reason (kept)."
+    )
+
+
+class NoteOut(OutputModel):
+    appointment_id: uuid.UUID
+    text: str
+    signed_by: uuid.UUID | None
+    signed_at: datetime | None
+    updated_at: datetime
+
+
+class NoteIn(InputModel):
+    text: Annotated[str, Field(max_length=20000)]
+
+
+class UnlockIn(InputModel):
+    reason: Annotated[str, Field(min_length=1, max_length=500), CleanName]
 
 
 class ClientRef(OutputModel):
@@ -305,12 +332,62 @@ async def update_appointment(
     )
 
 
-@router.post("/{appointment_id:uuid}/status", responses=WRITE_ERRORS)
+@router.post("/{appointment_id:uuid}/status", response_model=AppointmentOut, responses=WRITE_ERRORS)
 async def change_status(
-    appointment_id: uuid.UUID, body: StatusChange, _staff: StaffDep, ctx: ContextDep
-) -> AppointmentOut:
+    appointment_id: uuid.UUID,
+    body: StatusChange,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
     """attended / no_show (not before the start) / cancelled (late_cancelled inside the practice's window)
-    / scheduled (a correction). Corrections are audited; fees follow through the ledger."""
-    return AppointmentOut.model_validate(
-        await appointments.set_status(ctx, appointment_id, body.status, body.reason)
-    )
+    / scheduled (a correction). Corrections are audited. The ledger follows through a job: attended posts
+    the session charge and bill; no-show / late cancellation the fee (`fee_minor` overrides the practice's,
+    `waive_fee_reason` charges none); a correction reverses what no longer applies."""
+
+    async def act() -> AppointmentOut:
+        changed = await appointments.set_status(
+            ctx,
+            appointment_id,
+            body.status,
+            body.reason,
+            fee_minor=body.fee_minor,
+            waive_fee_reason=body.waive_fee_reason,
+        )
+        return AppointmentOut.model_validate(changed)
+
+    return await once(request, ctx, idempotency_key, body, 200, act)
+
+
+@router.delete("/{appointment_id:uuid}", status_code=204, response_class=Response, responses=WRITE_ERRORS)
+async def delete_appointment(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
+    """Removes an appointment entered by mistake (cancel it instead if it was really booked). A billed
+    session needs its bill cancelled first; a signed note, unlocking."""
+    await appointments.delete_appointment(ctx, appointment_id)
+    return Response(status_code=204)
+
+
+@router.get("/{appointment_id:uuid}/note", responses=READ_ERRORS)
+async def get_note(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
+    return NoteOut.model_validate(await notes.get_note(ctx, appointment_id))
+
+
+@router.put("/{appointment_id:uuid}/note", responses=WRITE_ERRORS)
+async def write_note(appointment_id: uuid.UUID, body: NoteIn, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
+    """Replaces the note's text (refused once signed: unlock first)."""
+    return NoteOut.model_validate(await notes.write_note(ctx, appointment_id, body.text))
+
+
+@router.post("/{appointment_id:uuid}/note/sign", responses=WRITE_ERRORS)
+async def sign_note(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
+    """Signs the note, which locks the session (times, status, note) until unlocked."""
+    return NoteOut.model_validate(await notes.sign_note(ctx, appointment_id))
+
+
+@router.post("/{appointment_id:uuid}/note/unlock", responses=WRITE_ERRORS)
+async def unlock_note(
+    appointment_id: uuid.UUID, body: UnlockIn, _staff: StaffDep, ctx: ContextDep
+) -> NoteOut:
+    """Unlocks a signed note (recorded in the audit log with the reason)."""
+    return NoteOut.model_validate(await notes.unlock_note(ctx, appointment_id, body.reason))

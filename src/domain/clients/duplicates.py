@@ -27,6 +27,7 @@ from tend.persistence.repositories.clients import (
     EnrollmentRepository,
     RelationshipRepository,
 )
+from tend.persistence.repositories.ledger import LedgerRepository
 from tend.persistence.tables.clients import Client, Enrollment
 from tend.persistence.tables.practice import Practitioner
 
@@ -156,6 +157,12 @@ async def merge_clients(
     duplicate = await get_client(ctx, duplicate_id)  # a clinician must be able to see both
     clients = ClientRepository(ctx.session)
     await clients.lock([survivor.id, duplicate.id])
+    if await LedgerRepository(ctx.session).has_entries(duplicate.id):
+        raise Conflict(
+            "The record being merged away has money in its ledger, which never moves between records.",
+            code=ErrorCode.merge_has_money,
+            next_step="Keep that record instead (merge the other one into it).",
+        )
 
     chosen = set(take_from_duplicate or ())
     fields = [_choose(name, survivor, duplicate, chosen) for name in MERGED_FIELDS]

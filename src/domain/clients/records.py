@@ -21,6 +21,7 @@ from tend.domain.practice.settings import get_practice, practice_today
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.clients import ClientFilter, ClientRepository
+from tend.persistence.repositories.ledger import LedgerRepository
 from tend.persistence.repositories.scheduling import AppointmentRepository
 from tend.persistence.tables.clients import Client
 from tend.persistence.tables.practice import Practitioner, Program
@@ -217,19 +218,21 @@ async def client_summary(ctx: Context, client_id: uuid.UUID) -> ClientSummary:
 async def summarize(ctx: Context, clients: list[Client]) -> list[ClientSummary]:
     """Practitioners and current programs from their tables, in two queries for the whole page.
 
-    Sessions attended are counted from appointments (one query for the page); balances are empty until
-    the ledger exists. Nothing is kept as a counter."""
+    Sessions attended are counted from appointments and balances summed from the ledger (one query each
+    for the page). Nothing is kept as a counter."""
     ids = [client.id for client in clients]
     repository = ClientRepository(ctx.session)
     practitioners = await repository.practitioners_by_client(ids)
     programs = await repository.current_programs_by_client(ids, await practice_today(ctx))
     attended = await AppointmentRepository(ctx.session).attended_counts(ids)
+    balances = await LedgerRepository(ctx.session).balances(ids)
     return [
         ClientSummary(
             client=client,
             practitioners=practitioners[client.id],
             current_programs=programs[client.id],
             sessions_attended=attended.get(client.id, 0),
+            balances=[Balance(b.currency, b.amount_minor) for b in balances.get(client.id, [])],
         )
         for client in clients
     ]

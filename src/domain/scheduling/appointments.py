@@ -21,6 +21,7 @@ from tend.domain.context import Context
 from tend.domain.jobs import record_job
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVICES, is_virtual
 from tend.domain.practice.settings import check_time_zone, get_practice
+from tend.domain.scheduling import locks
 from tend.persistence.repositories.scheduling import (
     AppointmentRepository,
     CalendarRow,
@@ -288,6 +289,10 @@ _MOVING = frozenset({"starts_at", "ends_at", "practitioner_id", "room_id", "loca
 async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
     allow_conflicts = bool(changes.pop("allow_conflicts", False))
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
+    await locks.ensure_unlocked(ctx, appointment)
+    await locks.ensure_billing_fields_free(
+        ctx, appointment, {name for name, value in changes.items() if getattr(appointment, name) != value}
+    )
     if appointment.status is not AppointmentStatus.scheduled and _MOVING & set(changes):
         raise Conflict(
             f"This appointment is {appointment.status.value}: its time and people are kept as they were.",
@@ -323,7 +328,13 @@ async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: d
 
 
 async def set_status(
-    ctx: Context, appointment_id: uuid.UUID, status: AppointmentStatus, reason: str | None = None
+    ctx: Context,
+    appointment_id: uuid.UUID,
+    status: AppointmentStatus,
+    reason: str | None = None,
+    *,
+    fee_minor: int | None = None,
+    waive_fee_reason: str | None = None,
 ) -> Appointment:
     """Records how a session (or contact) ended. A no-show or attendance cannot be recorded before the
     start; a cancellation inside the practice's late-cancel window is a late cancellation. Corrections
@@ -331,6 +342,7 @@ async def set_status(
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
     if appointment.kind is AppointmentKind.other_event:
         raise Invalid("Events have no attendance.", field="status", code=ErrorCode.invalid)
+    await locks.ensure_unlocked(ctx, appointment)
     now = ctx.clock.now()
     if status in (AppointmentStatus.no_show, AppointmentStatus.attended) and now < appointment.starts_at:
         raise Conflict(
@@ -342,9 +354,21 @@ async def set_status(
         window = timedelta(hours=(await get_practice(ctx)).late_cancel_window_hours)
         if now >= appointment.starts_at - window:
             status = AppointmentStatus.late_cancelled
+    if fee_minor is not None and waive_fee_reason:
+        raise Invalid("Give a fee or waive it, not both.", field="waive_fee_reason", code=ErrorCode.invalid)
+    fee_given = fee_minor is not None or bool(waive_fee_reason)
+    if fee_given and status not in (AppointmentStatus.no_show, AppointmentStatus.late_cancelled):
+        raise Invalid(
+            "A fee goes with a no-show or a late cancellation only.",
+            field="fee_minor" if fee_minor is not None else "waive_fee_reason",
+            code=ErrorCode.invalid,
+        )
     previous = appointment.status
-    if status is previous:
+    if status is previous and not fee_given:
         return appointment
+    # The ledger's automatic charges are unique per round, so each change may post its own (once).
+    appointment.status_round = (appointment.status_round or 0) + 1
+    appointment.fee_override_minor, appointment.fee_waived_reason = fee_minor, waive_fee_reason or None
     appointment.status, appointment.status_reason = status, reason
     appointment.status_changed_at = appointment.updated_at = now
     await ctx.session.flush()
@@ -416,3 +440,30 @@ async def sessions_of_month(
         name_terms=tuple(search_terms(client_name or "")),
     )
     return await SessionReportRepository(ctx.session).sessions(ctx.actor, filters)
+
+
+async def delete_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
+    """Removes an appointment entered by mistake. A billed session needs its bill cancelled first (its
+    charges are reversed then; the ledger keeps them); a signed note needs unlocking first."""
+    appointment = await get_appointment(ctx, appointment_id, for_update=True)
+    await locks.ensure_unlocked(ctx, appointment)
+    if await locks.live_bill_of(ctx, appointment.id):
+        raise Conflict(
+            "This session has a bill.",
+            code=ErrorCode.bill_not_cancelled,
+            next_step="Cancel the bill first (un-apply or refund its payments), then delete the session.",
+        )
+    audit.record(
+        ctx,
+        "appointment.deleted",
+        object_type="appointment",
+        object_id=appointment.id,
+        status=appointment.status.value,
+        client_id=str(appointment.client_id) if appointment.client_id else None,
+    )
+    await AppointmentRepository(ctx.session).delete(appointment)
+
+
+async def past_session_ids(ctx: Context) -> list[uuid.UUID]:
+    """Client sessions that have started, oldest first (the demo practice settles their money)."""
+    return await AppointmentRepository(ctx.session).started_session_ids(ctx.clock.now())

@@ -24,7 +24,9 @@ from tend.persistence.tables.clients import (
     CustomFieldDefinition,
     Enrollment,
 )
+from tend.persistence.tables.ledger import LedgerEntry
 from tend.persistence.tables.practice import Practitioner, Program
+from tend.persistence.tables.scheduling import Appointment
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ class ClientRepository:
             "relationships": select(func.count()).where(ClientRelationship.client_id == client_id),
             "enrollments": select(func.count()).where(Enrollment.client_id == client_id),
             "merged_records": select(func.count()).where(Client.merged_into_id == client_id),
+            "appointments": select(func.count()).where(Appointment.client_id == client_id),
+            "ledger_entries": select(func.count()).where(LedgerEntry.client_id == client_id),
         }
         return {name: int(await self.session.scalar(query) or 0) for name, query in counts.items()}
 

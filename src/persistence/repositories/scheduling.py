@@ -132,6 +132,15 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return {client_id: int(count) for client_id, count in rows.all() if client_id is not None}
 
+    async def started_session_ids(self, now: datetime) -> list[uuid.UUID]:
+        return list(
+            await self.session.scalars(
+                select(Appointment.id)
+                .where(Appointment.kind == AppointmentKind.client_session, Appointment.starts_at <= now)
+                .order_by(Appointment.starts_at)
+            )
+        )
+
 
 @dataclass(frozen=True)
 class SessionFilter:

@@ -2,6 +2,6 @@
 (Alembic and the test cleanup use it)."""
 
 from tend.persistence.base import Base
-from tend.persistence.tables import access, audit, clients, jobs, practice, scheduling  # noqa: F401
+from tend.persistence.tables import access, audit, clients, jobs, ledger, practice, scheduling  # noqa: F401
 
 metadata = Base.metadata

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -88,7 +89,7 @@ class Appointment(Timestamped, Base):
     # Group sessions: each member has an appointment of their own, sharing the slot and this id.
     group_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     modifiers: Mapped[list[str]] = mapped_column(JSON, default=list)
-    price_minor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     currency: Mapped[str | None] = mapped_column(String(3), nullable=True)
     telehealth_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
     instructions: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -109,6 +110,12 @@ class Appointment(Timestamped, Base):
     # Edited on its own ("this"): later edits of the whole series leave it as it is.
     series_exception: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     time_adjusted: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Counts status changes: the ledger's automatic charges are unique per (appointment, type, round).
+    status_round: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Given with a no-show / late cancellation: the fee to charge instead of the practice's default, or
+    # why none is charged.
+    fee_override_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    fee_waived_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
 
 class CalendarFeed(Base):

@@ -16,6 +16,20 @@ EXAMPLE_BODIES: dict[str, Any] = {
     "clients-enroll_client": {"start_date": "2026-05-01"},  # program_id filled in below
     "clients-update_enrollment": {"end_date": "2026-12-31"},
     "clients-merge_client": {"dry_run": True},  # duplicate_id filled in below
+    "ledger-record_payment": {"amount_minor": 100, "currency": "USD", "payment_method": "cash"},
+    "ledger-record_charge": {"amount_minor": 100, "currency": "USD", "memo": "Informe"},
+    "ledger-record_adjustment": {
+        "direction": "credit",
+        "amount_minor": 100,
+        "currency": "USD",
+        "reason": "Descuento",
+    },
+}
+# Clinicians read their clients' money but do not record it.
+OWN_CLIENT_STATUS = {
+    "ledger-record_payment": 403,
+    "ledger-record_charge": 403,
+    "ledger-record_adjustment": 403,
 }
 
 
@@ -97,6 +111,10 @@ async def test_clinician_gets_404_on_every_route_of_another_practitioners_client
             continue  # deleting would remove what the next calls use; covered in test_relationships
         url, body = _request(method, path, operation, own)
         allowed = await clinician.request(method, url, json=body)
+        expected = OWN_CLIENT_STATUS.get(operation["operationId"])
+        if expected is not None:
+            assert allowed.status_code == expected, f"{method} {url} -> {allowed.status_code} {allowed.text}"
+            continue
         assert allowed.status_code < 300, f"{method} {url} -> {allowed.status_code} {allowed.text}"
 
 

@@ -1,0 +1,294 @@
+"""A client's money: the ledger (statement with running balances, CSV), balances, and recording payments,
+charges, adjustments, refunds and reversals. Every money-moving POST takes an `Idempotency-Key`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import Field, StrictInt
+
+from tend.api.clients.records import BalanceOut
+from tend.api.deps import ContextDep, StaffDep
+from tend.api.errors import READ_ERRORS, WRITE_ERRORS
+from tend.api.idempotency import IdempotencyKey, once
+from tend.api.schemas import CleanName, InputModel, OutputModel
+from tend.core.enums import AdjustmentDirection, ChargeType, EntryKind, PaymentMethod
+from tend.domain.ledger import entries
+
+router = APIRouter(tags=["ledger"])
+
+Amount = Annotated[StrictInt, Field(gt=0, le=10**12, description="Minor units (S/ 150.00 is 15000).")]
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217, one of the practice's.")]
+Memo = Annotated[str, Field(min_length=1, max_length=500), CleanName]
+Reference = Annotated[str, Field(min_length=1, max_length=100), CleanName]
+MONEY_ERRORS = {**WRITE_ERRORS}
+
+
+class EntryOut(OutputModel):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    kind: EntryKind
+    charge_type: ChargeType | None
+    payment_method: PaymentMethod | None
+    direction: AdjustmentDirection | None
+    amount_minor: int
+    delta_minor: int = Field(description="The entry's effect on the balance (+ owes more, - owes less).")
+    currency: str
+    effective_date: date
+    memo: str | None
+    reference: str | None
+    appointment_id: uuid.UUID | None
+    bill_id: uuid.UUID | None
+    reverses_id: uuid.UUID | None
+    refund_of_id: uuid.UUID | None
+    author_user_id: uuid.UUID | None
+    created_at: datetime
+
+
+class StatementLineOut(EntryOut):
+    balance_after_minor: int = Field(description="Running balance of the entry's currency after it.")
+    reversed: bool = Field(description="A later reversal voids this entry.")
+
+
+class StatementOut(OutputModel):
+    lines: list[StatementLineOut]
+    balances: list[BalanceOut]
+
+
+class AllocationIn(InputModel):
+    bill_id: uuid.UUID
+    amount_minor: Amount
+
+
+class PaymentIn(InputModel):
+    amount_minor: Amount
+    currency: Currency
+    payment_method: PaymentMethod
+    reference: Reference | None = None
+    memo: Memo | None = None
+    effective_date: date | None = Field(default=None, description="The local day it was received (today).")
+    allocations: list[AllocationIn] = Field(
+        default_factory=list, max_length=50, description="Apply it to open bills now; the rest is credit."
+    )
+
+
+class ChargeIn(InputModel):
+    amount_minor: Amount
+    currency: Currency
+    charge_type: ChargeType = ChargeType.other
+    memo: Memo = Field(description="What it is for, as the statement shows it.")
+    effective_date: date | None = None
+
+
+class AdjustmentIn(InputModel):
+    direction: AdjustmentDirection
+    amount_minor: Amount
+    currency: Currency
+    reason: Memo
+    effective_date: date | None = None
+
+
+class RefundIn(InputModel):
+    amount_minor: Amount
+    payment_method: PaymentMethod | None = Field(default=None, description="The payment's by default.")
+    reference: Reference | None = None
+    memo: Memo | None = None
+    effective_date: date | None = None
+
+
+class ReversalIn(InputModel):
+    reason: Memo
+
+
+@router.get("/api/v1/clients/{client_id:uuid}/balance", responses=READ_ERRORS)
+async def client_balance(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> list[BalanceOut]:
+    """One balance per currency the client has entries in; never netted across currencies."""
+    return [BalanceOut.model_validate(b) for b in await entries.client_balances(ctx, client_id)]
+
+
+@router.get("/api/v1/clients/{client_id:uuid}/ledger", responses=READ_ERRORS)
+async def client_ledger(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> StatementOut:
+    """The statement of account: every entry in order with its currency's running balance."""
+    lines, balances = await entries.statement(ctx, client_id)
+    return StatementOut(
+        lines=[
+            StatementLineOut.from_record(
+                line.entry, balance_after_minor=line.balance_after_minor, reversed=line.reversed
+            )
+            for line in lines
+        ],
+        balances=[BalanceOut.model_validate(b) for b in balances],
+    )
+
+
+@router.get(
+    "/api/v1/clients/{client_id:uuid}/ledger.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}, **READ_ERRORS},
+)
+async def client_ledger_csv(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
+    """The statement as CSV (amounts in minor units, one running balance per currency)."""
+    lines, _ = await entries.statement(ctx, client_id)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "date",
+            "kind",
+            "type",
+            "memo",
+            "reference",
+            "currency",
+            "amount_minor",
+            "delta_minor",
+            "balance_minor",
+        ]
+    )
+    for line in lines:
+        e = line.entry
+        detail = e.charge_type or e.payment_method or e.direction or ""
+        writer.writerow(
+            [
+                e.effective_date.isoformat(),
+                e.kind.value,
+                str(detail),
+                _safe_cell(e.memo or ""),
+                _safe_cell(e.reference or ""),
+                e.currency,
+                e.amount_minor,
+                e.delta_minor,
+                line.balance_after_minor,
+            ]
+        )
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="statement-{client_id}.csv"'},
+    )
+
+
+def _safe_cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@router.post(
+    "/api/v1/clients/{client_id:uuid}/payments",
+    status_code=201,
+    response_model=EntryOut,
+    responses=MONEY_ERRORS,
+)
+async def record_payment(
+    client_id: uuid.UUID,
+    body: PaymentIn,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Records money received, optionally applied to open bills (the rest stays as the client's credit)."""
+
+    async def act() -> EntryOut:
+        data = body.model_dump()
+        return EntryOut.model_validate(await entries.record_payment(ctx, client_id, data))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)
+
+
+@router.post(
+    "/api/v1/clients/{client_id:uuid}/charges",
+    status_code=201,
+    response_model=EntryOut,
+    responses=MONEY_ERRORS,
+)
+async def record_charge(
+    client_id: uuid.UUID,
+    body: ChargeIn,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """A charge typed by hand. Session charges and no-show fees are posted by the ledger itself."""
+
+    async def act() -> EntryOut:
+        return EntryOut.model_validate(await entries.record_charge(ctx, client_id, body.model_dump()))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)
+
+
+@router.post(
+    "/api/v1/clients/{client_id:uuid}/adjustments",
+    status_code=201,
+    response_model=EntryOut,
+    responses=MONEY_ERRORS,
+)
+async def record_adjustment(
+    client_id: uuid.UUID,
+    body: AdjustmentIn,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """A credit (discount, write-off) or a debit, with its reason."""
+
+    async def act() -> EntryOut:
+        return EntryOut.model_validate(await entries.record_adjustment(ctx, client_id, body.model_dump()))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)
+
+
+@router.get("/api/v1/ledger-entries/{entry_id:uuid}", responses=READ_ERRORS)
+async def get_entry(entry_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> EntryOut:
+    return EntryOut.model_validate(await entries.get_entry(ctx, entry_id))
+
+
+@router.post(
+    "/api/v1/ledger-entries/{entry_id:uuid}/refund",
+    status_code=201,
+    response_model=EntryOut,
+    responses=MONEY_ERRORS,
+)
+async def refund_payment(
+    entry_id: uuid.UUID,
+    body: RefundIn,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Gives back part or all of a payment: at most what is neither refunded nor applied to bills."""
+
+    async def act() -> EntryOut:
+        return EntryOut.model_validate(await entries.refund_payment(ctx, entry_id, body.model_dump()))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)
+
+
+@router.post(
+    "/api/v1/ledger-entries/{entry_id:uuid}/reverse",
+    status_code=201,
+    response_model=EntryOut,
+    responses=MONEY_ERRORS,
+)
+async def reverse_entry(
+    entry_id: uuid.UUID,
+    body: ReversalIn,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Voids one entry with its mirror image (once). A charge's bill is cancelled with it."""
+
+    async def act() -> EntryOut:
+        return EntryOut.model_validate(await entries.reverse_entry(ctx, entry_id, body.reason))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)

@@ -1,0 +1,1 @@
+"""The ledger context: money entries, balances, bills, allocations, automatic session charges."""

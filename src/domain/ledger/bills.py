@@ -1,0 +1,302 @@
+"""Bills: what a client is asked to pay for one session or fee, with lines; payments applied to them.
+
+A bill's `paid_minor` and status (open, partially paid, paid, cancelled) follow its live allocations and
+are updated in the same transaction. Past-session rules (seed 002): a bill with no payment applied may
+have its lines edited (the charge is re-posted: old one reversed, new one charged); a bill with payments
+applied cannot be cancelled until they are un-applied or refunded."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from tend.core.enums import BillStatus, EntryKind
+from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
+from tend.core.money import check_amount
+from tend.domain import audit
+from tend.domain.clients.records import get_client
+from tend.domain.context import Context
+from tend.domain.ledger.entries import (
+    _cancel,
+    check_may_move_money,
+    get_entry,
+    local_today,
+    lock_client,
+    new_entry,
+    reverse_entry,
+)
+from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
+from tend.persistence.tables.ledger import Allocation, Bill, BillLine
+
+
+@dataclass(frozen=True)
+class BillView:
+    bill: Bill
+    lines: list[BillLine]
+    allocations: list[Allocation]
+
+
+def _status(bill: Bill) -> BillStatus:
+    if bill.status is BillStatus.cancelled:
+        return BillStatus.cancelled
+    if bill.paid_minor >= bill.total_minor and bill.total_minor > 0:
+        return BillStatus.paid
+    return BillStatus.partially_paid if bill.paid_minor else BillStatus.open
+
+
+def settle_status(ctx: Context, bill: Bill, paid_minor: int) -> None:
+    bill.paid_minor = paid_minor
+    bill.status = _status(bill)
+    bill.updated_at = ctx.clock.now()
+
+
+async def open_bill(
+    ctx: Context,
+    *,
+    client_id: uuid.UUID,
+    appointment_id: uuid.UUID | None,
+    currency: str,
+    lines: list[BillLine],
+) -> Bill:
+    total = sum(line.amount_minor for line in lines)
+    bill = Bill(
+        id=uuid.uuid4(),
+        client_id=client_id,
+        appointment_id=appointment_id,
+        currency=currency,
+        total_minor=total,
+        paid_minor=0,
+        status=BillStatus.open,
+        issued_on=await local_today(ctx),
+        created_at=ctx.clock.now(),
+        updated_at=ctx.clock.now(),
+    )
+    return await BillRepository(ctx.session).add_with_lines(bill, lines)
+
+
+async def _bill(ctx: Context, bill_id: uuid.UUID, *, for_update: bool = False) -> Bill:
+    bill = await BillRepository(ctx.session).get(bill_id, for_update=for_update)
+    if bill is None:
+        raise NotFound("No such bill.")
+    try:
+        await get_client(ctx, bill.client_id)
+    except NotFound as exc:
+        raise NotFound("No such bill.") from exc
+    return bill
+
+
+async def view(ctx: Context, bills: list[Bill]) -> list[BillView]:
+    repository = BillRepository(ctx.session)
+    ids = [b.id for b in bills]
+    lines = await repository.lines(ids)
+    allocations: dict[uuid.UUID, list[Allocation]] = {}
+    for allocation in await repository.live_allocations(bill_ids=ids):
+        allocations.setdefault(allocation.bill_id, []).append(allocation)
+    return [BillView(b, lines.get(b.id, []), allocations.get(b.id, [])) for b in bills]
+
+
+async def get_bill(ctx: Context, bill_id: uuid.UUID) -> BillView:
+    return (await view(ctx, [await _bill(ctx, bill_id)]))[0]
+
+
+async def bills_of_client(ctx: Context, client_id: uuid.UUID) -> list[BillView]:
+    client = await get_client(ctx, client_id)
+    return await view(ctx, await BillRepository(ctx.session).of_client(client.id))
+
+
+async def allocate(
+    ctx: Context, payment_id: uuid.UUID, allocations: list[dict[str, Any]], *, locked: bool = False
+) -> list[Allocation]:
+    """Applies parts of one payment to bills of the same client and currency, each at most what the
+    bill still owes, all together at most what is left of the payment."""
+    payment = await get_entry(ctx, payment_id)
+    check_may_move_money(ctx)
+    if not locked:
+        await lock_client(ctx, payment.client_id)
+    if payment.kind is not EntryKind.payment:
+        raise Invalid("Only payments can be applied to bills.", field="payment_id", code=ErrorCode.invalid)
+    ledger, bills = LedgerRepository(ctx.session), BillRepository(ctx.session)
+    if await ledger.reversal_of(payment.id) is not None:
+        raise Conflict(
+            "This payment was reversed.",
+            code=ErrorCode.already_reversed,
+            next_step="Apply another payment, or record a new one.",
+        )
+    left = (
+        payment.amount_minor
+        - await ledger.refunded_minor(payment.id)
+        - await bills.allocated_minor(payment.id)
+    )
+    seen: set[uuid.UUID] = set()
+    created = []
+    for index, item in enumerate(allocations):
+        field = f"allocations.{index}"
+        amount = check_amount(item["amount_minor"], f"{field}.amount_minor", allow_zero=False)
+        bill_id = uuid.UUID(str(item["bill_id"]))
+        if bill_id in seen:
+            raise Invalid(
+                "Each bill may be listed once.", field=f"{field}.bill_id", code=ErrorCode.duplicate_value
+            )
+        seen.add(bill_id)
+        bill = await bills.get(bill_id, for_update=True)
+        if bill is None or bill.client_id != payment.client_id:
+            raise Invalid(
+                "That bill is not one of this client's.",
+                field=f"{field}.bill_id",
+                code=ErrorCode.unknown_reference,
+            )
+        if bill.currency != payment.currency:
+            raise Invalid(
+                f"The bill is in {bill.currency}, the payment in {payment.currency}.",
+                field=f"{field}.bill_id",
+                code=ErrorCode.currency,
+            )
+        if bill.status is BillStatus.cancelled:
+            raise Conflict(
+                "That bill is cancelled.",
+                code=ErrorCode.bill_cancelled,
+                next_step="Leave the payment as credit or apply it to another bill.",
+            )
+        owed = bill.total_minor - bill.paid_minor
+        if amount > owed or amount > left:
+            raise Conflict(
+                f"At most {min(owed, left)} (minor units) can be applied to that bill.",
+                code=ErrorCode.allocation_exceeds,
+                next_step="Apply at most what the bill still owes and what is left of the payment.",
+                field=f"{field}.amount_minor",
+            )
+        left -= amount
+        allocation = await bills.add_allocation(
+            Allocation(
+                id=uuid.uuid4(),
+                payment_id=payment.id,
+                bill_id=bill.id,
+                amount_minor=amount,
+                created_at=ctx.clock.now(),
+                created_by=ctx.actor.user_id,
+            )
+        )
+        settle_status(ctx, bill, bill.paid_minor + amount)
+        created.append(allocation)
+    audit.record(
+        ctx, "ledger.allocated", object_type="client", object_id=payment.client_id, payment_id=str(payment.id)
+    )
+    return created
+
+
+async def unallocate(ctx: Context, allocation_id: uuid.UUID, *, system: bool = False) -> Allocation:
+    """Takes a payment back off a bill: the money becomes the client's credit again."""
+    bills = BillRepository(ctx.session)
+    allocation = await bills.get_allocation(allocation_id)
+    if allocation is None or allocation.removed_at is not None:
+        raise NotFound("No such allocation.")
+    bill = await _bill(ctx, allocation.bill_id) if not system else await bills.get(allocation.bill_id)
+    assert bill is not None
+    if not system:
+        check_may_move_money(ctx)
+    await lock_client(ctx, bill.client_id)
+    await bills.get(bill.id, for_update=True)
+    allocation.removed_at, allocation.removed_by = ctx.clock.now(), ctx.actor.user_id
+    settle_status(ctx, bill, bill.paid_minor - allocation.amount_minor)
+    audit.record(
+        ctx, "ledger.unallocated", object_type="client", object_id=bill.client_id, bill_id=str(bill.id)
+    )
+    await ctx.session.flush()
+    return allocation
+
+
+async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView:
+    """Cancels a bill and reverses its charges. Refused while payments are applied to it."""
+    bill = await _bill(ctx, bill_id)
+    check_may_move_money(ctx)
+    await lock_client(ctx, bill.client_id)
+    await BillRepository(ctx.session).get(bill.id, for_update=True)
+    if bill.status is BillStatus.cancelled:
+        return await get_bill(ctx, bill.id)
+    if bill.paid_minor:
+        raise Conflict(
+            "Payments are applied to this bill.",
+            code=ErrorCode.bill_has_payments,
+            next_step="Un-apply the payments (they become credit) or refund them, then cancel the bill.",
+        )
+    for charge in await LedgerRepository(ctx.session).live_charges_of_bill(bill.id):
+        await reverse_entry(ctx, charge.id, reason, system=True)
+    _cancel(ctx, bill, reason)
+    audit.record(ctx, "bill.cancelled", object_type="client", object_id=bill.client_id, bill_id=str(bill.id))
+    return await get_bill(ctx, bill.id)
+
+
+async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any]], reason: str) -> BillView:
+    """A bill nobody has paid yet may be corrected: the lines are replaced and the charge re-posted (the
+    old one reversed, the new total charged), so the ledger keeps both."""
+    bill = await _bill(ctx, bill_id)
+    check_may_move_money(ctx)
+    await lock_client(ctx, bill.client_id)
+    repository = BillRepository(ctx.session)
+    await repository.get(bill.id, for_update=True)
+    if bill.status is BillStatus.cancelled:
+        raise Conflict(
+            "This bill is cancelled.",
+            code=ErrorCode.bill_cancelled,
+            next_step="Charge the client anew instead.",
+        )
+    if bill.paid_minor:
+        raise Conflict(
+            "Payments are applied to this bill, so its lines are locked.",
+            code=ErrorCode.bill_has_payments,
+            next_step="Un-apply or refund its payments first, then edit the lines.",
+        )
+    ledger = LedgerRepository(ctx.session)
+    charges = await ledger.live_charges_of_bill(bill.id)
+    new_lines = [
+        BillLine(
+            id=uuid.uuid4(),
+            description=line["description"],
+            service_code=line.get("service_code"),
+            modifiers=list(line.get("modifiers") or []),
+            amount_minor=check_amount(line["amount_minor"], f"lines.{i}.amount_minor"),
+        )
+        for i, line in enumerate(lines)
+    ]
+    total = sum(line.amount_minor for line in new_lines)
+    for charge in charges:
+        await ledger.add_entry(
+            new_entry(
+                ctx,
+                client_id=charge.client_id,
+                kind=EntryKind.reversal,
+                amount_minor=charge.amount_minor,
+                delta_minor=-charge.delta_minor,
+                currency=charge.currency,
+                effective_date=await local_today(ctx),
+                memo=reason,
+                appointment_id=charge.appointment_id,
+                bill_id=bill.id,
+                reverses_id=charge.id,
+            )
+        )
+    if total:
+        template = charges[0] if charges else None
+        await ledger.add_entry(
+            new_entry(
+                ctx,
+                client_id=bill.client_id,
+                kind=EntryKind.charge,
+                charge_type=template.charge_type if template else None,
+                amount_minor=total,
+                delta_minor=total,
+                currency=bill.currency,
+                effective_date=template.effective_date if template else await local_today(ctx),
+                memo=reason,
+                appointment_id=bill.appointment_id,
+                bill_id=bill.id,
+            )
+        )
+    await repository.replace_lines(bill, new_lines)
+    bill.total_minor = total
+    settle_status(ctx, bill, 0)
+    audit.record(
+        ctx, "bill.lines_edited", object_type="client", object_id=bill.client_id, bill_id=str(bill.id)
+    )
+    return await get_bill(ctx, bill.id)

@@ -1,0 +1,341 @@
+"""The insert-only ledger: payments, charges, adjustments, refunds and reversals of a client's money.
+
+Every write locks the client's row first (PostgreSQL: `FOR UPDATE`; SQLite serialises writers), so two
+payments at once cannot lose one and a refund cannot exceed what is left of its payment. Amounts are
+positive integer minor units in one of the practice's currencies; `delta_minor` is the entry's effect on
+what the client owes, so a balance is the plain sum, never netted across currencies."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tend.core.enums import AdjustmentDirection, BillStatus, ChargeType, EntryKind, PaymentMethod, Role
+from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
+from tend.core.ids import ordered_id
+from tend.core.money import check_amount
+from tend.domain import audit
+from tend.domain.clients.records import get_client
+from tend.domain.context import Context
+from tend.domain.practice.settings import get_practice, practice_today
+from tend.persistence.repositories.clients import ClientRepository
+from tend.persistence.repositories.ledger import Balance, BillRepository, LedgerRepository
+from tend.persistence.tables.ledger import Bill, LedgerEntry
+
+__all__ = ["Balance", "StatementLine", "balances_of", "statement"]
+
+
+def check_may_move_money(ctx: Context) -> None:
+    """Admins, the front desk and write-scoped integrations move money; clinicians read their clients'."""
+    if ctx.actor.role is Role.clinician:
+        raise Forbidden("Clinicians can read a client's ledger but not record money.")
+
+
+async def local_today(ctx: Context) -> date:
+    return await practice_today(ctx)
+
+
+async def check_enabled_currency(ctx: Context, currency: str, field: str = "currency") -> str:
+    practice = await get_practice(ctx)
+    if currency not in practice.currencies:
+        raise Invalid(
+            f"{currency} is not one of the practice's currencies ({', '.join(practice.currencies)}).",
+            field=field,
+            code=ErrorCode.currency_not_enabled,
+        )
+    return currency
+
+
+async def _effective(ctx: Context, given: date | None) -> date:
+    today = await local_today(ctx)
+    if given is None:
+        return today
+    if given > today:
+        raise Invalid(
+            "Money is recorded on the day it moved: the date cannot be in the future.",
+            field="effective_date",
+            code=ErrorCode.future_date,
+        )
+    return given
+
+
+async def lock_client(ctx: Context, client_id: uuid.UUID) -> None:
+    await ClientRepository(ctx.session).lock([client_id])
+
+
+def new_entry(ctx: Context, **fields: Any) -> LedgerEntry:
+    return LedgerEntry(
+        id=ordered_id(),
+        author_user_id=ctx.actor.user_id,
+        author_api_key_id=ctx.actor.api_key_id,
+        created_at=ctx.clock.now(),
+        **fields,
+    )
+
+
+async def _record(ctx: Context, entry: LedgerEntry) -> LedgerEntry:
+    await LedgerRepository(ctx.session).add_entry(entry)
+    audit.record(
+        ctx,
+        f"ledger.{entry.kind.value}",
+        object_type="client",
+        object_id=entry.client_id,
+        entry_id=str(entry.id),
+        amount_minor=entry.amount_minor,
+        currency=entry.currency,
+    )
+    return entry
+
+
+async def record_payment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+    """A payment received; `allocations` apply it to open bills at once (the rest stays as credit)."""
+    from tend.domain.ledger.bills import allocate
+
+    client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
+    check_may_move_money(ctx)
+    await lock_client(ctx, client.id)
+    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    currency = await check_enabled_currency(ctx, data["currency"])
+    entry = await _record(
+        ctx,
+        new_entry(
+            ctx,
+            client_id=client.id,
+            kind=EntryKind.payment,
+            payment_method=PaymentMethod(data["payment_method"]),
+            amount_minor=amount,
+            delta_minor=-amount,
+            currency=currency,
+            effective_date=await _effective(ctx, data.get("effective_date")),
+            memo=data.get("memo"),
+            reference=data.get("reference"),
+        ),
+    )
+    if data.get("allocations"):
+        await allocate(ctx, entry.id, data["allocations"], locked=True)
+    return entry
+
+
+async def record_charge(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+    """A charge typed by hand (a report, a late fee agreed on the phone); session charges and no-show
+    fees are posted by the ledger itself when a session's status says so."""
+    client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
+    check_may_move_money(ctx)
+    await lock_client(ctx, client.id)
+    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    return await _record(
+        ctx,
+        new_entry(
+            ctx,
+            client_id=client.id,
+            kind=EntryKind.charge,
+            charge_type=ChargeType(data.get("charge_type") or ChargeType.other),
+            amount_minor=amount,
+            delta_minor=amount,
+            currency=await check_enabled_currency(ctx, data["currency"]),
+            effective_date=await _effective(ctx, data.get("effective_date")),
+            memo=data["memo"],
+        ),
+    )
+
+
+async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+    """A credit (discount, write-off) lowers the balance; a debit raises it. The reason is required."""
+    client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
+    check_may_move_money(ctx)
+    await lock_client(ctx, client.id)
+    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    direction = AdjustmentDirection(data["direction"])
+    return await _record(
+        ctx,
+        new_entry(
+            ctx,
+            client_id=client.id,
+            kind=EntryKind.adjustment,
+            direction=direction,
+            amount_minor=amount,
+            delta_minor=amount if direction is AdjustmentDirection.debit else -amount,
+            currency=await check_enabled_currency(ctx, data["currency"]),
+            effective_date=await _effective(ctx, data.get("effective_date")),
+            memo=data["reason"],
+        ),
+    )
+
+
+async def get_entry(ctx: Context, entry_id: uuid.UUID) -> LedgerEntry:
+    """An entry of a client the caller may read (404 otherwise)."""
+    entry = await LedgerRepository(ctx.session).get(entry_id)
+    if entry is None:
+        raise NotFound("No such ledger entry.")
+    try:
+        await get_client(ctx, entry.client_id)
+    except NotFound as exc:
+        raise NotFound("No such ledger entry.") from exc
+    return entry
+
+
+async def refundable_minor(ctx: Context, payment: LedgerEntry) -> int:
+    """What may still be given back of a payment: not refunded yet and not applied to a bill."""
+    refunded = await LedgerRepository(ctx.session).refunded_minor(payment.id)
+    allocated = await BillRepository(ctx.session).allocated_minor(payment.id)
+    return payment.amount_minor - refunded - allocated
+
+
+async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+    payment = await get_entry(ctx, payment_id)
+    check_may_move_money(ctx)
+    await lock_client(ctx, payment.client_id)
+    if payment.kind is not EntryKind.payment:
+        raise Conflict(
+            "Only payments can be refunded.",
+            code=ErrorCode.not_reversible,
+            next_step="To void another entry, reverse it.",
+        )
+    ledger = LedgerRepository(ctx.session)
+    if await ledger.reversal_of(payment.id) is not None:
+        raise Conflict(
+            "This payment was reversed; there is nothing to refund.",
+            code=ErrorCode.already_reversed,
+            next_step="Nothing to do: the reversal already gave it back.",
+        )
+    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    left = await refundable_minor(ctx, payment)
+    if amount > left:
+        allocated = await BillRepository(ctx.session).allocated_minor(payment.id)
+        raise Conflict(
+            f"At most {left} (minor units) of this payment can be refunded.",
+            code=ErrorCode.refund_exceeds_payment,
+            next_step=(
+                "Un-apply the payment from its bills first, then refund."
+                if allocated
+                else "Refund at most what remains of the payment."
+            ),
+            refundable_minor=left,
+        )
+    return await _record(
+        ctx,
+        new_entry(
+            ctx,
+            client_id=payment.client_id,
+            kind=EntryKind.refund,
+            payment_method=PaymentMethod(
+                data.get("payment_method") or payment.payment_method or PaymentMethod.other
+            ),
+            amount_minor=amount,
+            delta_minor=amount,
+            currency=payment.currency,
+            effective_date=await _effective(ctx, data.get("effective_date")),
+            memo=data.get("memo"),
+            reference=data.get("reference"),
+            refund_of_id=payment.id,
+        ),
+    )
+
+
+async def reverse_entry(
+    ctx: Context, entry_id: uuid.UUID, reason: str, *, system: bool = False
+) -> LedgerEntry:
+    """Voids one entry with its mirror image. A reversal cannot be reversed, an entry is reversed once
+    (also enforced by a UNIQUE column), a payment applied to bills or refunded must be freed first, and a
+    charge's bill is cancelled with it (refused while payments are applied to that bill)."""
+    entry = await get_entry(ctx, entry_id) if not system else await _entry(ctx, entry_id)
+    if not system:
+        check_may_move_money(ctx)
+    await lock_client(ctx, entry.client_id)
+    ledger, bills = LedgerRepository(ctx.session), BillRepository(ctx.session)
+    if entry.kind is EntryKind.reversal:
+        raise Conflict(
+            "A reversal cannot itself be reversed.",
+            code=ErrorCode.not_reversible,
+            next_step="Record the entry again if the reversal was a mistake.",
+        )
+    if await ledger.reversal_of(entry.id) is not None:
+        raise Conflict(
+            "This entry was already reversed.",
+            code=ErrorCode.already_reversed,
+            next_step="Nothing to do: its money is already undone.",
+        )
+    if entry.kind is EntryKind.payment:
+        if await bills.allocated_minor(entry.id):
+            raise Conflict(
+                "This payment is applied to bills.",
+                code=ErrorCode.bill_has_payments,
+                next_step="Un-apply it from its bills first, then reverse it.",
+            )
+        if await ledger.refunded_minor(entry.id):
+            raise Conflict(
+                "Part of this payment was refunded.",
+                code=ErrorCode.not_reversible,
+                next_step="Reverse its refunds first, then the payment.",
+            )
+    if entry.kind is EntryKind.charge and entry.bill_id is not None:
+        bill = await bills.get(entry.bill_id, for_update=True)
+        if bill is not None and bill.status is not BillStatus.cancelled:
+            if bill.paid_minor:
+                raise Conflict(
+                    "Payments are applied to this charge's bill.",
+                    code=ErrorCode.bill_has_payments,
+                    next_step="Un-apply or refund the payments of the bill first.",
+                )
+            _cancel(ctx, bill, reason)
+    return await _record(
+        ctx,
+        new_entry(
+            ctx,
+            client_id=entry.client_id,
+            kind=EntryKind.reversal,
+            amount_minor=entry.amount_minor,
+            delta_minor=-entry.delta_minor,
+            currency=entry.currency,
+            effective_date=await local_today(ctx),
+            memo=reason,
+            appointment_id=entry.appointment_id,
+            bill_id=entry.bill_id,
+            reverses_id=entry.id,
+        ),
+    )
+
+
+async def _entry(ctx: Context, entry_id: uuid.UUID) -> LedgerEntry:
+    entry = await LedgerRepository(ctx.session).get(entry_id)
+    if entry is None:
+        raise NotFound("No such ledger entry.")
+    return entry
+
+
+def _cancel(ctx: Context, bill: Bill, reason: str) -> None:
+    bill.status, bill.cancelled_at, bill.cancel_reason = BillStatus.cancelled, ctx.clock.now(), reason
+    bill.updated_at = ctx.clock.now()
+
+
+async def balances_of(ctx: Context, client_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Balance]]:
+    """Balances per currency for a page of (readable) clients, one query."""
+    return await LedgerRepository(ctx.session).balances(client_ids)
+
+
+async def client_balances(ctx: Context, client_id: uuid.UUID) -> list[Balance]:
+    client = await get_client(ctx, client_id)
+    return (await balances_of(ctx, [client.id])).get(client.id, [])
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    entry: LedgerEntry
+    balance_after_minor: int  # the running balance of the entry's currency
+    reversed: bool
+
+
+async def statement(ctx: Context, client_id: uuid.UUID) -> tuple[list[StatementLine], list[Balance]]:
+    """Every entry in order with the running balance of its currency, and the closing balances."""
+    client = await get_client(ctx, client_id)
+    ledger = LedgerRepository(ctx.session)
+    entries = await ledger.of_client([client.id])
+    reversed_ids = await ledger.reversed_ids([e.id for e in entries])
+    running: dict[str, int] = {}
+    lines = []
+    for entry in entries:
+        running[entry.currency] = running.get(entry.currency, 0) + entry.delta_minor
+        lines.append(StatementLine(entry, running[entry.currency], entry.id in reversed_ids))
+    return lines, [Balance(c, b) for c, b in sorted(running.items())]

@@ -1,0 +1,338 @@
+"""Queries of the ledger context: entries and balances (one SUM, for a whole page of clients at once),
+refund and allocation totals, a session's automatic charges, bills with their lines and allocations,
+the practice's daily close and date ranges, stored idempotent responses and session notes."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from tend.core.enums import BillStatus, ChargeType, EntryKind
+from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.pagination import paginate
+from tend.persistence.tables.clients import Client
+from tend.persistence.tables.ledger import (
+    Allocation,
+    Bill,
+    BillLine,
+    IdempotencyRecord,
+    LedgerEntry,
+    SessionNote,
+)
+
+AUTOMATIC_CHARGES = (ChargeType.session_fee, ChargeType.no_show_fee, ChargeType.late_cancel_fee)
+
+
+@dataclass(frozen=True)
+class Balance:
+    currency: str
+    amount_minor: int
+
+
+@dataclass(frozen=True)
+class MethodTotal:
+    payment_method: str
+    currency: str
+    count: int
+    total_minor: int
+
+
+def _not_reversed() -> ColumnElement[bool]:
+    reversal = aliased(LedgerEntry)
+    return ~select(reversal.id).where(reversal.reverses_id == LedgerEntry.id).exists()
+
+
+class LedgerRepository(RecordRepository[LedgerEntry]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, LedgerEntry)
+
+    async def add_entry(self, entry: LedgerEntry) -> LedgerEntry:
+        self.session.add(entry)
+        await self.session.flush()
+        return entry
+
+    async def add_automatic(self, bill: Bill, lines: list[BillLine], charge: LedgerEntry) -> bool:
+        """Inserts a session's automatic charge with its bill unless that (appointment, type, round) is
+        already posted: the UNIQUE constraint decides, inside a savepoint, so a concurrent twin cannot post
+        a second one (the loser's bill goes with its charge)."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(bill)
+                await self.session.flush()
+                for position, line in enumerate(lines):
+                    line.bill_id, line.position = bill.id, position
+                    self.session.add(line)
+                self.session.add(charge)
+                await self.session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+    async def balances(self, client_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Balance]]:
+        """Every currency each client has entries in, with its balance (zero included), one query."""
+        if not client_ids:
+            return {}
+        rows = await self.session.execute(
+            select(LedgerEntry.client_id, LedgerEntry.currency, func.sum(LedgerEntry.delta_minor))
+            .where(LedgerEntry.client_id.in_(client_ids))
+            .group_by(LedgerEntry.client_id, LedgerEntry.currency)
+            .order_by(LedgerEntry.client_id, LedgerEntry.currency)
+        )
+        result: dict[uuid.UUID, list[Balance]] = defaultdict(list)
+        for client_id, currency, total in rows:
+            result[client_id].append(Balance(currency, int(total or 0)))
+        return dict(result)
+
+    async def balances_due(self) -> list[tuple[uuid.UUID, str, int]]:
+        """(client, currency, balance) for every balance above zero."""
+        total = func.sum(LedgerEntry.delta_minor)
+        rows = await self.session.execute(
+            select(LedgerEntry.client_id, LedgerEntry.currency, total)
+            .group_by(LedgerEntry.client_id, LedgerEntry.currency)
+            .having(total > 0)
+        )
+        return [(c, cur, int(t)) for c, cur, t in rows]
+
+    async def increases(self, client_id: uuid.UUID, currency: str) -> list[LedgerEntry]:
+        """Entries that raised what the client owes, newest first (for aging)."""
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry)
+                .where(
+                    LedgerEntry.client_id == client_id,
+                    LedgerEntry.currency == currency,
+                    LedgerEntry.delta_minor > 0,
+                )
+                .order_by(LedgerEntry.effective_date.desc(), LedgerEntry.created_at.desc())
+            )
+        )
+
+    async def of_client(self, client_ids: list[uuid.UUID]) -> list[LedgerEntry]:
+        """A client's entries in statement order (effective date, then when they were recorded)."""
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry)
+                .where(LedgerEntry.client_id.in_(client_ids))
+                .order_by(LedgerEntry.effective_date, LedgerEntry.created_at, LedgerEntry.id)
+            )
+        )
+
+    async def has_entries(self, client_id: uuid.UUID) -> bool:
+        return bool(
+            await self.session.scalar(
+                select(LedgerEntry.id).where(LedgerEntry.client_id == client_id).limit(1)
+            )
+        )
+
+    async def reversal_of(self, entry_id: uuid.UUID) -> LedgerEntry | None:
+        return await self.session.scalar(select(LedgerEntry).where(LedgerEntry.reverses_id == entry_id))
+
+    async def reversed_ids(self, entry_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        if not entry_ids:
+            return set()
+        rows = await self.session.scalars(
+            select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.in_(entry_ids))
+        )
+        return {r for r in rows if r is not None}
+
+    async def live_refunds(self, payment_id: uuid.UUID) -> list[LedgerEntry]:
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry).where(LedgerEntry.refund_of_id == payment_id, _not_reversed())
+            )
+        )
+
+    async def refunded_minor(self, payment_id: uuid.UUID) -> int:
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount_minor), 0)).where(
+                LedgerEntry.refund_of_id == payment_id, _not_reversed()
+            )
+        )
+        return int(total or 0)
+
+    async def live_automatic_charges(self, appointment_id: uuid.UUID) -> list[LedgerEntry]:
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry).where(
+                    LedgerEntry.appointment_id == appointment_id,
+                    LedgerEntry.kind == EntryKind.charge,
+                    LedgerEntry.charge_type.in_(AUTOMATIC_CHARGES),
+                    _not_reversed(),
+                )
+            )
+        )
+
+    async def live_charges_of_bill(self, bill_id: uuid.UUID) -> list[LedgerEntry]:
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry).where(
+                    LedgerEntry.bill_id == bill_id, LedgerEntry.kind == EntryKind.charge, _not_reversed()
+                )
+            )
+        )
+
+    async def payments_totals(self, day: date) -> list[MethodTotal]:
+        """A day's payments (reversed ones left out) by method and currency."""
+        return await self._totals(EntryKind.payment, day)
+
+    async def refunds_totals(self, day: date) -> list[MethodTotal]:
+        return await self._totals(EntryKind.refund, day)
+
+    async def _totals(self, kind: EntryKind, day: date) -> list[MethodTotal]:
+        rows = await self.session.execute(
+            select(
+                LedgerEntry.payment_method,
+                LedgerEntry.currency,
+                func.count(LedgerEntry.id),
+                func.sum(LedgerEntry.amount_minor),
+            )
+            .where(LedgerEntry.kind == kind, LedgerEntry.effective_date == day, _not_reversed())
+            .group_by(LedgerEntry.payment_method, LedgerEntry.currency)
+            .order_by(LedgerEntry.currency, LedgerEntry.payment_method)
+        )
+        return [MethodTotal(str(m), c, int(n), int(t)) for m, c, n, t in rows]
+
+    async def in_range(self, first: date, last: date, page: PageRequest) -> Page[LedgerEntry]:
+        statement = select(LedgerEntry).where(LedgerEntry.effective_date.between(first, last))
+        return await paginate(self.session, statement, LedgerEntry.created_at, page)
+
+    async def all_in_range(self, first: date, last: date, limit: int) -> list[LedgerEntry]:
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry)
+                .where(LedgerEntry.effective_date.between(first, last))
+                .order_by(LedgerEntry.effective_date, LedgerEntry.created_at, LedgerEntry.id)
+                .limit(limit)
+            )
+        )
+
+    async def client_names(self, client_ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
+        if not client_ids:
+            return {}
+        rows = await self.session.execute(
+            select(Client.id, Client.first_name, Client.last_name).where(Client.id.in_(client_ids))
+        )
+        return {i: (f, la) for i, f, la in rows}
+
+
+class BillRepository(RecordRepository[Bill]):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__(session, Bill)
+
+    async def add_with_lines(self, bill: Bill, lines: list[BillLine]) -> Bill:
+        self.session.add(bill)
+        await self.session.flush()
+        for position, line in enumerate(lines):
+            line.bill_id, line.position = bill.id, position
+            self.session.add(line)
+        await self.session.flush()
+        return bill
+
+    async def lines(self, bill_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[BillLine]]:
+        result: dict[uuid.UUID, list[BillLine]] = defaultdict(list)
+        if bill_ids:
+            for line in await self.session.scalars(
+                select(BillLine).where(BillLine.bill_id.in_(bill_ids)).order_by(BillLine.position)
+            ):
+                result[line.bill_id].append(line)
+        return result
+
+    async def replace_lines(self, bill: Bill, lines: list[BillLine]) -> None:
+        await self.session.execute(delete(BillLine).where(BillLine.bill_id == bill.id))
+        for position, line in enumerate(lines):
+            line.bill_id, line.position = bill.id, position
+            self.session.add(line)
+        await self.session.flush()
+
+    async def of_client(self, client_id: uuid.UUID) -> list[Bill]:
+        return list(
+            await self.session.scalars(
+                select(Bill).where(Bill.client_id == client_id).order_by(Bill.issued_on.desc(), Bill.id)
+            )
+        )
+
+    async def of_appointment(self, appointment_id: uuid.UUID) -> list[Bill]:
+        return list(await self.session.scalars(select(Bill).where(Bill.appointment_id == appointment_id)))
+
+    async def unpaid(self, page: PageRequest) -> Page[Bill]:
+        statement = select(Bill).where(Bill.status.in_((BillStatus.open, BillStatus.partially_paid)))
+        return await paginate(self.session, statement, Bill.issued_on, page)
+
+    async def live_allocations(
+        self, *, bill_ids: list[uuid.UUID] | None = None, payment_ids: list[uuid.UUID] | None = None
+    ) -> list[Allocation]:
+        conditions = [Allocation.removed_at.is_(None)]
+        if bill_ids is not None:
+            conditions.append(Allocation.bill_id.in_(bill_ids))
+        if payment_ids is not None:
+            conditions.append(Allocation.payment_id.in_(payment_ids))
+        return list(
+            await self.session.scalars(
+                select(Allocation).where(and_(*conditions)).order_by(Allocation.created_at)
+            )
+        )
+
+    async def allocated_minor(self, payment_id: uuid.UUID) -> int:
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(Allocation.amount_minor), 0)).where(
+                Allocation.payment_id == payment_id, Allocation.removed_at.is_(None)
+            )
+        )
+        return int(total or 0)
+
+    async def get_allocation(self, allocation_id: uuid.UUID) -> Allocation | None:
+        return await self.session.get(Allocation, allocation_id)
+
+    async def add_allocation(self, allocation: Allocation) -> Allocation:
+        self.session.add(allocation)
+        await self.session.flush()
+        return allocation
+
+
+class IdempotencyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def find(self, principal: str, key: str) -> IdempotencyRecord | None:
+        return await self.session.scalar(
+            select(IdempotencyRecord).where(
+                IdempotencyRecord.principal == principal, IdempotencyRecord.key == key
+            )
+        )
+
+    async def claim(self, record: IdempotencyRecord) -> bool:
+        """Inserts the key; False if another request holds it (on PostgreSQL this waits for that request's
+        transaction to end first). On False the caller must roll back before reading the stored answer."""
+        self.session.add(record)
+        try:
+            await self.session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+    async def prune(self, before: datetime) -> int:
+        result = await self.session.execute(
+            delete(IdempotencyRecord).where(IdempotencyRecord.created_at < before)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+class SessionNoteRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, appointment_id: uuid.UUID) -> SessionNote | None:
+        return await self.session.get(SessionNote, appointment_id)
+
+    async def add(self, note: SessionNote) -> SessionNote:
+        self.session.add(note)
+        await self.session.flush()
+        return note

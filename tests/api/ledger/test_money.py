@@ -1,0 +1,150 @@
+"""Recording money through HTTP: payments, charges, adjustments, refunds and reversals; balances per
+currency (never netted); the statement with running balances; Idempotency-Key. The clock: 2026-03-10
+15:00 UTC (10:00 in Lima)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tests.api.helpers import client_record, lima_practice, practitioner
+
+
+async def _client(client_as: Any) -> tuple[Any, str]:
+    admin = await client_as("admin")
+    await lima_practice(admin)
+    return admin, (await client_record(admin, "Rosa", "Quispe"))["id"]
+
+
+def pay(amount: int, currency: str = "PEN", **extra: Any) -> dict[str, Any]:
+    return {"amount_minor": amount, "currency": currency, "payment_method": "cash", **extra}
+
+
+async def _post(http: Any, path: str, body: dict[str, Any], status: int = 201, **kw: Any) -> dict[str, Any]:
+    response = await http.post(path, json=body, **kw)
+    assert response.status_code == status, response.text
+    return dict(response.json())
+
+
+async def test_balances_are_per_currency_and_equal_the_entries(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    base = f"/api/v1/clients/{client_id}"
+    await _post(admin, f"{base}/charges", {"amount_minor": 15000, "currency": "PEN", "memo": "Informe"})
+    await _post(admin, f"{base}/payments", pay(10000, reference="Boleta 001"))
+    await _post(admin, f"{base}/payments", pay(4000, "USD", payment_method="card"))
+    await _post(
+        admin,
+        f"{base}/adjustments",
+        {"direction": "credit", "amount_minor": 1000, "currency": "PEN", "reason": "Descuento"},
+    )
+    balances = (await admin.get(f"{base}/balance")).json()
+    assert balances == [
+        {"currency": "PEN", "amount_minor": 4000},
+        {"currency": "USD", "amount_minor": -4000},
+    ]
+    statement = (await admin.get(f"{base}/ledger")).json()
+    assert [line["balance_after_minor"] for line in statement["lines"] if line["currency"] == "PEN"] == [
+        15000,
+        5000,
+        4000,
+    ]
+    assert statement["balances"] == balances
+    summary = (await admin.get(base)).json()
+    assert summary["balances"] == balances
+    listed = (await admin.get("/api/v1/clients", params={"q": "Quispe"})).json()["items"]
+    assert listed[0]["balances"] == balances
+
+
+async def test_refunds_at_most_what_remains_and_reversals_once(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    base = f"/api/v1/clients/{client_id}"
+    payment = await _post(admin, f"{base}/payments", pay(10000))
+    refund = await _post(admin, f"/api/v1/ledger-entries/{payment['id']}/refund", {"amount_minor": 6000})
+    assert refund["kind"] == "refund" and refund["refund_of_id"] == payment["id"]
+    too_much = await _post(
+        admin, f"/api/v1/ledger-entries/{payment['id']}/refund", {"amount_minor": 4001}, status=409
+    )
+    assert too_much["code"] == "conflict.refund_exceeds_payment" and too_much["next_step"]
+    assert too_much["refundable_minor"] == 4000
+
+    blocked = await _post(
+        admin, f"/api/v1/ledger-entries/{payment['id']}/reverse", {"reason": "Error"}, status=409
+    )
+    assert blocked["code"] == "conflict.not_reversible" and "refunds first" in blocked["next_step"]
+    await _post(admin, f"/api/v1/ledger-entries/{refund['id']}/reverse", {"reason": "Refund by mistake"})
+    again = await _post(
+        admin, f"/api/v1/ledger-entries/{refund['id']}/reverse", {"reason": "Twice"}, status=409
+    )
+    assert again["code"] == "conflict.already_reversed"
+    balance = (await admin.get(f"{base}/balance")).json()
+    assert balance == [{"currency": "PEN", "amount_minor": -10000}]
+
+
+async def test_bad_money_is_refused_naming_the_field(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    base = f"/api/v1/clients/{client_id}"
+    for body, field in (
+        (pay(0), "amount_minor"),
+        (pay(-5), "amount_minor"),
+        ({**pay(100), "amount_minor": 1.5}, "amount_minor"),
+        (pay(100, "EUR"), "currency"),
+        (pay(100, "pen"), "currency"),
+        (pay(100, effective_date="2026-03-11"), "effective_date"),
+        ({**pay(100), "payment_method": "bitcoin"}, "payment_method"),
+    ):
+        refused = await admin.post(f"{base}/payments", json=body)
+        assert refused.status_code == 422, (body, refused.text)
+        assert any(e["field"].endswith(field) for e in refused.json()["errors"]), (body, refused.json())
+    assert (await admin.get(f"{base}/balance")).json() == []
+
+
+async def test_clinicians_read_their_clients_money_but_do_not_record_it(client_as: Any) -> None:
+    admin, _ = await _client(client_as)
+    carmen = await practitioner(admin, "Carmen")
+    own = await client_record(admin, "Propia", "Cliente", practitioner_ids=[carmen["id"]])
+    other = await client_record(admin, "Ajena", "Cliente")
+    payment = await _post(admin, f"/api/v1/clients/{other['id']}/payments", pay(500))
+    clinician = await client_as("clinician", practitioner_id=carmen["id"])
+    assert (await clinician.get(f"/api/v1/clients/{own['id']}/ledger")).status_code == 200
+    refused = await clinician.post(f"/api/v1/clients/{own['id']}/payments", json=pay(500))
+    assert refused.status_code == 403
+    for path in (
+        f"/api/v1/clients/{other['id']}/ledger",
+        f"/api/v1/clients/{other['id']}/balance",
+        f"/api/v1/clients/{other['id']}/bills",
+        f"/api/v1/ledger-entries/{payment['id']}",
+    ):
+        assert (await clinician.get(path)).status_code == 404, path
+    assert (await clinician.get("/api/v1/ledger/daily-close")).status_code == 403
+
+
+async def test_an_idempotency_key_replays_the_first_answer_and_refuses_another_body(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    path = f"/api/v1/clients/{client_id}/payments"
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    first = await admin.post(path, json=pay(2500), headers=key)
+    second = await admin.post(path, json=pay(2500), headers=key)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json() and second.headers["Idempotent-Replayed"] == "true"
+    other = await admin.post(path, json=pay(2600), headers=key)
+    assert other.status_code == 409 and other.json()["code"] == "conflict.idempotency_key_reused"
+    entries = (await admin.get(f"/api/v1/clients/{client_id}/ledger")).json()["lines"]
+    assert len(entries) == 1
+    # Keys are per caller: someone else's identical key is their own request.
+    desk = await client_as("front_desk")
+    assert (await desk.post(path, json=pay(2500), headers=key)).status_code == 201
+    bad_key = await admin.post(path, json=pay(1), headers={"Idempotency-Key": "tab\there"})
+    assert bad_key.status_code == 422
+
+
+async def test_the_statement_exports_as_csv_without_formulas(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    await _post(
+        admin,
+        f"/api/v1/clients/{client_id}/charges",
+        {"amount_minor": 100, "currency": "PEN", "memo": "=HYPERLINK(1)"},
+    )
+    response = await admin.get(f"/api/v1/clients/{client_id}/ledger.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = response.text.strip().splitlines()
+    assert rows[0].startswith("date,kind") and "'=HYPERLINK(1)" in rows[1]

@@ -1,0 +1,282 @@
+"""Random sequences of charges, payments, refunds, reversals, allocations and session status flips (with
+the fee/charge job after each flip), against the real database, keep the ledger's invariants:
+
+- each currency's balance equals the sum of that currency's entries, and equals a model that only saw
+  that currency's operations (currencies never mix);
+- no payment is refunded or applied beyond its amount; no entry is reversed twice;
+- each bill's paid amount equals its live allocations, never above its total, and its state follows;
+- a session has at most one live automatic charge, the one its status calls for.
+
+Hypothesis drives a synchronous state machine; each step runs on the machine's own event loop and
+engine (in a worker thread), so the test's own loop stays free."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from tend.core.actor import Actor
+from tend.core.clock import FrozenClock
+from tend.core.enums import AppointmentStatus, BillStatus, EntryKind, Role
+from tend.core.errors import Conflict
+from tend.domain.clients.records import create_client
+from tend.domain.context import Context
+from tend.domain.ledger import bills, charges, entries
+from tend.domain.practice.catalog import PRACTITIONERS
+from tend.domain.practice.settings import update_practice
+from tend.domain.scheduling import appointments
+from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
+from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
+
+CURRENCIES = ("PEN", "USD")
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+ADMIN = Actor(role=Role.admin)
+PRICE = {"PEN": 15000, "USD": 4000}
+FEE = {"PEN": 2500, "USD": 1000}
+STATUS_CHARGE = {
+    AppointmentStatus.attended: "session_fee",
+    AppointmentStatus.no_show: "no_show_fee",
+    AppointmentStatus.late_cancelled: "late_cancel_fee",
+}
+
+amounts = st.integers(min_value=1, max_value=20000)
+currencies = st.sampled_from(CURRENCIES)
+
+
+def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
+    class Ledger(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            self.loop = asyncio.new_event_loop()
+            self.engine = create_engine(database_url)
+            self.sessions = create_sessionmaker(self.engine)
+            self.clock = FrozenClock(NOW)
+            self.expected = dict.fromkeys(CURRENCIES, 0)
+            self.payments: list[Any] = []
+            self.entries: list[Any] = []
+            self.allocations: list[Any] = []
+            self.sessions_booked: list[Any] = []
+
+        def run(self, make: Any) -> Any:
+            async def go() -> Any:
+                async with unit_of_work(self.sessions) as session:
+                    return await make(Context(session=session, clock=self.clock, actor=ADMIN))
+
+            return self.loop.run_until_complete(go())
+
+        def teardown(self) -> None:
+            self.loop.run_until_complete(self.engine.dispose())
+            self.loop.close()
+
+        @initialize()
+        def a_client(self) -> None:
+            async def make(ctx: Context) -> Any:
+                await update_practice(
+                    ctx,
+                    {
+                        "currencies": list(CURRENCIES),
+                        "default_currency": "PEN",
+                        "no_show_fees": dict(FEE),
+                        "late_cancel_fees": dict(FEE),
+                    },
+                )
+                practitioner = await PRACTITIONERS.create(
+                    ctx,
+                    {
+                        "name": "Dra. Azar",
+                        "color": "#336699",
+                        "commission_rate_bp": 4000,
+                        "default_prices": {},
+                    },
+                )
+                client = await create_client(ctx, {"first_name": "Azar", "last_name": "Estado"})
+                return client.client.id, practitioner.id
+
+            self.client_id, self.practitioner_id = self.run(make)
+
+        def _posted(self, entry: Any) -> None:
+            self.entries.append(entry)
+            self.expected[entry.currency] += entry.delta_minor
+
+        @rule(currency=currencies, amount=amounts)
+        def charge(self, currency: str, amount: int) -> None:
+            data = {"amount_minor": amount, "currency": currency, "memo": "Otro"}
+            self._posted(self.run(lambda ctx: entries.record_charge(ctx, self.client_id, data)))
+
+        @rule(currency=currencies, amount=amounts)
+        def pay(self, currency: str, amount: int) -> None:
+            data = {"amount_minor": amount, "currency": currency, "payment_method": "cash"}
+            payment = self.run(lambda ctx: entries.record_payment(ctx, self.client_id, data))
+            self.payments.append(payment)
+            self._posted(payment)
+
+        @rule(direction=st.sampled_from(["credit", "debit"]), currency=currencies, amount=amounts)
+        def adjust(self, direction: str, currency: str, amount: int) -> None:
+            data = {"direction": direction, "amount_minor": amount, "currency": currency, "reason": "Ajuste"}
+            self._posted(self.run(lambda ctx: entries.record_adjustment(ctx, self.client_id, data)))
+
+        @precondition(lambda self: self.payments)
+        @rule(index=st.integers(min_value=0), amount=amounts)
+        def refund(self, index: int, amount: int) -> None:
+            payment = self.payments[index % len(self.payments)]
+            try:
+                refunded = self.run(
+                    lambda ctx: entries.refund_payment(ctx, payment.id, {"amount_minor": amount})
+                )
+            except Conflict:
+                return
+            self._posted(refunded)
+
+        @precondition(lambda self: self.entries)
+        @rule(index=st.integers(min_value=0))
+        def reverse(self, index: int) -> None:
+            target = self.entries[index % len(self.entries)]
+            try:
+                reversal = self.run(lambda ctx: entries.reverse_entry(ctx, target.id, "Error"))
+            except Conflict:
+                return
+            self._posted(reversal)
+
+        @rule(currency=currencies, days_ago=st.integers(min_value=1, max_value=60))
+        def book_past_session(self, currency: str, days_ago: int) -> None:
+            starts = NOW - timedelta(days=days_ago, minutes=len(self.sessions_booked))
+            data = {
+                "kind": "client_session",
+                "client_id": self.client_id,
+                "practitioner_id": self.practitioner_id,
+                "starts_at": starts,
+                "ends_at": starts + timedelta(minutes=45),
+                "price_minor": PRICE[currency],
+                "currency": currency,
+                "allow_conflicts": True,
+            }
+            self.sessions_booked.append(
+                self.run(lambda ctx: appointments.create_appointment(ctx, dict(data)))
+            )
+
+        @rule(currency=currencies, days_ago=st.integers(min_value=1, max_value=60), amount=amounts)
+        def attend_pay_and_apply(self, currency: str, days_ago: int, amount: int) -> None:
+            """The common path in one step, so sequences reach bills and allocations often."""
+            self.book_past_session(currency, days_ago)
+            self.flip_status(len(self.sessions_booked) - 1, AppointmentStatus.attended)
+            self.pay(currency, amount)
+            self.allocate(len(self.payments) - 1, min(amount, PRICE[currency]))
+
+        @precondition(lambda self: self.sessions_booked)
+        @rule(
+            index=st.integers(min_value=0),
+            status=st.sampled_from(
+                [AppointmentStatus.attended, AppointmentStatus.no_show, AppointmentStatus.scheduled]
+            ),
+        )
+        def flip_status(self, index: int, status: AppointmentStatus) -> None:
+            appointment = self.sessions_booked[index % len(self.sessions_booked)]
+            self.run(lambda ctx: appointments.set_status(ctx, appointment.id, status))
+
+            async def settle(ctx: Context) -> list[Any]:
+                before = {e.id for e in await LedgerRepository(ctx.session).of_client([self.client_id])}
+                await charges.settle_appointment(ctx, appointment.id)
+                after = await LedgerRepository(ctx.session).of_client([self.client_id])
+                return [e for e in after if e.id not in before]
+
+            for entry in self.run(settle):
+                self._posted(entry)
+
+        @precondition(lambda self: self.payments)
+        @rule(payment_index=st.integers(min_value=0), amount=amounts)
+        def allocate(self, payment_index: int, amount: int) -> None:
+            payment = self.payments[payment_index % len(self.payments)]
+
+            async def apply(ctx: Context) -> Any:
+                open_bills = [
+                    v.bill
+                    for v in await bills.bills_of_client(ctx, self.client_id)
+                    if v.bill.currency == payment.currency and v.bill.status is not BillStatus.cancelled
+                ]
+                if not open_bills:
+                    return []
+                return await bills.allocate(
+                    ctx, payment.id, [{"bill_id": open_bills[0].id, "amount_minor": amount}]
+                )
+
+            try:
+                self.allocations.extend(self.run(apply))
+            except Conflict:
+                return
+
+        @precondition(lambda self: self.allocations)
+        @rule(index=st.integers(min_value=0))
+        def unallocate(self, index: int) -> None:
+            allocation = self.allocations.pop(index % len(self.allocations))
+            self.run(lambda ctx: bills.unallocate(ctx, allocation.id))
+
+        @invariant()
+        def the_books_balance(self) -> None:
+            if not hasattr(self, "client_id"):
+                return
+
+            async def check(ctx: Context) -> None:
+                ledger, bill_repo = LedgerRepository(ctx.session), BillRepository(ctx.session)
+                stored = await ledger.of_client([self.client_id])
+                balances = {
+                    b.currency: b.amount_minor
+                    for b in (await ledger.balances([self.client_id])).get(self.client_id, [])
+                }
+                for currency in CURRENCIES:
+                    summed = sum(e.delta_minor for e in stored if e.currency == currency)
+                    assert balances.get(currency, 0) == summed == self.expected[currency], currency
+                reversed_targets = [e.reverses_id for e in stored if e.kind is EntryKind.reversal]
+                assert len(reversed_targets) == len(set(reversed_targets))
+                for payment in (e for e in stored if e.kind is EntryKind.payment):
+                    refunded = await ledger.refunded_minor(payment.id)
+                    allocated = await bill_repo.allocated_minor(payment.id)
+                    assert refunded + allocated <= payment.amount_minor
+                for view in await bills.bills_of_client(ctx, self.client_id):
+                    bill = view.bill
+                    assert (
+                        bill.paid_minor == sum(a.amount_minor for a in view.allocations) <= bill.total_minor
+                    )
+                    if bill.status is not BillStatus.cancelled:
+                        expected = (
+                            BillStatus.paid
+                            if bill.paid_minor >= bill.total_minor
+                            else BillStatus.partially_paid
+                            if bill.paid_minor
+                            else BillStatus.open
+                        )
+                        assert bill.status is expected
+                    else:
+                        assert bill.paid_minor == 0
+                for appointment in self.sessions_booked:
+                    fresh = await appointments.get_appointment(ctx, appointment.id)
+                    live = await ledger.live_automatic_charges(appointment.id)
+                    wanted = STATUS_CHARGE.get(fresh.status)
+                    # At most one, and the one its status calls for (the front desk may have reversed it
+                    # by hand, e.g. a session given for free: then none).
+                    assert [c.charge_type.value for c in live if c.charge_type] in (
+                        ([wanted], []) if wanted else ([],)
+                    )
+
+            self.run(check)
+
+    return Ledger
+
+
+@pytest.mark.timeout(600)  # a few hundred real transactions; slow on a loaded machine
+async def test_random_money_sequences_keep_the_ledger_consistent(db_url: str, engine: Any) -> None:
+    machine = ledger_machine(db_url)
+    machine.TestCase.settings = settings(
+        max_examples=20,
+        stateful_step_count=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        derandomize=True,
+    )
+    test_case = machine.TestCase()
+    await asyncio.to_thread(test_case.runTest)
