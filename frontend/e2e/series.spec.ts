@@ -224,6 +224,22 @@ describe('recurring series in the calendar', () => {
     await openWeek(page, baseUrl, addDays(tuesday, 21), practitionerId);
     await fourth.waitFor();
     expect(await dayOf(page, fourth)).toBe(addDays(tuesday, 22));
+
+    // The series ends at the fifth: it and the sixth are removed, after saying how many.
+    const fifth = page.locator(`[data-event-id="${booked[4]!.id}"]`);
+    await openWeek(page, baseUrl, addDays(tuesday, 28), practitionerId);
+    await fifth.click();
+    const fifthPopover = page.getByTestId('event-popover');
+    await fifthPopover.getByRole('button', { name: 'End the series here…' }).click();
+    await fifthPopover.getByText('Remove this appointment and the following ones, 2 in all? Nothing is charged.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep the series');
+    await screenshot(page, 'series-end-en');
+    const endFindings = await audit(page, 'end the series (en)');
+    expect(endFindings, report(endFindings)).toEqual([]);
+    await fifthPopover.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByText('Removed 2 appointments.').waitFor();
+    await fifth.waitFor({ state: 'detached' });
+    expect((await seriesOf(clientId, tuesday)).map((entry) => entry.id)).toEqual(booked.slice(0, 4).map((entry) => entry.id));
     await page.context().close();
   });
 

@@ -2,19 +2,20 @@
  * One appointment (or a group session's members) beside its block: who, what, when (in the practice's zone, and
  * in its own when that differs), where, price and the client's balance; how it ended, with one click to record
  * Attended / No-show / Cancel (or to correct it back), and the way to the client and to changing it. An
- * occurrence of a recurring series says so (and when it was changed on its own, or moved by a clock change).
+ * occurrence of a recurring series says so (and when it was changed on its own, or moved by a clock change), and
+ * offers to end the series there: this one and the following ones are removed, after saying how many.
  * Opened by a click or Enter on the block; Esc closes it and gives focus back to the block.
  */
 import { Alert, Anchor, Badge, Button, CloseButton, Group, Popover, Portal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useChangeAppointmentStatus } from '../../api/queries/appointments';
+import { useChangeAppointmentStatus, useSeriesChange } from '../../api/queries/appointments';
 import { useClient } from '../../api/queries/clients';
 import { usePractice } from '../../api/queries/practice';
 import { ApiError } from '../../api/problem';
-import type { AppointmentStatus, CalendarEntry } from '../../api/types';
+import type { AppointmentStatus, CalendarEntry, SeriesChange, SeriesPlan } from '../../api/types';
 import { formatMoney } from '../../lib/money';
 import { problemText } from '../../i18n/problemText';
 import { BalanceChips } from '../clients/BalanceChips';
@@ -193,10 +194,92 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
                 ) : null}
               </Group>
             ) : null}
+            {single && single.series_id && single.status === 'scheduled' && !block.busyOnly ? (
+              <EndSeries entry={single} onDone={onClose} />
+            ) : null}
           </Stack>
         </Popover.Dropdown>
       </Popover>
     </Portal>
+  );
+}
+
+/**
+ * Ends a series at this occurrence: it and the following ones are removed (nothing is charged), except those
+ * that already happened, were recorded or were changed on their own, which stay. Asks first, saying how many.
+ */
+function EndSeries({ entry, onDone }: { entry: CalendarEntry; onDone: () => void }) {
+  const { t } = useTranslation();
+  const preview = useSeriesChange();
+  const apply = useSeriesChange();
+  const [plan, setPlan] = useState<SeriesPlan | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  // The button asked with goes away: the keyboard lands on the safe choice.
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+  }, [asking]);
+  const body = (dryRun: boolean): SeriesChange => ({ scope: 'following', action: 'delete', dry_run: dryRun, allow_conflicts: false, changes: {} });
+
+  function ask() {
+    setAsking(true);
+    setProblem(null);
+    preview.mutate(
+      { appointmentId: entry.id, body: body(true) },
+      { onSuccess: setPlan, onError: (error) => setProblem(problemText(error, t).message) },
+    );
+  }
+
+  function remove() {
+    apply.mutate(
+      { appointmentId: entry.id, body: body(false) },
+      {
+        onSuccess: (done) => {
+          notifications.show({ color: 'tend', message: t('calendar.popover.endSeriesDone', { count: done.deletes.length }) });
+          onDone();
+        },
+        onError: (error) => setProblem(problemText(error, t).message),
+      },
+    );
+  }
+
+  return (
+    <Stack gap={6} data-testid="end-series">
+      {!asking ? (
+        <Group>
+          <Button variant="subtle" color="red" size="compact-xs" onClick={ask}>
+            {t('calendar.popover.endSeries')}
+          </Button>
+        </Group>
+      ) : (
+        <>
+          {plan ? (
+            <Text size="sm">
+              {t('calendar.popover.endSeriesQuestion', { count: plan.deletes.length })}
+              {plan.kept.length > 0 ? ` ${t('calendar.popover.endSeriesKept', { count: plan.kept.length })}` : ''}
+            </Text>
+          ) : preview.isPending ? (
+            <Text size="sm" c="dimmed">
+              {t('calendar.seriesMove.checking')}
+            </Text>
+          ) : null}
+          <Group gap={6}>
+            <Button ref={keep} size="xs" variant="default" onClick={() => setAsking(false)}>
+              {t('calendar.popover.endSeriesKeep')}
+            </Button>
+            <Button size="xs" color="red" disabled={!plan || plan.deletes.length === 0} loading={apply.isPending} onClick={remove}>
+              {t('calendar.popover.endSeriesConfirm')}
+            </Button>
+          </Group>
+        </>
+      )}
+      {problem ? (
+        <Alert color="orange" variant="light" p="xs" role="alert">
+          <Text size="sm">{problem}</Text>
+        </Alert>
+      ) : null}
+    </Stack>
   );
 }
 
