@@ -211,11 +211,29 @@ describe('calendar', () => {
     await page.keyboard.press('Enter');
     await popover.waitFor();
     await popover.getByRole('button', { name: 'No-show' }).click();
+    // The fee box is ticked with the practice's fee; recording it posts the fee (a job, a moment later).
+    const step = popover.getByTestId('no-show-step');
+    const feeBox = step.getByRole('checkbox');
+    const practice = await api('GET', '/practice');
+    const session = await api('GET', `/appointments/${pastSessionId}`);
+    const fee = Number((practice.no_show_fees as Record<string, number>)[String(session.currency)] ?? 0);
+    expect(await feeBox.isChecked()).toBe(fee > 0);
+    await step.getByRole('button', { name: 'Record no-show' }).click();
     await popover.getByRole('button', { name: 'Back to scheduled' }).waitFor();
     expect(await popover.textContent()).toContain('No-show');
     await expect.poll(async () => past.textContent()).toContain('No-show');
     expect(await past.textContent()).not.toContain('Needs attendance');
     expect((await api('GET', `/appointments/${pastSessionId}`)).status).toBe('no_show');
+    if (fee > 0) {
+      await expect
+        .poll(async () => {
+          const ledger = await api('GET', `/clients/${String(session.client_id)}/ledger`);
+          return (ledger.lines as { appointment_id: string; charge_type: string }[]).filter(
+            (line) => line.appointment_id === pastSessionId && line.charge_type === 'no_show_fee',
+          ).length;
+        }, { timeout: 15_000 })
+        .toBe(1);
+    }
     await page.context().close();
   });
 

@@ -219,5 +219,11 @@ export function useSeriesChange() {
 /** Records how a session ended (attended, no-show, cancelled) or corrects it back to scheduled. */
 export function useChangeAppointmentStatus() {
   const refresh = useRefreshAppointments();
-  return $api.useMutation('post', STATUS, { onSuccess: refresh });
+  return $api.useMutation('post', STATUS, {
+    onSuccess: () => {
+      void refresh();
+      // The ledger posts the session's charge or fee in a background job a moment later: look again.
+      for (const delay of [1500, 4000]) setTimeout(() => void refresh(), delay);
+    },
+  });
 }

@@ -22,6 +22,7 @@ import { BalanceChips } from '../clients/BalanceChips';
 import { useClientWords } from '../clients/clientWords';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { needsAttendance, type CalendarBlock } from './calendarBlocks';
+import { NoShowStep, type NoShowFee } from './NoShowStep';
 import { blockSubtitle, blockTitle, clientNameOf } from './EventContent';
 import { PractitionerSwatch } from './PractitionerSwatch';
 import type { SchedulingReference } from './useSchedulingReference';
@@ -331,17 +332,19 @@ function StatusActions({
   const practice = usePractice();
   const change = useChangeAppointmentStatus();
   const [asking, setAsking] = useState(false);
+  const [noShow, setNoShow] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const status = entry.status ?? 'scheduled';
   const owed = needsAttendance(entry, new Date());
 
-  function record(next: AppointmentStatus) {
+  function record(next: AppointmentStatus, fee: NoShowFee = {}) {
     setProblem(null);
     change.mutate(
-      { params: { path: { appointment_id: entry.id } }, body: { status: next } },
+      { params: { path: { appointment_id: entry.id } }, body: { status: next, ...fee } },
       {
         onSuccess: (saved) => {
           setAsking(false);
+          setNoShow(false);
           notifications.show({
             color: 'tend',
             message: t('calendar.popover.statusSaved', {
@@ -352,6 +355,7 @@ function StatusActions({
         },
         onError: (error) => {
           setAsking(false);
+          setNoShow(false);
           if (error instanceof ApiError && error.problem.code === 'conflict.not_started') {
             setProblem(t('calendar.popover.notStarted', { time: formatTimeIn(entry.starts_at, timeZone, locale) }));
           } else {
@@ -371,7 +375,15 @@ function StatusActions({
       <Group gap={6}>
         <AppointmentStatusBadge status={status} needsAttendance={owed} />
       </Group>
-      {asking ? (
+      {noShow ? (
+        <NoShowStep
+          entry={entry}
+          size={size}
+          pending={pending === 'no_show'}
+          onBack={() => setNoShow(false)}
+          onConfirm={(fee) => record('no_show', fee)}
+        />
+      ) : asking ? (
         <Stack gap={6}>
           <Text size="sm">{t('calendar.popover.cancelQuestion', { hours: practice.data?.late_cancel_window_hours ?? 24 })}</Text>
           <Group gap={6}>
@@ -401,7 +413,7 @@ function StatusActions({
             variant="light"
             loading={pending === 'no_show'}
             disabled={change.isPending}
-            onClick={() => record('no_show')}
+            onClick={() => setNoShow(true)}
             aria-label={labelled(t('calendar.popover.noShow'))}
           >
             {t('calendar.popover.noShow')}
