@@ -23,6 +23,7 @@ from tend.domain.ledger.entries import (
     get_entry,
     local_today,
     lock_client,
+    mirror_of,
     new_entry,
     reverse_entry,
 )
@@ -261,21 +262,7 @@ async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any
     ]
     total = sum(line.amount_minor for line in new_lines)
     for charge in charges:
-        await ledger.add_entry(
-            new_entry(
-                ctx,
-                client_id=charge.client_id,
-                kind=EntryKind.reversal,
-                amount_minor=charge.amount_minor,
-                delta_minor=-charge.delta_minor,
-                currency=charge.currency,
-                effective_date=await local_today(ctx),
-                memo=reason,
-                appointment_id=charge.appointment_id,
-                bill_id=bill.id,
-                reverses_id=charge.id,
-            )
-        )
+        await ledger.add_entry(await mirror_of(ctx, charge, reason))
     if total:
         template = charges[0] if charges else None
         await ledger.add_entry(

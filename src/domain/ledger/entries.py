@@ -280,21 +280,23 @@ async def reverse_entry(
                     next_step="Un-apply or refund the payments of the bill first.",
                 )
             _cancel(ctx, bill, reason)
-    return await _record(
+    return await _record(ctx, await mirror_of(ctx, entry, reason))
+
+
+async def mirror_of(ctx: Context, entry: LedgerEntry, reason: str) -> LedgerEntry:
+    """The reversal that voids `entry` (not yet recorded): same amount and currency, opposite effect."""
+    return new_entry(
         ctx,
-        new_entry(
-            ctx,
-            client_id=entry.client_id,
-            kind=EntryKind.reversal,
-            amount_minor=entry.amount_minor,
-            delta_minor=-entry.delta_minor,
-            currency=entry.currency,
-            effective_date=await local_today(ctx),
-            memo=reason,
-            appointment_id=entry.appointment_id,
-            bill_id=entry.bill_id,
-            reverses_id=entry.id,
-        ),
+        client_id=entry.client_id,
+        kind=EntryKind.reversal,
+        amount_minor=entry.amount_minor,
+        delta_minor=-entry.delta_minor,
+        currency=entry.currency,
+        effective_date=await local_today(ctx),
+        memo=reason,
+        appointment_id=entry.appointment_id,
+        bill_id=entry.bill_id,
+        reverses_id=entry.id,
     )
 
 
