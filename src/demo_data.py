@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,7 @@ from tend.domain.practice import settings as practice
 from tend.domain.practice import users
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
 from tend.domain.scheduling import appointments as scheduling
+from tend.domain.scheduling import series
 from tend.persistence.tables.clients import Client
 
 
@@ -377,12 +378,18 @@ async def _seed_schedule(
         every = 1 if rng.random() < 0.7 else 2
         service = rng.choice(individual)
         minute = rng.choice([0, 0, 0, 15, 30])
-        for week in range(-10, 6, every):
+        location = online if room is None else office
+        if rng.random() < 0.85:  # most regulars have a real series (weekly or fortnightly)
+            await _demo_series(
+                ctx, rng, person, practitioner, service, location, room,
+                first=monday + timedelta(weeks=-10, days=weekday), until=monday + timedelta(weeks=6),
+                at=time(hour, minute), every=every,
+            )  # fmt: skip
+            continue
+        for week in range(-10, 6, every):  # the rest were booked one by one
             day = monday + timedelta(weeks=week, days=weekday)
             starts = datetime.combine(day, time(hour, minute), tz)
-            await _demo_session(
-                ctx, rng, person, practitioner, service, online if room is None else office, room, starts
-            )
+            await _demo_session(ctx, rng, person, practitioner, service, location, room, starts)
     for practitioner in practitioners:
         for week in range(-10, 6):
             day = monday + timedelta(weeks=week, days=2)
@@ -424,6 +431,62 @@ async def _seed_schedule(
                 await scheduling.set_status(ctx, booked.id, AppointmentStatus.attended)
 
 
+async def _demo_series(
+    ctx: Context,
+    rng: random.Random,
+    person: Client,
+    practitioner: Any,
+    service: Any,
+    location: Any,
+    room: Any,
+    *,
+    first: date,
+    until: date,
+    at: time,
+    every: int,
+) -> None:
+    """A weekly or fortnightly series booked ten weeks ago (the clock is lent, so its past occurrences are
+    ordinary ones), then each past occurrence gets its outcome."""
+    reminders = [{"channel": "email", "days_before": 1}] if person.reminder_consent_email else []
+    created = await _as_of(
+        ctx,
+        datetime.combine(first - timedelta(days=3), time(9), ZoneInfo("America/Lima")),
+        series.create_series(
+            ctx,
+            {
+                "kind": AppointmentKind.client_session,
+                "client_id": person.id,
+                "practitioner_id": practitioner.id,
+                "service_id": service.id,
+                "location_id": location.id,
+                "room_id": room.id if room is not None else None,
+                "start_date": first,
+                "local_time": at,
+                "duration_minutes": service.default_duration_minutes,
+                "rule": {
+                    "freq": "weekly",
+                    "interval": every,
+                    "by_weekday": [("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]],
+                    "until": until.isoformat(),
+                },
+                "reminders": reminders,
+                "allow_conflicts": True,
+            },
+        ),
+    )
+    for occurrence in created.created:
+        await _record_outcome(ctx, rng, occurrence.id, occurrence.starts_at)
+
+
+async def _as_of(ctx: Context, when: datetime, work: Any) -> Any:
+    real = ctx.clock
+    ctx.clock = _At(when)
+    try:
+        return await work
+    finally:
+        ctx.clock = real
+
+
 async def _demo_session(
     ctx: Context,
     rng: random.Random,
@@ -449,6 +512,10 @@ async def _demo_session(
             "allow_conflicts": True,
         },
     )
+    await _record_outcome(ctx, rng, booked.id, starts)
+
+
+async def _record_outcome(ctx: Context, rng: random.Random, appointment_id: Any, starts: datetime) -> None:
     if starts + timedelta(hours=2) > ctx.clock.now():
         return  # upcoming (or just now): still scheduled
     outcome = rng.choices(
@@ -457,9 +524,9 @@ async def _demo_session(
     )[0]
     if outcome is AppointmentStatus.cancelled:
         # Cancelled days ahead, or (a third of the time) inside the window: a late cancellation.
-        await _cancel_at(ctx, booked.id, starts - timedelta(hours=rng.choice([72, 48, 6])))
+        await _cancel_at(ctx, appointment_id, starts - timedelta(hours=rng.choice([72, 48, 6])))
     elif outcome is not None:
-        await scheduling.set_status(ctx, booked.id, outcome)
+        await scheduling.set_status(ctx, appointment_id, outcome)
 
 
 async def _cancel_at(ctx: Context, appointment_id: Any, when: datetime) -> None:
