@@ -83,6 +83,32 @@ describe('accessibility (axe-core)', () => {
     const program = itemsOf(await call<Listing<{ id: string; active: boolean }>>('GET', '/programs')).find((item) => item.active);
     expect(program).toBeDefined();
     await call('POST', `/clients/${clientId}/enrollments`, { program_id: program?.id, start_date: '2024-01-08' });
+    // Money on the record: a session attended last week (its charge and bill come from the ledger's job), a
+    // charge and a payment, so the statement's rows, the bills and their dialogs are there to audit.
+    const services = itemsOf(await call<Listing<{ id: string; code: string }>>('GET', '/services'));
+    const locations = itemsOf(await call<Listing<{ id: string }>>('GET', '/locations'));
+    const practitioners = itemsOf(await call<Listing<{ id: string }>>('GET', '/practitioners'));
+    const day = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    await call('POST', '/appointments', {
+      kind: 'client_session',
+      client_id: clientId,
+      practitioner_id: practitioners[0]?.id,
+      service_id: services.find((service) => service.code === '90834')?.id ?? services[0]?.id,
+      location_id: locations[0]?.id,
+      starts_at: `${day}T21:10:00-05:00`,
+      ends_at: `${day}T21:55:00-05:00`,
+      price_minor: 15000,
+      currency: 'PEN',
+      status: 'attended',
+      allow_conflicts: true,
+    });
+    await call('POST', `/clients/${clientId}/charges`, { amount_minor: 8000, currency: 'PEN', memo: 'Informe' });
+    await call('POST', `/clients/${clientId}/payments`, { amount_minor: 5000, currency: 'PEN', payment_method: 'cash' });
+    for (let attempt = 0; attempt < 90; attempt += 1) {
+      const bills = await call<unknown[]>('GET', `/clients/${clientId}/bills`);
+      if (bills.length > 0) break;
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
   });
 
   afterAll(async () => {
@@ -143,6 +169,9 @@ describe('accessibility (axe-core)', () => {
         for (const [route, heading] of [
           ['/calendar', t.nav.calendar],
           ['/ledger', t.nav.ledger],
+          ['/ledger?section=unpaid', t.nav.ledger],
+          ['/ledger?section=aging', t.nav.ledger],
+          ['/ledger?section=entries', t.nav.ledger],
           ['/reports', t.nav.reports],
           ['/no-such-page', t.errors.notFoundTitle],
         ] as const) {
@@ -184,6 +213,28 @@ describe('accessibility (axe-core)', () => {
         await at('client programs');
         await dialog('new enrollment', main.getByRole('button', { name: say(t.clients.programs.enroll) }));
         await dialog('end enrollment', main.getByRole('button', { name: startsWith(say(t.clients.programs.endAria, { program: '' })) }).first());
+
+        // The client's ledger: the statement, the money dialogs, a row's menu and what it opens; the bills.
+        await page.goto(`${baseUrl}/clients/${clientId}/ledger`);
+        await page.getByTestId('statement-PEN').waitFor();
+        await at('client ledger');
+        await dialog('record payment', main.getByRole('button', { name: say(t.ledger.statement.recordPayment) }));
+        await dialog('charge or adjustment', main.getByRole('button', { name: say(t.ledger.statement.recordCharge) }));
+        const entryActions = main.getByRole('button', { name: startsWith(t.ledger.statement.actionsFor.split('{{')[0] ?? '') });
+        const paymentActions = entryActions.first();
+        await paymentActions.click();
+        await page.getByRole('menu').waitFor();
+        await at('client ledger: row menu');
+        await dialog('refund payment', page.getByRole('menuitem', { name: say(t.ledger.statement.refund) }), paymentActions);
+        await paymentActions.click();
+        await dialog('apply payment', page.getByRole('menuitem', { name: say(t.ledger.statement.apply) }), paymentActions);
+        await paymentActions.click();
+        await dialog('reverse entry', page.getByRole('menuitem', { name: say(t.ledger.statement.reverse) }), paymentActions);
+        await page.goto(`${baseUrl}/clients/${clientId}/bills`);
+        await page.getByTestId('bills-table').waitFor();
+        await main.getByRole('button', { name: startsWith(say(t.ledger.bills.detailsAria, { date: '' })) }).first().click();
+        await at('client bills, one opened');
+        await dialog('cancel bill', main.getByRole('button', { name: startsWith(say(t.ledger.bills.cancelAria, { date: '' })) }).first());
 
         // Settings: every section, its "new" form, a row's menu and the confirm dialog behind it.
         for (const section of SETTINGS_SECTIONS) {
@@ -240,6 +291,7 @@ describe('accessibility (axe-core)', () => {
       console.info(`axe (${language}): ${visited.length} screens and dialogs audited: ${visited.join(', ')}`);
       expect(findings.length, `axe found serious or critical violations:\n${report(findings)}`).toBe(0);
       await page.context().close();
-    });
+      // Every screen, dialog and menu of the app in one run: more than the default budget on a loaded machine.
+    }, 240_000);
   }
 });

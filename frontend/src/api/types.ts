@@ -6,6 +6,7 @@ export {
   apiKeyScopeValues as API_KEY_SCOPES,
   appointmentKindValues as APPOINTMENT_KINDS,
   appointmentStatusValues as APPOINTMENT_STATUSES,
+  paymentMethodValues as PAYMENT_METHODS,
   availabilityValues as AVAILABILITIES,
   contactMediumValues as CONTACT_MEDIUMS,
   contactWithValues as CONTACT_WITH,
@@ -97,3 +98,25 @@ export type SeriesCreated = components['schemas']['SeriesCreated'];
 export type SeriesChange = components['schemas']['SeriesChange'];
 export type SeriesChangeScope = SeriesChange['scope'];
 export type SeriesPlan = components['schemas']['SeriesPlanOut'];
+
+// The ledger: a client's statement and money entries, bills and the payments applied to them, practice reports.
+export type StatementLine = components['schemas']['StatementLineOut'];
+export type Statement = components['schemas']['StatementOut'];
+export type LedgerEntry = components['schemas']['EntryOut'];
+export type EntryKind = components['schemas']['EntryKind'];
+export type ChargeType = components['schemas']['ChargeType'];
+export type PaymentMethod = components['schemas']['PaymentMethod'];
+export type AdjustmentDirection = components['schemas']['AdjustmentDirection'];
+export type PaymentCreate = components['schemas']['PaymentIn'];
+export type ChargeCreate = components['schemas']['ChargeIn'];
+export type AdjustmentCreate = components['schemas']['AdjustmentIn'];
+export type RefundCreate = components['schemas']['RefundIn'];
+export type AllocationCreate = components['schemas']['AllocationIn'];
+export type Bill = components['schemas']['BillOut'];
+export type BillStatus = components['schemas']['BillStatus'];
+export type BillLine = components['schemas']['BillLineOut'];
+export type Allocation = components['schemas']['AllocationOut'];
+export type DailyClose = components['schemas']['DailyCloseOut'];
+export type MethodTotal = components['schemas']['MethodTotalOut'];
+export type AgingRow = components['schemas']['AgingRowOut'];
+export type PracticeEntry = components['schemas']['PracticeEntryOut'];

@@ -25,7 +25,26 @@ describe('parseMoney', () => {
     expect(parseMoney('4.35', 'USD')).toEqual({ ok: true, amountMinor: 435 });
   });
 
-  it.each([['', 'format'], ['abc', 'format'], ['-5', 'format'], ['1.234.5', 'format'], ['1.2345', 'precision']])(
+  it.each([
+    ['150', 15000],
+    ['150.5', 15050],
+    ['150.50', 15050],
+    ['0.01', 1],
+    ['1,234.56', 123456],
+    ['1.234,56', 123456],
+    ['150,5', 15050],
+    ['  25 ', 2500],
+  ])('reads what the front desk types for a payment: %s PEN -> %i', (text, expected) => {
+    expect(parseMoney(text, 'PEN')).toEqual({ ok: true, amountMinor: expected });
+  });
+
+  it('reads "1.234" in a 2-decimal currency as a grouping dot (the input then says "Read as S/ 1,234.00")', () => {
+    // Not a third decimal: a 2-decimal currency never has one. The money input shows the reading under itself.
+    expect(parseMoney('1.234', 'PEN')).toEqual({ ok: true, amountMinor: 123400 });
+    expect(parseMoney('1.2345', 'PEN')).toEqual({ ok: false, error: 'precision' });
+  });
+
+  it.each([['', 'format'], ['   ', 'format'], ['abc', 'format'], ['-5', 'format'], ['-0.01', 'format'], ['1.234.5', 'format'], ['1.2345', 'precision']])(
     'refuses %s',
     (text, error) => {
       expect(parseMoney(text, 'USD')).toEqual({ ok: false, error });

@@ -10,6 +10,8 @@ export interface ApiCall {
   search: URLSearchParams;
   /** The JSON body sent, or null. */
   body: unknown;
+  /** The request's headers (e.g. `Idempotency-Key`). */
+  headers: Headers;
 }
 
 export type Handler = (call: ApiCall) => Response | Promise<Response>;
@@ -33,7 +35,13 @@ export function fakeApi(routes: Record<string, Handler>, fallback: Handler = not
     const request = input as Request;
     const url = new URL(request.url);
     const text = request.method === 'GET' ? '' : await request.clone().text();
-    const call = { method: request.method, path: url.pathname, search: url.searchParams, body: text ? JSON.parse(text) : null };
+    const call = {
+      method: request.method,
+      path: url.pathname,
+      search: url.searchParams,
+      body: text ? JSON.parse(text) : null,
+      headers: new Headers(request.headers),
+    };
     calls.push(call);
     return (routes[`${call.method} ${call.path}`] ?? fallback)(call);
   };

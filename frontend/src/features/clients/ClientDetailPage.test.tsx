@@ -143,9 +143,9 @@ describe('client detail', { timeout: 20_000 }, () => {
 
   it('keeps a place for the parts that arrive later', async () => {
     fakeApi(routes);
-    renderApp(`/clients/${zoila.id}/ledger`);
+    renderApp(`/clients/${zoila.id}/surveys`);
 
-    expect(await screen.findByText('Arrives with the ledger', undefined, SLOW)).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Ledger' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByText('Arrives with surveys', undefined, SLOW)).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Surveys' })).toHaveAttribute('aria-selected', 'true');
   });
 });

@@ -10,6 +10,8 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { isClientMissing, mergedInto, useClient } from '../../api/queries/clients';
 import type { Client } from '../../api/types';
 import { ClientAppointmentsPanel } from '../calendar/ClientAppointmentsPanel';
+import { ClientBillsTab } from '../ledger/ClientBillsTab';
+import { ClientLedgerTab } from '../ledger/ClientLedgerTab';
 import { ArrivesLaterTab } from './ArrivesLaterTab';
 import { ClientActions } from './ClientActions';
 import { ClientHeader } from './ClientHeader';
@@ -27,8 +29,8 @@ type ClientTab = (typeof TABS)[number];
 const PANELS: Record<ClientTab, (client: Client) => ReactNode> = {
   profile: (client) => <ProfileTab client={client} />,
   appointments: (client) => <ClientAppointmentsPanel client={client} />,
-  ledger: () => <ArrivesLaterTab part="ledger" />,
-  bills: () => <ArrivesLaterTab part="ledger" />,
+  ledger: (client) => <ClientLedgerTab client={client} />,
+  bills: (client) => <ClientBillsTab client={client} />,
   relationships: (client) => <RelationshipsTab client={client} />,
   programs: (client) => <ProgramsTab client={client} />,
   surveys: () => <ArrivesLaterTab part="surveys" />,

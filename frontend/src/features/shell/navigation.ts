@@ -12,7 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.calendar' },
   { to: '/clients', label: 'nav.clients' },
-  { to: '/ledger', label: 'nav.ledger' },
+  { to: '/ledger', label: 'nav.ledger', roles: ['admin', 'front_desk'] },
   { to: '/reports', label: 'nav.reports' },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];

@@ -3,6 +3,7 @@ import { calendarEn } from './en/calendar';
 import { clientsEn } from './en/clients';
 import { commonEn } from './en/common';
 import { errorsEn } from './en/errors';
+import { ledgerEn } from './en/ledger';
 import { settingsEn } from './en/settings';
 
 /** English catalogue: the reference for keys; every other language must have exactly these. */
@@ -68,6 +69,7 @@ export const en = {
   },
   calendar: calendarEn,
   clients: clientsEn,
+  ledger: ledgerEn,
   settings: settingsEn,
   ...commonEn,
   ...a11yEn,

@@ -4,6 +4,7 @@ import { calendarEs } from './es/calendar';
 import { clientsEs } from './es/clients';
 import { commonEs } from './es/common';
 import { errorsEs } from './es/errors';
+import { ledgerEs } from './es/ledger';
 import { settingsEs } from './es/settings';
 
 /** Catálogo en español: mismas claves que el inglés (lo comprueba el compilador). */
@@ -69,6 +70,7 @@ export const es: Catalogue = {
   },
   calendar: calendarEs,
   clients: clientsEs,
+  ledger: ledgerEs,
   settings: settingsEs,
   ...commonEs,
   ...a11yEs,

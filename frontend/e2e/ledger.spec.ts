@@ -1,0 +1,257 @@
+/**
+ * The ledger as the front desk uses it (in her own language, Spanish), against the demo practice in Lima: a past
+ * session logged as a no-show gets the practice's fee a moment later (posted by the background job), which the
+ * client's Ledger tab and balance chip show; a payment in soles and one in dollars recorded through the dialog
+ * give two balance chips; correcting the session to attended (through the API) voids the fee and charges the
+ * session, which the tab shows after coming back to it. Then the practice's Ledger page shows the day's close.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { es } from '../src/i18n/locales/es';
+import { formatMoney } from '../src/lib/money';
+import { apiAs, launchBrowser, newPage, screenshot } from './browser';
+
+const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
+const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
+const LIMA = 'America/Lima';
+const DAY_MS = 86_400_000;
+const PRACTITIONER = 'Lic. Renato Chávez León';
+const SESSION_PRICE = 15000;
+// Unique per run: the database may be reused (TEND_E2E_BASE_URL), and the client must be findable by name.
+const suffix = `L${Math.random().toString(36).slice(2, 7)}`;
+const client = { first: `Lucía ${suffix}`, last: 'Huamán', name: `Lucía ${suffix} Huamán` };
+
+type OkApi = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
+
+async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
+  const api = await apiAs(baseUrl, credentials);
+  return async <T,>(method: string, path: string, body?: unknown) => {
+    const { status, body: answer } = await api<T>(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+}
+
+interface Line {
+  id: string;
+  kind: string;
+  charge_type: string | null;
+  amount_minor: number;
+  currency: string;
+  reversed: boolean;
+  reverses_id: string | null;
+}
+
+/** Polls `check` until it answers true (the ledger's job runs a moment after the change), on a loaded machine too. */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+function limaDate(instant: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: LIMA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+/** "{{amount}}" and friends filled in, as i18next does. */
+function say(template: string, values: Record<string, string> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** Intl separates "S/" from the amount with a no-break space; compare texts with plain spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
+
+/** Money as the SPA writes it for this practice (in Peru) in Spanish. */
+const money = (amountMinor: number, currency: string) => plain(formatMoney(amountMinor, currency, 'es-PE'));
+
+async function signIn(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(FRONT_DESK.email);
+  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
+  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
+  // The front desk lands on the client list, in her own language (Spanish).
+  await page.waitForURL(/\/clients$/);
+  await page.getByRole('banner').getByRole('button', { name: es.auth.signOut }).waitFor();
+}
+
+/** The header's balance chips, as read aloud ("Debe S/ 25.00"). */
+async function chips(page: Page): Promise<string[]> {
+  const header = page.getByRole('main').locator('[aria-label^="Debe "], [aria-label^="A favor "], [aria-label^="Sin saldo"]');
+  return (await header.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''))).map(plain);
+}
+
+function statementRow(page: Page, currency: string, text: string): Locator {
+  return page.getByTestId(`statement-${currency}`).locator('tbody tr').filter({ hasText: text });
+}
+
+describe('ledger', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  let api: OkApi;
+  let clientId: string;
+  let sessionId: string;
+  let feeMinor: number;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const admin = await okApiAs(baseUrl, ADMIN);
+    api = await okApiAs(baseUrl, FRONT_DESK);
+
+    // The practice takes soles and dollars and charges a no-show fee in soles.
+    const practice = await admin<{ currencies: string[]; no_show_fees: Record<string, number> }>('GET', '/practice');
+    const currencies = [...new Set([...practice.currencies, 'PEN', 'USD'])];
+    const fees = { ...practice.no_show_fees, PEN: practice.no_show_fees.PEN || 2500 };
+    if (currencies.length !== practice.currencies.length || fees.PEN !== practice.no_show_fees.PEN) {
+      await admin('PATCH', '/practice', { currencies, no_show_fees: fees });
+    }
+    feeMinor = fees.PEN;
+
+    // Required custom fields of the practice (another spec may have added one) get a value.
+    const fieldPage = await api<{ items: Array<{ key: string; required: boolean; active: boolean; field_type: string; options: string[] | null }> } | Array<never>>('GET', '/custom-fields');
+    const fields = Array.isArray(fieldPage) ? fieldPage : fieldPage.items;
+    const required = Object.fromEntries(
+      fields.filter((f) => f.required && f.active).map((f) => [f.key, f.options?.[0] ?? (f.field_type === 'number' ? 1 : 'x')]),
+    );
+    const created = await api('POST', '/clients', { first_name: client.first, last_name: client.last, custom_fields: required });
+    clientId = String(created.id);
+
+    // A session some evenings ago (another day each run), logged as a no-show in one call.
+    const services = (await api<{ items: Array<{ id: string; code: string }> }>('GET', '/services')).items;
+    const locations = (await api<{ items: Array<{ id: string }> }>('GET', '/locations')).items;
+    const practitioners = (await api<{ items: Array<{ id: string; name: string }> }>('GET', '/practitioners')).items;
+    const day = limaDate(Date.now() - (2 + Math.floor(Math.random() * 20)) * DAY_MS);
+    const session = await api('POST', '/appointments', {
+      kind: 'client_session',
+      client_id: clientId,
+      practitioner_id: practitioners.find((item) => item.name === PRACTITIONER)!.id,
+      service_id: services.find((item) => item.code === '90834')!.id,
+      location_id: locations[0]!.id,
+      starts_at: `${day}T20:05:00-05:00`,
+      ends_at: `${day}T20:50:00-05:00`,
+      price_minor: SESSION_PRICE,
+      currency: 'PEN',
+      status: 'no_show',
+      allow_conflicts: true,
+    });
+    sessionId = String(session.id);
+    await until('the no-show fee to be posted', async () => {
+      const { lines } = await api<{ lines: Line[] }>('GET', `/clients/${clientId}/ledger`);
+      return lines.some((line) => line.charge_type === 'no_show_fee');
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the no-show fee, takes payments in two currencies, and shows the fee voided once the session is attended', async () => {
+    const page = await newPage(browser, { language: 'es' });
+    await signIn(page, baseUrl);
+    const fee = say(es.clients.balance.owes, { amount: money(feeMinor, 'PEN') });
+
+    // The fee, in the Ledger tab and in the header's balance chip.
+    await page.goto(`${baseUrl}/clients/${clientId}/ledger`);
+    await page.getByRole('heading', { name: client.name }).waitFor();
+    const feeRow = statementRow(page, 'PEN', es.ledger.chargeTypes.no_show_fee);
+    await feeRow.waitFor();
+    expect(plain(await feeRow.textContent())).toContain(money(feeMinor, 'PEN'));
+    await expect.poll(() => chips(page)).toEqual([fee]);
+    await screenshot(page, 'ledger-tab-fee');
+
+    // A payment in soles, applied to the fee's bill (the dialog offers it, oldest first).
+    await page.getByRole('button', { name: es.ledger.statement.recordPayment }).click();
+    let dialog = page.getByRole('dialog', { name: es.ledger.payment.title });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: es.ledger.payment.currency }).inputValue()).toBe('PEN');
+    await dialog.getByRole('textbox', { name: es.ledger.payment.amount }).fill('10');
+    await dialog.getByRole('textbox', { name: es.ledger.payment.reference }).fill(`Op ${suffix}`);
+    await expect.poll(async () => plain(await dialog.getByTestId('allocation-summary').textContent())).toContain(money(1000, 'PEN'));
+    await dialog.getByRole('button', { name: es.ledger.payment.submit }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const owesPen = say(es.clients.balance.owes, { amount: money(feeMinor - 1000, 'PEN') });
+    await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([owesPen]);
+
+    // A payment in dollars: no bill in dollars, so it is the client's credit, in a chip of its own.
+    await page.getByRole('button', { name: es.ledger.statement.recordPayment }).click();
+    dialog = page.getByRole('dialog', { name: es.ledger.payment.title });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: es.ledger.payment.currency }).click();
+    await page.getByRole('option', { name: 'USD', exact: true }).click();
+    await dialog.getByTestId('no-open-bills').waitFor();
+    await dialog.getByRole('textbox', { name: es.ledger.payment.amount }).fill('20');
+    await dialog.getByRole('combobox', { name: es.ledger.payment.method }).click();
+    await page.getByRole('option', { name: es.ledger.methods.card, exact: true }).click();
+    await dialog.getByRole('button', { name: es.ledger.payment.submit }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const creditUsd = say(es.clients.balance.credit, { amount: money(2000, 'USD') });
+    await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([owesPen, creditUsd]);
+    await page.getByTestId('statement-USD').waitFor();
+
+    // The session did take place: corrected to attended, the job voids the fee and charges the session.
+    await api('POST', `/appointments/${sessionId}/status`, { status: 'attended' });
+    await until('the fee to be reversed and the session charged', async () => {
+      const { lines } = await api<{ lines: Line[] }>('GET', `/clients/${clientId}/ledger`);
+      return lines.some((line) => line.charge_type === 'session_fee') && lines.some((line) => line.charge_type === 'no_show_fee' && line.reversed);
+    });
+    // Back on the tab (as after looking at the bills), the statement is read again.
+    await page.getByRole('tab', { name: es.clients.detail.tabs.bills }).click();
+    await page.getByTestId('bills-table').waitFor();
+    await page.getByRole('tab', { name: es.clients.detail.tabs.ledger }).click();
+    await statementRow(page, 'PEN', es.ledger.chargeTypes.session_fee).first().waitFor();
+    const voided = statementRow(page, 'PEN', es.ledger.statement.reversed);
+    await voided.waitFor();
+    expect(plain(await voided.textContent())).toContain(es.ledger.chargeTypes.no_show_fee);
+    const struck = await voided.getByText(es.ledger.chargeTypes.no_show_fee, { exact: true }).evaluate((element) => getComputedStyle(element).textDecorationLine);
+    expect(struck).toBe('line-through');
+    await statementRow(page, 'PEN', say(es.ledger.describe.reversalOf, { what: es.ledger.chargeTypes.no_show_fee })).waitFor();
+    // Soles: fee − payment − reversed fee + session = the session less the payment (its S/ 10 became credit).
+    const owesNow = say(es.clients.balance.owes, { amount: money(SESSION_PRICE - 1000, 'PEN') });
+    await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([owesNow, creditUsd]);
+    await screenshot(page, 'ledger-tab-corrected');
+
+    // The statement as CSV: fetched with the signed-in user's token, saved as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: es.ledger.statement.download }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`statement-${clientId}.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('date,kind,type,memo,reference,currency,amount_minor,delta_minor,balance_minor');
+    expect(csv).toContain(`Op ${suffix}`);
+    await page.context().close();
+  });
+
+  it("shows the day's payments in the practice's daily close", async () => {
+    const page = await newPage(browser, { language: 'es' });
+    await signIn(page, baseUrl);
+    await page.goto(`${baseUrl}/ledger`);
+    await page.getByRole('heading', { name: es.nav.ledger, level: 1 }).waitFor();
+    const report = page.getByTestId('daily-close');
+    await report.waitFor();
+    // Other specs (and the demo) may have taken payments today too: each currency has its own total.
+    await page.getByTestId('close-payments-total-PEN').waitFor();
+    await page.getByTestId('close-payments-total-USD').waitFor();
+    // Today's entries include this run's payments (a page at a time: more may come before them).
+    await page.getByRole('tab', { name: es.ledger.page.tabs.entries }).click();
+    const today = limaDate(Date.now());
+    await page.getByRole('textbox', { name: es.ledger.entries.from }).fill(today);
+    const mine = page.getByTestId('ledger-entries').getByRole('link', { name: client.name }).first();
+    const more = page.getByRole('button', { name: es.common.loadMore });
+    for (let pages = 0; pages < 20 && !(await mine.isVisible()); pages += 1) {
+      await Promise.race([mine.waitFor(), more.waitFor()]).catch(() => undefined);
+      if (!(await mine.isVisible()) && (await more.isVisible())) await more.click();
+    }
+    await mine.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: es.ledger.entries.download }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`ledger-${today}-${today}.csv`);
+    expect(await readFile((await download.path())!, 'utf8')).toContain(client.last);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,79 @@
+/** The practice's Ledger page: the daily close per currency, aging, unpaid bills with names; not for clinicians. */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, json, signInAs } from '../../test/fakeApi';
+import { practiceFixture } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+import { billFixture } from './fixtures';
+
+const SLOW = { timeout: 8_000 };
+const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ');
+
+const close = {
+  day: '2026-03-05',
+  payments: [
+    { payment_method: 'cash', currency: 'PEN', count: 2, total_minor: 5000 },
+    { payment_method: 'card', currency: 'USD', count: 1, total_minor: 4000 },
+    { payment_method: 'card', currency: 'PEN', count: 1, total_minor: 15000 },
+  ],
+  refunds: [{ payment_method: 'cash', currency: 'PEN', count: 1, total_minor: 1000 }],
+};
+
+const aging = [
+  { client_id: 'c1', first_name: 'Zoila', last_name: 'Muñoz', currency: 'PEN', balance_minor: 17500, buckets: [2500, 15000, 0, 0] },
+  { client_id: 'c2', first_name: 'Pedro', last_name: 'Quispe', currency: 'USD', balance_minor: 5000, buckets: [0, 0, 0, 5000] },
+];
+
+function routes() {
+  return {
+    'GET /api/v1/practice': () => json(200, practiceFixture),
+    'GET /api/v1/ledger/daily-close': () => json(200, close),
+    'GET /api/v1/ledger/aging': () => json(200, aging),
+    'GET /api/v1/ledger/unpaid-bills': () =>
+      json(200, { items: [billFixture({ id: 'b1', client_id: 'c1' }), billFixture({ id: 'b2', client_id: 'c3', currency: 'USD' })], next_cursor: null }),
+    'GET /api/v1/clients/c3': () => json(200, { id: 'c3', first_name: 'Ana', last_name: 'Ríos', preferred_name: 'Anita' }),
+  };
+}
+
+describe('ledger page', { timeout: 30_000 }, () => {
+  it('adds up the daily close per currency, never across currencies', async () => {
+    signInAs('front_desk');
+    fakeApi(routes());
+    renderApp('/ledger');
+
+    const report = await screen.findByTestId('daily-close', undefined, SLOW);
+    expect(within(report).getByRole('heading', { name: 'Daily close of Mar 5, 2026' })).toBeInTheDocument();
+    expect(plain(screen.getByTestId('close-payments-total-PEN').textContent)).toBe('Total in PENPEN3S/ 200.00');
+    expect(plain(screen.getByTestId('close-payments-total-USD').textContent)).toBe('Total in USDUSD1$40.00');
+    expect(plain(screen.getByTestId('close-net-PEN').textContent)).toBe('PEN: S/ 190.00');
+    expect(plain(screen.getByTestId('close-net-USD').textContent)).toBe('USD: $40.00');
+    expect(screen.getByRole('button', { name: 'Print' })).toBeEnabled();
+  });
+
+  it('shows aging per currency and unpaid bills with the client names, linking to the client', async () => {
+    signInAs('admin');
+    fakeApi(routes());
+    renderApp('/ledger?section=aging');
+    const user = userEvent.setup();
+
+    const soles = await screen.findByTestId('aging-PEN', undefined, SLOW);
+    expect(plain(soles.textContent)).toContain('Zoila MuñozS/ 175.00S/ 25.00S/ 150.00—');
+    expect(plain(soles.textContent)).not.toContain('Quispe');
+    expect(plain(screen.getByTestId('aging-USD').textContent)).toContain('Pedro Quispe$50.00');
+
+    await user.click(screen.getByRole('tab', { name: 'Unpaid bills' }));
+    const table = await screen.findByTestId('unpaid-bills', undefined, SLOW);
+    expect(await within(table).findByRole('link', { name: 'Anita Ríos' }, SLOW)).toHaveAttribute('href', '/clients/c3/bills');
+    expect(within(table).getByRole('link', { name: 'Zoila Muñoz' })).toHaveAttribute('href', '/clients/c1/bills');
+  });
+
+  it('is not for clinicians', async () => {
+    signInAs('clinician');
+    fakeApi(routes());
+    renderApp('/ledger');
+
+    expect(await screen.findByRole('heading', { name: 'No access' }, SLOW)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Ledger' })).not.toBeInTheDocument();
+  });
+});

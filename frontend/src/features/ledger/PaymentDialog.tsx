@@ -1,0 +1,163 @@
+/**
+ * Recording a payment: how it was paid, the amount in major units next to the currency's sign (read exactly),
+ * the currency (one of the practice's), a reference, the day it was received and a note; and the client's open
+ * bills in that currency to apply it to, oldest first up to the amount. What is not applied stays as credit.
+ */
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useIdempotencyKey, useRecordPayment } from '../../api/queries/ledger';
+import { usePractice } from '../../api/queries/practice';
+import { PAYMENT_METHODS, type Bill, type PaymentCreate, type PaymentMethod } from '../../api/types';
+import { useApiErrorFeedback } from '../../components/apiErrors';
+import { DateField, useDateCheck } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
+import { MoneyInput } from '../../components/MoneyInput';
+import { useMoneyLocale } from '../../components/useMoneyLocale';
+import { parseMoney } from '../../lib/money';
+import { useToday } from '../clients/useToday';
+import { AllocationFields, useAllocations } from './Allocations';
+import { renamedFields, useAmountCheck, useFormatMoney } from './ledgerForms';
+import { openBillsIn } from './ledgerMath';
+
+interface PaymentValues {
+  method: PaymentMethod;
+  amount: string;
+  currency: string;
+  reference: string;
+  date: string | null;
+  memo: string;
+}
+
+const API_FIELDS = renamedFields({
+  amount_minor: 'amount',
+  currency: 'currency',
+  payment_method: 'method',
+  reference: 'reference',
+  effective_date: 'date',
+  memo: 'memo',
+});
+
+export function PaymentDialog({
+  clientId,
+  bills,
+  currency: initialCurrency,
+  onClose,
+}: {
+  clientId: string;
+  /** The client's bills (any currency, any status): the open ones of the chosen currency are offered. */
+  bills: readonly Bill[];
+  /** The currency to start with (e.g. the one the client owes in). */
+  currency?: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const practice = usePractice();
+  const locale = useMoneyLocale();
+  const today = useToday();
+  const formatMoney = useFormatMoney();
+  const checkAmount = useAmountCheck();
+  const checkDate = useDateCheck();
+  const record = useRecordPayment();
+  const idempotency = useIdempotencyKey();
+  const feedback = useApiErrorFeedback();
+  const currencies = practice.data?.currencies ?? [];
+  const fallback = practice.data?.default_currency ?? currencies[0] ?? 'PEN';
+
+  const form = useForm<PaymentValues>({
+    initialValues: {
+      method: 'cash',
+      amount: '',
+      currency: initialCurrency && (currencies.length === 0 || currencies.includes(initialCurrency)) ? initialCurrency : fallback,
+      reference: '',
+      date: today,
+      memo: '',
+    },
+    validate: {
+      amount: (value, values) => {
+        const checked = checkAmount(value, values.currency, t('ledger.payment.amountRequired'));
+        return checked.ok ? null : checked.message;
+      },
+      date: (value) => (value ? checkDate(value, { max: today }) : t('ledger.payment.dateRequired')),
+    },
+  });
+  const { values } = form;
+  const parsed = parseMoney(values.amount, values.currency);
+  const available = values.amount.trim() !== '' && parsed.ok ? parsed.amountMinor : null;
+  const allocations = useAllocations(openBillsIn(bills, values.currency), values.currency, available);
+
+  const submit = form.onSubmit(async (valid) => {
+    feedback.reset();
+    const amount = checkAmount(valid.amount, valid.currency, t('ledger.payment.amountRequired'));
+    if (!amount.ok || allocations.invalid || !valid.date) return;
+    const body: PaymentCreate = {
+      amount_minor: amount.amountMinor,
+      currency: valid.currency,
+      payment_method: valid.method,
+      reference: valid.reference.trim() || null,
+      memo: valid.memo.trim() || null,
+      effective_date: valid.date,
+      allocations: allocations.allocations,
+    };
+    try {
+      await record.mutateAsync({ params: { path: { client_id: clientId }, header: idempotency }, body });
+      notifications.show({ color: 'tend', message: t('ledger.payment.saved', { amount: formatMoney(amount.amountMinor, valid.currency) }) });
+      onClose();
+    } catch (error) {
+      feedback.handle(error, API_FIELDS, form.setErrors);
+    }
+  });
+
+  return (
+    <FormModal
+      size="lg"
+      title={t('ledger.payment.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      feedback={feedback}
+      loading={record.isPending}
+      submitLabel={t('ledger.payment.submit')}
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <Select
+          label={t('ledger.payment.method')}
+          withAsterisk
+          data={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`ledger.methods.${method}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('method')}
+        />
+        {currencies.length > 1 ? (
+          <Select
+            label={t('ledger.payment.currency')}
+            withAsterisk
+            data={currencies}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('currency')}
+          />
+        ) : null}
+        <MoneyInput
+          label={t('ledger.payment.amount')}
+          withAsterisk
+          data-autofocus
+          currency={values.currency}
+          locale={locale}
+          {...form.getInputProps('amount')}
+          value={values.amount}
+          onChange={(text) => form.setFieldValue('amount', text)}
+        />
+        <DateField label={t('ledger.payment.date')} withAsterisk maxDate={today} {...form.getInputProps('date')} />
+        <TextInput
+          label={t('ledger.payment.reference')}
+          placeholder={t('ledger.payment.referenceHint')}
+          maxLength={100}
+          {...form.getInputProps('reference')}
+        />
+        <TextInput label={t('ledger.payment.memo')} maxLength={500} {...form.getInputProps('memo')} />
+      </SimpleGrid>
+      <AllocationFields value={allocations} currency={values.currency} locale={locale} />
+    </FormModal>
+  );
+}
