@@ -952,7 +952,7 @@ export interface paths {
         };
         /**
          * Unpaid Bills
-         * @description Open and partially paid bills, oldest first.
+         * @description Open and partially paid bills, oldest first, with their clients' names (one query for the page).
          */
         get: operations["ledger-unpaid_bills"];
         put?: never;
@@ -2732,17 +2732,17 @@ export interface components {
              */
             starts_at: string;
         };
-        /** PageOut[BillOut] */
-        PageOut_BillOut_: {
-            /** Items */
-            items: components["schemas"]["BillOut"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
         /** PageOut[PracticeEntryOut] */
         PageOut_PracticeEntryOut_: {
             /** Items */
             items: components["schemas"]["PracticeEntryOut"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** PageOut[UnpaidBillOut] */
+        PageOut_UnpaidBillOut_: {
+            /** Items */
+            items: components["schemas"]["UnpaidBillOut"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3819,6 +3819,45 @@ export interface components {
         UnlockIn: {
             /** Reason */
             reason: string;
+        };
+        /** UnpaidBillOut */
+        UnpaidBillOut: {
+            /** Allocations */
+            allocations: components["schemas"]["AllocationOut"][];
+            /** Appointment Id */
+            appointment_id: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Client First Name */
+            client_first_name: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Last Name */
+            client_last_name: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /** Lines */
+            lines: components["schemas"]["BillLineOut"][];
+            /** Paid Minor */
+            paid_minor: number;
+            status: components["schemas"]["BillStatus"];
+            /** Total Minor */
+            total_minor: number;
         };
         /** UserOut */
         UserOut: {
@@ -7511,7 +7550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOut_BillOut_"];
+                    "application/json": components["schemas"]["PageOut_UnpaidBillOut_"];
                 };
             };
             /** @description Not authenticated */

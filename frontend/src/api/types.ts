@@ -120,3 +120,4 @@ export type DailyClose = components['schemas']['DailyCloseOut'];
 export type MethodTotal = components['schemas']['MethodTotalOut'];
 export type AgingRow = components['schemas']['AgingRowOut'];
 export type PracticeEntry = components['schemas']['PracticeEntryOut'];
+export type UnpaidBill = components['schemas']['UnpaidBillOut'];

@@ -135,9 +135,23 @@ async def entries_csv(
     )
 
 
+class UnpaidBillOut(BillOut):
+    client_first_name: str
+    client_last_name: str
+
+
 @router.get("/unpaid-bills", responses=ERRORS)
-async def unpaid_bills(_staff: StaffDep, ctx: ContextDep, page: PageDep) -> PageOut[BillOut]:
-    """Open and partially paid bills, oldest first."""
+async def unpaid_bills(_staff: StaffDep, ctx: ContextDep, page: PageDep) -> PageOut[UnpaidBillOut]:
+    """Open and partially paid bills, oldest first, with their clients' names (one query for the page)."""
     found = await reports.unpaid_bills(ctx, page)
     views = await bills.view(ctx, list(found.items))
-    return PageOut[BillOut](items=[BillOut.of(v) for v in views], next_cursor=found.next_cursor)
+    names = await reports.client_names(ctx, {v.bill.client_id for v in views})
+    items = [
+        UnpaidBillOut(
+            **BillOut.of(v).model_dump(),
+            client_first_name=names.get(v.bill.client_id, ("", ""))[0],
+            client_last_name=names.get(v.bill.client_id, ("", ""))[1],
+        )
+        for v in views
+    ]
+    return PageOut[UnpaidBillOut](items=items, next_cursor=found.next_cursor)

@@ -212,3 +212,27 @@ async def test_past_session_change_rules(client_as: Any, run_jobs: Any) -> None:
     )
     assert locked.status_code == 409 and locked.json()["code"] == "conflict.bill_has_payments"
     assert "Un-apply" in locked.json()["next_step"]
+
+
+async def test_the_practice_ledger_lists_unpaid_bills_with_names_and_the_daily_close(
+    client_as: Any, run_jobs: Any
+) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    await _status(admin, await _past_session(admin, p), "attended")
+    await run_jobs()
+    unpaid = (await admin.get("/api/v1/ledger/unpaid-bills")).json()["items"]
+    assert [(b["client_first_name"], b["client_last_name"], b["total_minor"]) for b in unpaid] == [
+        ("Ana", "Ruiz", 18000)
+    ]
+    paid = await admin.post(
+        f"/api/v1/clients/{p['ana']['id']}/payments",
+        json={"amount_minor": 18000, "currency": "PEN", "payment_method": "card"},
+    )
+    assert paid.status_code == 201
+    close = (await admin.get("/api/v1/ledger/daily-close", params={"day": "2026-03-10"})).json()
+    assert close["payments"] == [
+        {"payment_method": "card", "currency": "PEN", "count": 1, "total_minor": 18000}
+    ]
+    aging = (await admin.get("/api/v1/ledger/aging")).json()
+    assert aging == []  # paid in full: nothing owed

@@ -1,15 +1,13 @@
 /**
- * Unpaid bills of the whole practice, oldest first: whose, issued when, total, paid, owed. The API's bills carry
- * the client's id only; names come from the aging (everyone who owes) and, for the few it lacks, the client.
+ * Unpaid bills of the whole practice, oldest first: whose, issued when, total, paid, owed (the API names each
+ * bill's client).
  */
 import { Anchor, Text } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAging, useUnpaidBills } from '../../api/queries/ledger';
-import { $api } from '../../api/query';
-import type { Bill } from '../../api/types';
+import { useUnpaidBills } from '../../api/queries/ledger';
+import type { UnpaidBill } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
 import { useClientWords } from '../clients/clientWords';
@@ -18,44 +16,28 @@ import { BillStatusBadge, useBillTitle } from './ClientBillsTab';
 import { useFormatDate, useFormatMoney } from './ledgerForms';
 import { owedOf } from './ledgerMath';
 
-const column = createColumnHelper<Bill>();
-const NAME_STALE_MS = 5 * 60_000;
-
-/** Client id → display name, for the clients of `ids`. */
-function useClientNames(ids: readonly string[]): Map<string, string> {
-  const aging = useAging();
-  const names = new Map<string, string>();
-  for (const row of aging.data ?? []) {
-    names.set(row.client_id, clientDisplayName({ first_name: row.first_name, last_name: row.last_name, preferred_name: null }));
-  }
-  const missing = aging.isPending ? [] : [...new Set(ids)].filter((id) => !names.has(id));
-  const clients = useQueries({
-    queries: missing.map((id) =>
-      $api.queryOptions('get', '/api/v1/clients/{client_id}', { params: { path: { client_id: id } } }, { staleTime: NAME_STALE_MS }),
-    ),
-  });
-  for (const result of clients) if (result.data) names.set(result.data.id, clientDisplayName(result.data));
-  return names;
+const column = createColumnHelper<UnpaidBill>();
+function nameOf(bill: UnpaidBill): string {
+  return clientDisplayName({ first_name: bill.client_first_name, last_name: bill.client_last_name, preferred_name: null });
 }
 
 export function UnpaidBillsSection() {
   const { t } = useTranslation();
   const words = useClientWords();
   const { query, items } = useUnpaidBills();
-  const names = useClientNames(items.map((bill) => bill.client_id));
   const formatMoney = useFormatMoney();
   const formatDate = useFormatDate();
   const billTitle = useBillTitle();
 
   const columns = [
-    column.accessor((bill) => names.get(bill.client_id) ?? '', {
+    column.accessor((bill) => nameOf(bill), {
       id: 'client',
       header: t('ledger.unpaid.columns.client', words),
       enableHiding: false,
       // Read from `names` itself: the table caches accessor values per row, and names arrive after the rows.
       cell: ({ row: { original: bill } }) => (
         <Anchor component={Link} to={`/clients/${bill.client_id}/bills`} size="sm" fw={600}>
-          {names.get(bill.client_id) ?? '…'}
+          {nameOf(bill)}
         </Anchor>
       ),
     }),
