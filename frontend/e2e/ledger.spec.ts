@@ -1,15 +1,16 @@
 /**
- * The ledger as the front desk uses it (in her own language, Spanish), against the demo practice in Lima: a past
- * session logged as a no-show gets the practice's fee a moment later (posted by the background job), which the
- * client's Ledger tab and balance chip show; a payment in soles and one in dollars recorded through the dialog
- * give two balance chips; correcting the session to attended (through the API) voids the fee and charges the
- * session, which the tab shows after coming back to it. Then the practice's Ledger page shows the day's close.
+ * The ledger as the front desk uses it (in her own language, Spanish), against the demo practice in Lima, in one
+ * flow: she logs a past session as a no-show from the client's Appointments tab with the fee box ticked, and the
+ * practice's fee appears a moment later (posted by the background job) in the Ledger tab and the balance chip; a
+ * payment in soles and one in dollars recorded through the dialog give two balance chips; correcting the session
+ * to attended from the calendar's popover voids the fee and charges the session. Then the practice's Ledger page
+ * shows the day's close.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { es } from '../src/i18n/locales/es';
-import { formatMoney } from '../src/lib/money';
+import { formatMoney, minorToInput } from '../src/lib/money';
 import { apiAs, launchBrowser, newPage, screenshot } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -17,7 +18,6 @@ const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front
 const LIMA = 'America/Lima';
 const DAY_MS = 86_400_000;
 const PRACTITIONER = 'Lic. Renato Chávez León';
-const SESSION_PRICE = 15000;
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL), and the client must be findable by name.
 const suffix = `L${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Lucía ${suffix}`, last: 'Huamán', name: `Lucía ${suffix} Huamán` };
@@ -93,8 +93,8 @@ describe('ledger', () => {
   let browser: Browser;
   let api: OkApi;
   let clientId: string;
-  let sessionId: string;
   let feeMinor: number;
+  let sessionPrice: number;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -116,50 +116,67 @@ describe('ledger', () => {
     const required = Object.fromEntries(
       fields.filter((f) => f.required && f.active).map((f) => [f.key, f.options?.[0] ?? (f.field_type === 'number' ? 1 : 'x')]),
     );
-    const created = await api('POST', '/clients', { first_name: client.first, last_name: client.last, custom_fields: required });
-    clientId = String(created.id);
-
-    // A session some evenings ago (another day each run), logged as a no-show in one call.
-    const services = (await api<{ items: Array<{ id: string; code: string }> }>('GET', '/services')).items;
-    const locations = (await api<{ items: Array<{ id: string }> }>('GET', '/locations')).items;
+    const services = (await api<{ items: Array<{ code: string; prices: Record<string, number> }> }>('GET', '/services')).items;
+    sessionPrice = services.find((item) => item.code === '90834')!.prices.PEN!;
+    // The client is Renato's, so the booking form picks him.
     const practitioners = (await api<{ items: Array<{ id: string; name: string }> }>('GET', '/practitioners')).items;
-    const day = limaDate(Date.now() - (2 + Math.floor(Math.random() * 20)) * DAY_MS);
-    const session = await api('POST', '/appointments', {
-      kind: 'client_session',
-      client_id: clientId,
-      practitioner_id: practitioners.find((item) => item.name === PRACTITIONER)!.id,
-      service_id: services.find((item) => item.code === '90834')!.id,
-      location_id: locations[0]!.id,
-      starts_at: `${day}T20:05:00-05:00`,
-      ends_at: `${day}T20:50:00-05:00`,
-      price_minor: SESSION_PRICE,
-      currency: 'PEN',
-      status: 'no_show',
-      allow_conflicts: true,
+    const created = await api('POST', '/clients', {
+      first_name: client.first,
+      last_name: client.last,
+      custom_fields: required,
+      practitioner_ids: [practitioners.find((item) => item.name === PRACTITIONER)!.id],
     });
-    sessionId = String(session.id);
-    await until('the no-show fee to be posted', async () => {
-      const { lines } = await api<{ lines: Line[] }>('GET', `/clients/${clientId}/ledger`);
-      return lines.some((line) => line.charge_type === 'no_show_fee');
-    });
+    clientId = String(created.id);
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('shows the no-show fee, takes payments in two currencies, and shows the fee voided once the session is attended', async () => {
+  it('logs a no-show with its fee, takes payments in two currencies, and voids the fee when corrected to attended', async () => {
     const page = await newPage(browser, { language: 'es' });
     await signIn(page, baseUrl);
     const fee = say(es.clients.balance.owes, { amount: money(feeMinor, 'PEN') });
+    // A session some evenings ago (another day each run), logged as it went: a no-show.
+    const day = limaDate(Date.now() - (2 + Math.floor(Math.random() * 20)) * DAY_MS);
 
-    // The fee, in the Ledger tab and in the header's balance chip.
-    await page.goto(`${baseUrl}/clients/${clientId}/ledger`);
+    await page.goto(`${baseUrl}/clients/${clientId}/appointments`);
     await page.getByRole('heading', { name: client.name }).waitFor();
+    await page.getByRole('button', { name: es.calendar.clientTab.book }).click();
+    const form = page.getByRole('dialog', { name: es.calendar.form.newTitle });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: new RegExp(`^${es.calendar.form.date}`) }).fill(day);
+    await form.getByLabel(new RegExp(`^${es.calendar.form.start}`)).fill('20:05');
+    await form.getByRole('combobox', { name: new RegExp(`^${es.calendar.form.service}`) }).click();
+    await page.getByRole('option', { name: /90834/ }).click();
+    expect(await form.getByLabel(new RegExp(`^${es.calendar.form.end}`)).inputValue()).toBe('20:50');
+    await form.getByRole('radiogroup', { name: es.calendar.form.recordAs }).getByText(es.calendar.statuses.no_show, { exact: true }).click();
+    // The fee box is ticked with the practice's fee for the session's currency.
+    const feeFields = form.getByTestId('no-show-fee');
+    expect(await feeFields.getByRole('checkbox').isChecked()).toBe(true);
+    expect(await feeFields.getByRole('textbox', { name: say(es.calendar.popover.noShowAmount, { currency: 'PEN' }) }).inputValue()).toBe(
+      minorToInput(feeMinor, 'PEN'),
+    );
+    await screenshot(page, 'ledger-log-no-show');
+    await form.getByRole('button', { name: es.calendar.form.book }).click();
+    // Another run on a reused database may have booked Renato then: book over it.
+    const clash = page.getByRole('dialog', { name: es.calendar.clash.title });
+    await Promise.race([form.waitFor({ state: 'detached' }), clash.waitFor()]);
+    if (await clash.isVisible()) await clash.getByRole('button', { name: es.calendar.clash.bookAnyway }).click();
+    await form.waitFor({ state: 'detached' });
+    const logged = await api<Array<{ id: string; status: string }>>(
+      'GET',
+      `/appointments?client_id=${clientId}&start=${day}T00:00:00-05:00&end=${day}T23:59:00-05:00`,
+    );
+    expect(logged.map((entry) => entry.status)).toEqual(['no_show']);
+    const sessionId = logged[0]!.id;
+
+    // The fee, in the Ledger tab and in the header's balance chip (the job posts it a moment later).
+    await page.getByRole('tab', { name: es.clients.detail.tabs.ledger }).click();
     const feeRow = statementRow(page, 'PEN', es.ledger.chargeTypes.no_show_fee);
-    await feeRow.waitFor();
+    await feeRow.waitFor({ timeout: 30_000 });
     expect(plain(await feeRow.textContent())).toContain(money(feeMinor, 'PEN'));
-    await expect.poll(() => chips(page)).toEqual([fee]);
+    await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([fee]);
     await screenshot(page, 'ledger-tab-fee');
 
     // A payment in soles, applied to the fee's bill (the dialog offers it, oldest first).
@@ -191,16 +208,22 @@ describe('ledger', () => {
     await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([owesPen, creditUsd]);
     await page.getByTestId('statement-USD').waitFor();
 
-    // The session did take place: corrected to attended, the job voids the fee and charges the session.
-    await api('POST', `/appointments/${sessionId}/status`, { status: 'attended' });
+    // The session did take place: corrected to attended from the calendar's popover, the job voids the fee and
+    // charges the session.
+    await page.goto(`${baseUrl}/calendar?view=day&date=${day}`);
+    const block = page.locator(`[data-event-id="${sessionId}"]`);
+    await block.waitFor();
+    await block.scrollIntoViewIfNeeded();
+    await block.click();
+    const popover = page.getByTestId('event-popover');
+    await popover.getByRole('button', { name: es.calendar.popover.correctToAttended }).click();
+    await popover.getByRole('button', { name: es.calendar.popover.backToScheduled }).waitFor();
+    await expect.poll(async () => popover.textContent()).toContain(es.calendar.statuses.attended);
     await until('the fee to be reversed and the session charged', async () => {
       const { lines } = await api<{ lines: Line[] }>('GET', `/clients/${clientId}/ledger`);
       return lines.some((line) => line.charge_type === 'session_fee') && lines.some((line) => line.charge_type === 'no_show_fee' && line.reversed);
     });
-    // Back on the tab (as after looking at the bills), the statement is read again.
-    await page.getByRole('tab', { name: es.clients.detail.tabs.bills }).click();
-    await page.getByTestId('bills-table').waitFor();
-    await page.getByRole('tab', { name: es.clients.detail.tabs.ledger }).click();
+    await page.goto(`${baseUrl}/clients/${clientId}/ledger`);
     await statementRow(page, 'PEN', es.ledger.chargeTypes.session_fee).first().waitFor();
     const voided = statementRow(page, 'PEN', es.ledger.statement.reversed);
     await voided.waitFor();
@@ -209,7 +232,7 @@ describe('ledger', () => {
     expect(struck).toBe('line-through');
     await statementRow(page, 'PEN', say(es.ledger.describe.reversalOf, { what: es.ledger.chargeTypes.no_show_fee })).waitFor();
     // Soles: fee − payment − reversed fee + session = the session less the payment (its S/ 10 became credit).
-    const owesNow = say(es.clients.balance.owes, { amount: money(SESSION_PRICE - 1000, 'PEN') });
+    const owesNow = say(es.clients.balance.owes, { amount: money(sessionPrice - 1000, 'PEN') });
     await expect.poll(() => chips(page), { timeout: 15_000 }).toEqual([owesNow, creditUsd]);
     await screenshot(page, 'ledger-tab-corrected');
 

@@ -78,7 +78,9 @@ export interface paths {
         /**
          * Create Appointment
          * @description Books one appointment. A clash (same practitioner, room or client; a busy event) is a 409 listing
-         *     each clash, unless `allow_conflicts`.
+         *     each clash, unless `allow_conflicts`. With `status` attended / no_show it logs a past session in one
+         *     call, and its money follows as for a status change (`fee_minor` / `waive_fee_reason` with a no-show);
+         *     send an Idempotency-Key so a retry does not log it twice.
          */
         post: operations["appointments-create_appointment"];
         delete?: never;
@@ -1529,6 +1531,11 @@ export interface components {
              */
             ends_at: string;
             /**
+             * Fee Minor
+             * @description No-show / late cancellation: the fee to charge instead of the practice's default.
+             */
+            fee_minor?: number | null;
+            /**
              * Feedback Request
              * @default false
              */
@@ -1584,6 +1591,11 @@ export interface components {
             time_zone?: string | null;
             /** Title */
             title?: string | null;
+            /**
+             * Waive Fee Reason
+             * @description No-show / late cancellation: charge no fee, for this reason (kept).
+             */
+            waive_fee_reason?: string | null;
         };
         /**
          * AppointmentKind
@@ -4182,7 +4194,10 @@ export interface operations {
     "appointments-create_appointment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send a fresh UUID per intended operation; a retry with the same key and body returns the first answer and moves no money twice. Kept at least 24 hours. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };

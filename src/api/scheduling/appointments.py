@@ -32,6 +32,20 @@ Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
 Text = Annotated[str, Field(max_length=2000)]
 
 
+FeeMinor = Annotated[
+    StrictInt | None,
+    Field(
+        ge=0,
+        le=10**12,
+        description="No-show / late cancellation: the fee to charge instead of the practice's default.",
+    ),
+]
+WaiveFeeReason = Annotated[
+    Annotated[str, Field(min_length=1, max_length=500), CleanName] | None,
+    Field(description="No-show / late cancellation: charge no fee, for this reason (kept)."),
+]
+
+
 class Reminder(InputModel):
     channel: ReminderChannel
     days_before: StrictInt = Field(ge=1, le=5)
@@ -80,6 +94,8 @@ class AppointmentCreate(AppointmentFields):
     status: Literal["scheduled", "attended", "no_show"] = Field(
         default="scheduled", description="`attended`/`no_show` log a past session in one call."
     )
+    fee_minor: FeeMinor = None
+    waive_fee_reason: WaiveFeeReason = None
     group_with_appointment_id: uuid.UUID | None = Field(
         default=None, description="Join that session's group: same slot and room, one group id, no clash."
     )
@@ -103,15 +119,8 @@ class AppointmentUpdate(PatchModel, AppointmentFields):
 class StatusChange(InputModel):
     status: AppointmentStatus
     reason: str | None = Field(default=None, max_length=500)
-    fee_minor: StrictInt | None = Field(
-        default=None,
-        ge=0,
-        le=10**12,
-        description="No-show / late cancellation: the fee to charge instead of the practice's default.",
-    )
-    waive_fee_reason: Annotated[str, Field(min_length=1, max_length=500), CleanName] | None = Field(
-        default=None, description="No-show / late cancellation: charge no fee, for this reason (kept)."
-    )
+    fee_minor: FeeMinor = None
+    waive_fee_reason: WaiveFeeReason = None
 
 
 class NoteOut(OutputModel):
@@ -307,14 +316,26 @@ async def sessions_of_month(
     ]
 
 
-@router.post("", status_code=201, responses=WRITE_ERRORS)
-async def create_appointment(body: AppointmentCreate, _staff: StaffDep, ctx: ContextDep) -> AppointmentOut:
+@router.post("", status_code=201, response_model=AppointmentOut, responses=WRITE_ERRORS)
+async def create_appointment(
+    body: AppointmentCreate,
+    request: Request,
+    _staff: StaffDep,
+    ctx: ContextDep,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
     """Books one appointment. A clash (same practitioner, room or client; a busy event) is a 409 listing
-    each clash, unless `allow_conflicts`."""
-    data = body.model_dump(exclude={"new_client"})
-    if body.new_client is not None:
-        data["new_client"] = body.new_client.model_dump()
-    return AppointmentOut.model_validate(await appointments.create_appointment(ctx, data))
+    each clash, unless `allow_conflicts`. With `status` attended / no_show it logs a past session in one
+    call, and its money follows as for a status change (`fee_minor` / `waive_fee_reason` with a no-show);
+    send an Idempotency-Key so a retry does not log it twice."""
+
+    async def act() -> AppointmentOut:
+        data = body.model_dump(exclude={"new_client"})
+        if body.new_client is not None:
+            data["new_client"] = body.new_client.model_dump()
+        return AppointmentOut.model_validate(await appointments.create_appointment(ctx, data))
+
+    return await once(request, ctx, idempotency_key, body, 201, act)
 
 
 @router.get("/{appointment_id:uuid}", responses=READ_ERRORS)

@@ -217,6 +217,13 @@ async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
     new_client = data.pop("new_client", None)
     status = AppointmentStatus(data.pop("status", None) or AppointmentStatus.scheduled)
     group_with = data.pop("group_with_appointment_id", None)
+    fee = {"fee_minor": data.pop("fee_minor", None), "waive_fee_reason": data.pop("waive_fee_reason", None)}
+    if status is not AppointmentStatus.no_show and any(value is not None for value in fee.values()):
+        raise Invalid(
+            "A fee goes with a no-show only.",
+            field="fee_minor" if fee["fee_minor"] is not None else "waive_fee_reason",
+            code=ErrorCode.invalid,
+        )
     price_given = data.get("price_minor") is not None
     practice = await get_practice(ctx)
     data["time_zone"] = check_time_zone(data.get("time_zone") or practice.time_zone)
@@ -249,7 +256,7 @@ async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
     await AppointmentRepository(ctx.session).add(appointment)
     audit.record(ctx, "appointment.created", object_type="appointment", object_id=appointment.id)
     if status is not AppointmentStatus.scheduled:  # "log past session": booked and recorded in one call
-        await set_status(ctx, appointment.id, status)
+        await set_status(ctx, appointment.id, status, **fee)
     return appointment
 
 

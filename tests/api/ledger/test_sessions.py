@@ -148,6 +148,33 @@ async def test_no_show_fee_default_override_waiver_and_correction(client_as: Any
     assert both.status_code == 422
 
 
+async def test_logging_a_past_no_show_takes_its_fee_in_the_same_call(client_as: Any, run_jobs: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    body = session(p, at(5, 9), at(5, 10), status="no_show", fee_minor=3300)
+    key = {"Idempotency-Key": "log-no-show-1"}
+    logged = await admin.post(APPOINTMENTS, json=body, headers=key)
+    assert logged.status_code == 201, logged.text
+    again = await admin.post(APPOINTMENTS, json=body, headers=key)  # a retry logs nothing twice
+    assert again.status_code == 201 and again.json()["id"] == logged.json()["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    waived = await admin.post(
+        APPOINTMENTS, json=session(p, at(6, 9), at(6, 10), status="no_show", waive_fee_reason="Duelo")
+    )
+    assert waived.status_code == 201, waived.text
+    await run_jobs()
+    lines, balances = await _money(admin, p["ana"]["id"])
+    assert [(c["amount_minor"], c["appointment_id"]) for c in _live(lines, "no_show_fee")] == [
+        (3300, logged.json()["id"])
+    ]
+    assert balances == [{"currency": "PEN", "amount_minor": 3300}]
+
+    for status, fee in (("attended", {"fee_minor": 100}), ("scheduled", {"waive_fee_reason": "No"})):
+        refused = await admin.post(APPOINTMENTS, json=session(p, at(7, 9), at(7, 10), status=status, **fee))
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["errors"][0]["field"] == next(iter(fee)), refused.text
+
+
 async def test_a_late_cancellation_posts_the_late_cancel_fee(client_as: Any, run_jobs: Any) -> None:
     admin = await client_as("admin")
     p = await _practice(admin)

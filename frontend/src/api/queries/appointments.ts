@@ -156,12 +156,31 @@ function useRefreshAppointments() {
   return () => invalidateResource(queryClient, APPOINTMENTS, CLIENTS);
 }
 
-/** Books an appointment (with `allow_conflicts` to book over clashes). */
+export interface Booking {
+  body: AppointmentCreate;
+  /** One per opened form: a retry of a logged past session (and its fee) books it once. */
+  idempotencyKey?: string;
+}
+
+/** Refreshes now and again after the ledger's background job has had a moment to post a charge or fee. */
+function refreshAfterLedger(refresh: () => unknown): void {
+  void refresh();
+  for (const delay of [1500, 4000]) setTimeout(() => void refresh(), delay);
+}
+
+/** Books an appointment (with `allow_conflicts` to book over clashes), or logs a past session as it went. */
 export function useCreateAppointment() {
   const refresh = useRefreshAppointments();
   return useMutation({
-    mutationFn: async (body: AppointmentCreate) => unwrapBooking(await api.POST(APPOINTMENTS, { body })),
-    onSuccess: refresh,
+    mutationFn: async ({ body, idempotencyKey }: Booking) =>
+      unwrapBooking(
+        await api.POST(APPOINTMENTS, {
+          body,
+          params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
+        }),
+      ),
+    // A logged past session's charge or fee is posted by the ledger's job a moment later.
+    onSuccess: (_data, { body }) => (body.status === 'scheduled' ? void refresh() : refreshAfterLedger(refresh)),
   });
 }
 
@@ -220,10 +239,7 @@ export function useSeriesChange() {
 export function useChangeAppointmentStatus() {
   const refresh = useRefreshAppointments();
   return $api.useMutation('post', STATUS, {
-    onSuccess: () => {
-      void refresh();
-      // The ledger posts the session's charge or fee in a background job a moment later: look again.
-      for (const delay of [1500, 4000]) setTimeout(() => void refresh(), delay);
-    },
+    // The ledger posts the session's charge or fee in a background job a moment later.
+    onSuccess: () => refreshAfterLedger(refresh),
   });
 }

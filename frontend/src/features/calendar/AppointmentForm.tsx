@@ -25,7 +25,9 @@ import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/queries/ledger';
 import { useRooms } from '../../api/queries/locations';
+import { usePractice } from '../../api/queries/practice';
 import {
   isSchedulingClash,
   useCreateAppointment,
@@ -51,6 +53,8 @@ import { useSession } from '../auth/useSession';
 import { ClientPicker, type PickedClient } from '../clients/ClientPicker';
 import { useClientWords } from '../clients/clientWords';
 import { quickClientStart } from '../clients/QuickClient';
+import { defaultNoShowFee, noShowFee } from './noShowFee';
+import { NoShowFeeFields } from './NoShowStep';
 import {
   CLIENT_KINDS,
   MAX_REMINDERS,
@@ -113,6 +117,8 @@ const API_FIELDS: Record<string, string> = {
   title: 'title',
   availability: 'availability',
   reminders: 'reminders',
+  fee_minor: 'noShowFee.amount',
+  waive_fee_reason: 'noShowFee.reason',
   // A series: its first day, wall time, length and rule.
   start_date: 'date',
   local_time: 'start',
@@ -161,6 +167,9 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   const createSeries = useCreateSeries();
   const update = useUpdateAppointments();
   const feedback = useApiErrorFeedback({ placedSummary: t('calendar.form.fixErrors') });
+  const noShowFees = usePractice().data?.no_show_fees ?? {};
+  // One key for the form while open: a retry of a logged past session (with its fee) logs it once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
 
   const form = useForm<AppointmentFormValues>({
     initialValues:
@@ -199,6 +208,11 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
       needed('medium', t('calendar.form.mediumRequired'), values.kind === 'client_contact' && !values.medium);
       needed('contactWith', t('calendar.form.contactWithRequired'), values.kind === 'collateral_contact' && !values.contactWith);
       needed('title', t('calendar.form.titleRequired'), values.kind === 'other_event' && values.title.trim() === '');
+      if (logsNoShow(values)) {
+        const fee = noShowFee(values.noShowFee, values.currency, noShowFees[values.currency] ?? 0);
+        if (!fee.ok && fee.error === 'amount') errors['noShowFee.amount'] = t('calendar.popover.noShowAmountError');
+        if (!fee.ok && fee.error === 'reason') errors['noShowFee.reason'] = t('calendar.popover.noShowWaiveReasonError');
+      }
       if (!editing && values.repeats !== 'none') {
         needed('repeats', t('calendar.form.repeatNeedsClient', words), CLIENT_KINDS.includes(values.kind) && values.newClient !== null);
         if (values.repeatEnd === 'until') {
@@ -218,6 +232,16 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   });
   const values = form.getValues();
   const rooms = useRooms(values.locationId);
+  /** The booking form logs a past session as it went only when it is a one-off session in the past. */
+  function logsPast(current: AppointmentFormValues): boolean {
+    return !editing && current.kind === 'client_session' && current.repeats === 'none' && isPast(current, timeZone);
+  }
+  function logsNoShow(current: AppointmentFormValues): boolean {
+    return logsPast(current) && current.recordAs === 'no_show';
+  }
+  function resetNoShowFee(currency: string) {
+    form.setFieldValue('noShowFee', defaultNoShowFee(noShowFees[currency] ?? 0, currency));
+  }
   const saving = create.isPending || createSeries.isPending || update.isPending;
 
   function onServiceChange(serviceId: string | null) {
@@ -232,6 +256,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   function onCurrencyChange(currency: string | null) {
     if (!currency) return;
     form.setFieldValue('currency', currency);
+    resetNoShowFee(currency);
     const service = values.serviceId ? reference.services.get(values.serviceId) : undefined;
     if (priceFromService) form.setFieldValue('price', servicePrice(service, currency));
   }
@@ -268,7 +293,11 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         onClose();
         return;
       } else {
-        saved = await create.mutateAsync(toCreateBody(current, timeZone, allowConflicts));
+        const booking = logsPast(current) ? current : { ...current, recordAs: 'scheduled' as const };
+        saved = await create.mutateAsync({
+          body: toCreateBody(booking, timeZone, allowConflicts, noShowFees),
+          idempotencyKey,
+        });
         notifications.show({
           color: 'tend',
           message: t('calendar.booked', { time: formatRangeIn(saved.starts_at, saved.ends_at, timeZone, locale) }),
@@ -461,7 +490,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
             ) : null}
           </SimpleGrid>
           <Reminders form={form} />
-          {!editing && values.repeats === 'none' && isPast(values, timeZone) ? (
+          {logsPast(values) ? (
             <Input.Wrapper label={t('calendar.form.recordAs')} description={t('calendar.form.recordAsHint')}>
               <SegmentedControl
                 mt={4}
@@ -470,10 +499,29 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
                   label: t(`calendar.statuses.${status}`),
                 }))}
                 value={values.recordAs}
-                onChange={(status) => form.setFieldValue('recordAs', status as RecordAs)}
+                onChange={(status) => {
+                  form.setFieldValue('recordAs', status as RecordAs);
+                  if (status === 'no_show') resetNoShowFee(values.currency);
+                }}
                 aria-label={t('calendar.form.recordAs')}
               />
             </Input.Wrapper>
+          ) : null}
+          {logsNoShow(values) ? (
+            <NoShowFeeFields
+              size="sm"
+              currency={values.currency}
+              defaultMinor={noShowFees[values.currency] ?? 0}
+              value={values.noShowFee}
+              onChange={(fee) => {
+                form.setFieldValue('noShowFee', fee);
+                form.clearFieldError('noShowFee.amount');
+                form.clearFieldError('noShowFee.reason');
+              }}
+              error={
+                form.errors['noShowFee.amount'] ? 'amount' : form.errors['noShowFee.reason'] ? 'reason' : null
+              }
+            />
           ) : null}
         </>
       ) : null}

@@ -22,7 +22,8 @@ import { BalanceChips } from '../clients/BalanceChips';
 import { useClientWords } from '../clients/clientWords';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { needsAttendance, type CalendarBlock } from './calendarBlocks';
-import { NoShowStep, type NoShowFee } from './NoShowStep';
+import { NoShowStep } from './NoShowStep';
+import type { NoShowFee } from './noShowFee';
 import { blockSubtitle, blockTitle, clientNameOf } from './EventContent';
 import { PractitionerSwatch } from './PractitionerSwatch';
 import type { SchedulingReference } from './useSchedulingReference';
@@ -430,9 +431,24 @@ function StatusActions({
         </Group>
       ) : (
         <Group gap={6}>
+          {status === 'no_show' ? (
+            // The client did come after all: one correction, which voids the fee and charges the session.
+            <Button
+              size={size}
+              color="tend"
+              variant="light"
+              loading={pending === 'attended'}
+              disabled={change.isPending}
+              onClick={() => record('attended')}
+              aria-label={labelled(t('calendar.popover.correctToAttended'))}
+            >
+              {t('calendar.popover.correctToAttended')}
+            </Button>
+          ) : null}
           <Button
             size={size}
             variant="default"
+            disabled={change.isPending && pending !== 'scheduled'}
             loading={pending === 'scheduled'}
             onClick={() => record('scheduled')}
             aria-label={labelled(t('calendar.popover.backToScheduled'))}

@@ -111,6 +111,25 @@ describe('the booking form', () => {
     expect(body.allow_conflicts).toBe(true);
   });
 
+  it('logs a past no-show with its fee: the practice fee as nothing extra, another amount, or waived for a reason', () => {
+    const fees = { PEN: 2500 };
+    const noShow = (charge: boolean, amount: string, reason: string) =>
+      toCreateBody(session({ recordAs: 'no_show', noShowFee: { charge, amount, reason } }), LIMA, false, fees);
+    const kept = noShow(true, '25.00', '');
+    expect(kept.status).toBe('no_show');
+    expect(kept).not.toHaveProperty('fee_minor');
+    expect(kept).not.toHaveProperty('waive_fee_reason');
+    expect(noShow(true, '40,50', '')).toMatchObject({ fee_minor: 4050 });
+    expect(noShow(false, '', ' Duelo ')).toMatchObject({ waive_fee_reason: 'Duelo' });
+    const attended = toCreateBody(
+      session({ recordAs: 'attended', noShowFee: { charge: true, amount: '40', reason: '' } }),
+      LIMA,
+      false,
+      fees,
+    );
+    expect(attended).not.toHaveProperty('fee_minor');
+  });
+
   it("sends only each kind's own fields", () => {
     const contact = toCreateBody(session({ kind: 'client_contact', medium: 'phone', summary: '  Called back  ' }), LIMA);
     expect(contact).toMatchObject({ kind: 'client_contact', medium: 'phone', summary: 'Called back', client_id: 'c1' });

@@ -17,6 +17,7 @@ import type {
   Service,
 } from '../../api/types';
 import { minorToInput, parseMoney } from '../../lib/money';
+import { noShowFee, type NoShowFeeValue } from './noShowFee';
 import { addMinutes, isWallTime, minutesBetween, nextDate, wallTimeOf, zonedIso, type WallTime } from './zonedTime';
 
 /** How a session in the past is recorded when it is booked: still to be recorded, or logged as it went. */
@@ -55,6 +56,8 @@ export interface AppointmentFormValues {
   title: string;
   availability: Availability;
   recordAs: RecordAs;
+  /** The fee of a past session logged as a no-show (set to the practice's when that is chosen). */
+  noShowFee: NoShowFeeValue;
   /** Booked once, or the first of a series. */
   repeats: Repeats;
   /** How a series ends (when it repeats). */
@@ -112,6 +115,7 @@ export function emptyValues(from: FormStart, currency: string): AppointmentFormV
     title: '',
     availability: 'busy',
     recordAs: 'scheduled',
+    noShowFee: { charge: false, amount: '', reason: '' },
     repeats: 'none',
     repeatEnd: 'never',
     repeatUntil: null,
@@ -145,6 +149,7 @@ export function valuesOf(appointment: Appointment, timeZone: string, defaultCurr
     title: appointment.title ?? '',
     availability: appointment.availability ?? 'busy',
     recordAs: 'scheduled',
+    noShowFee: { charge: false, amount: '', reason: '' },
     repeats: 'none',
     repeatEnd: 'never',
     repeatUntil: null,
@@ -200,8 +205,16 @@ function priceMinor(values: AppointmentFormValues): number | null {
   return parsed.ok ? parsed.amountMinor : null;
 }
 
-/** What is booked: the fields of the form's kind, nothing of the others. */
-export function toCreateBody(values: AppointmentFormValues, timeZone: string, allowConflicts = false): AppointmentCreate {
+/**
+ * What is booked: the fields of the form's kind, nothing of the others. A past session logged as a no-show takes
+ * its fee along (`noShowFees`: the practice's fee per currency, which is sent as nothing extra).
+ */
+export function toCreateBody(
+  values: AppointmentFormValues,
+  timeZone: string,
+  allowConflicts = false,
+  noShowFees: Partial<Record<string, number>> = {},
+): AppointmentCreate {
   const instants = instantsOf(values, timeZone);
   if (!instants) throw new Error('toCreateBody needs valid times: validate the form first');
   const body: AppointmentCreate = {
@@ -232,6 +245,10 @@ export function toCreateBody(values: AppointmentFormValues, timeZone: string, al
       }
       body.reminders = values.reminders.map((reminder) => ({ channel: reminder.channel, days_before: Number(reminder.daysBefore) }));
       body.status = values.recordAs;
+      if (values.recordAs === 'no_show') {
+        const fee = noShowFee(values.noShowFee, values.currency, noShowFees[values.currency] ?? 0);
+        if (fee.ok) Object.assign(body, fee.fields);
+      }
       break;
     }
     case 'client_contact':

@@ -75,6 +75,7 @@ export const calendarEn = {
     attended: 'Attended',
     noShow: 'No-show',
     cancel: 'Cancel',
+    correctToAttended: 'Attended after all',
     backToScheduled: 'Back to scheduled',
     cancelQuestion: 'Cancel this appointment? Inside {{hours}} hours of the start it counts as a late cancellation.',
     cancelConfirm: 'Cancel appointment',

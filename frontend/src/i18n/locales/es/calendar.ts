@@ -77,6 +77,7 @@ export const calendarEs: CalendarCatalogue = {
     attended: 'Asistió',
     noShow: 'No asistió',
     cancel: 'Cancelar',
+    correctToAttended: 'Sí asistió',
     backToScheduled: 'Volver a programada',
     cancelQuestion: '¿Cancelar esta cita? Dentro de las {{hours}} horas previas al inicio cuenta como cancelación tardía.',
     cancelConfirm: 'Cancelar la cita',
