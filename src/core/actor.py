@@ -24,6 +24,11 @@ class Actor:
     def is_clinician(self) -> bool:
         return self.role is Role.clinician
 
+    @property
+    def is_system(self) -> bool:
+        """Tend itself (a job, the CLI): no user or key behind it, so no per-user checks apply."""
+        return self.role is None and self.user_id is None and self.api_key_id is None
+
     @classmethod
     def system(cls) -> Actor:
         return cls(role=None)

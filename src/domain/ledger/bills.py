@@ -21,12 +21,12 @@ from tend.domain.ledger.entries import (
     _cancel,
     check_may_move_money,
     get_entry,
-    local_today,
     lock_client,
     mirror_of,
     new_entry,
     reverse_entry,
 )
+from tend.domain.practice.settings import practice_today
 from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
 from tend.persistence.tables.ledger import Allocation, Bill, BillLine
 
@@ -69,7 +69,7 @@ async def open_bill(
         total_minor=total,
         paid_minor=0,
         status=BillStatus.open,
-        issued_on=await local_today(ctx),
+        issued_on=await practice_today(ctx),
         created_at=ctx.clock.now(),
         updated_at=ctx.clock.now(),
     )
@@ -186,16 +186,17 @@ async def allocate(
     return created
 
 
-async def unallocate(ctx: Context, allocation_id: uuid.UUID, *, system: bool = False) -> Allocation:
+async def unallocate(ctx: Context, allocation_id: uuid.UUID) -> Allocation:
     """Takes a payment back off a bill: the money becomes the client's credit again."""
     bills = BillRepository(ctx.session)
     allocation = await bills.get_allocation(allocation_id)
     if allocation is None or allocation.removed_at is not None:
         raise NotFound("No such allocation.")
-    bill = await _bill(ctx, allocation.bill_id) if not system else await bills.get(allocation.bill_id)
+    bill = (
+        await bills.get(allocation.bill_id) if ctx.actor.is_system else await _bill(ctx, allocation.bill_id)
+    )
     assert bill is not None
-    if not system:
-        check_may_move_money(ctx)
+    check_may_move_money(ctx)
     await lock_client(ctx, bill.client_id)
     await bills.get(bill.id, for_update=True)
     allocation.removed_at, allocation.removed_by = ctx.clock.now(), ctx.actor.user_id
@@ -222,7 +223,7 @@ async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView
             next_step="Un-apply the payments (they become credit) or refund them, then cancel the bill.",
         )
     for charge in await LedgerRepository(ctx.session).live_charges_of_bill(bill.id):
-        await reverse_entry(ctx, charge.id, reason, system=True)
+        await reverse_entry(ctx, charge.id, reason)
     _cancel(ctx, bill, reason)
     audit.record(ctx, "bill.cancelled", object_type="client", object_id=bill.client_id, bill_id=str(bill.id))
     return await get_bill(ctx, bill.id)
@@ -274,7 +275,7 @@ async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any
                 amount_minor=total,
                 delta_minor=total,
                 currency=bill.currency,
-                effective_date=template.effective_date if template else await local_today(ctx),
+                effective_date=template.effective_date if template else await practice_today(ctx),
                 memo=reason,
                 appointment_id=bill.appointment_id,
                 bill_id=bill.id,

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from tend.core.enums import AppointmentKind, AppointmentStatus, BillStatus, ChargeType, EntryKind
 from tend.domain.context import Context
 from tend.domain.ledger.bills import unallocate
-from tend.domain.ledger.entries import local_today, lock_client, new_entry, reverse_entry
-from tend.domain.practice.settings import get_practice
+from tend.domain.ledger.entries import lock_client, new_entry, reverse_entry
+from tend.domain.practice.settings import get_practice, practice_today
 from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
 from tend.persistence.repositories.practice import CatalogRepository
 from tend.persistence.repositories.scheduling import AppointmentRepository
@@ -73,10 +73,8 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
             continue
         if charge.bill_id is not None:
             for allocation in await bills.live_allocations(bill_ids=[charge.bill_id]):
-                await unallocate(ctx, allocation.id, system=True)
-        await reverse_entry(
-            ctx, charge.id, f"Session marked {appointment.status.value.replace('_', ' ')}", system=True
-        )
+                await unallocate(ctx, allocation.id)
+        await reverse_entry(ctx, charge.id, f"Session marked {appointment.status.value.replace('_', ' ')}")
     if wanted is None or any(c.charge_type is wanted[0] and c.amount_minor == wanted[1] for c in live):
         return
     charge_type, amount, currency = wanted
@@ -85,7 +83,7 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
         service = await CatalogRepository(ctx.session, Service).get(appointment.service_id)
         if service is not None:
             description, code, modifiers = service.name, service.code, list(appointment.modifiers or [])
-    today = await local_today(ctx)
+    today = await practice_today(ctx)
     session_day = appointment.starts_at.astimezone(ZoneInfo(appointment.time_zone)).date()
     bill = Bill(
         id=uuid.uuid4(),

@@ -19,10 +19,11 @@ from tend.core.money import check_amount
 from tend.domain import audit
 from tend.domain.clients.records import get_client
 from tend.domain.context import Context
-from tend.domain.practice.settings import get_practice, practice_today
+from tend.domain.practice.settings import get_practice, local_date, practice_today
 from tend.persistence.repositories.clients import ClientRepository
 from tend.persistence.repositories.ledger import Balance, BillRepository, LedgerRepository
 from tend.persistence.tables.ledger import Bill, LedgerEntry
+from tend.persistence.tables.practice import PracticeSettings
 
 __all__ = ["Balance", "StatementLine", "balances_of", "statement"]
 
@@ -33,12 +34,7 @@ def check_may_move_money(ctx: Context) -> None:
         raise Forbidden("Clinicians can read a client's ledger but not record money.")
 
 
-async def local_today(ctx: Context) -> date:
-    return await practice_today(ctx)
-
-
-async def check_enabled_currency(ctx: Context, currency: str, field: str = "currency") -> str:
-    practice = await get_practice(ctx)
+def check_enabled_currency(practice: PracticeSettings, currency: str, field: str = "currency") -> str:
     if currency not in practice.currencies:
         raise Invalid(
             f"{currency} is not one of the practice's currencies ({', '.join(practice.currencies)}).",
@@ -48,8 +44,8 @@ async def check_enabled_currency(ctx: Context, currency: str, field: str = "curr
     return currency
 
 
-async def _effective(ctx: Context, given: date | None) -> date:
-    today = await local_today(ctx)
+def _effective(ctx: Context, practice: PracticeSettings, given: date | None) -> date:
+    today = local_date(ctx.clock.now(), practice)
     if given is None:
         return today
     if given > today:
@@ -59,6 +55,14 @@ async def _effective(ctx: Context, given: date | None) -> date:
             code=ErrorCode.future_date,
         )
     return given
+
+
+async def _currency_and_day(ctx: Context, data: dict[str, Any]) -> tuple[str, date]:
+    """The entry's currency (one of the practice's) and day (not in the future): one read of the settings."""
+    practice = await get_practice(ctx)
+    return check_enabled_currency(practice, data["currency"]), _effective(
+        ctx, practice, data.get("effective_date")
+    )
 
 
 async def lock_client(ctx: Context, client_id: uuid.UUID) -> None:
@@ -97,7 +101,7 @@ async def record_payment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any
     check_may_move_money(ctx)
     await lock_client(ctx, client.id)
     amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
-    currency = await check_enabled_currency(ctx, data["currency"])
+    currency, day = await _currency_and_day(ctx, data)
     entry = await _record(
         ctx,
         new_entry(
@@ -108,7 +112,7 @@ async def record_payment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any
             amount_minor=amount,
             delta_minor=-amount,
             currency=currency,
-            effective_date=await _effective(ctx, data.get("effective_date")),
+            effective_date=day,
             memo=data.get("memo"),
             reference=data.get("reference"),
         ),
@@ -125,6 +129,7 @@ async def record_charge(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]
     check_may_move_money(ctx)
     await lock_client(ctx, client.id)
     amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    currency, day = await _currency_and_day(ctx, data)
     return await _record(
         ctx,
         new_entry(
@@ -134,8 +139,8 @@ async def record_charge(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]
             charge_type=ChargeType(data.get("charge_type") or ChargeType.other),
             amount_minor=amount,
             delta_minor=amount,
-            currency=await check_enabled_currency(ctx, data["currency"]),
-            effective_date=await _effective(ctx, data.get("effective_date")),
+            currency=currency,
+            effective_date=day,
             memo=data["memo"],
         ),
     )
@@ -148,6 +153,7 @@ async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: dict[str, 
     await lock_client(ctx, client.id)
     amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
     direction = AdjustmentDirection(data["direction"])
+    currency, day = await _currency_and_day(ctx, data)
     return await _record(
         ctx,
         new_entry(
@@ -157,8 +163,8 @@ async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: dict[str, 
             direction=direction,
             amount_minor=amount,
             delta_minor=amount if direction is AdjustmentDirection.debit else -amount,
-            currency=await check_enabled_currency(ctx, data["currency"]),
-            effective_date=await _effective(ctx, data.get("effective_date")),
+            currency=currency,
+            effective_date=day,
             memo=data["reason"],
         ),
     )
@@ -226,7 +232,7 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
             amount_minor=amount,
             delta_minor=amount,
             currency=payment.currency,
-            effective_date=await _effective(ctx, data.get("effective_date")),
+            effective_date=_effective(ctx, await get_practice(ctx), data.get("effective_date")),
             memo=data.get("memo"),
             reference=data.get("reference"),
             refund_of_id=payment.id,
@@ -234,15 +240,12 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
     )
 
 
-async def reverse_entry(
-    ctx: Context, entry_id: uuid.UUID, reason: str, *, system: bool = False
-) -> LedgerEntry:
+async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str) -> LedgerEntry:
     """Voids one entry with its mirror image. A reversal cannot be reversed, an entry is reversed once
     (also enforced by a UNIQUE column), a payment applied to bills or refunded must be freed first, and a
     charge's bill is cancelled with it (refused while payments are applied to that bill)."""
-    entry = await get_entry(ctx, entry_id) if not system else await _entry(ctx, entry_id)
-    if not system:
-        check_may_move_money(ctx)
+    entry = await _entry(ctx, entry_id) if ctx.actor.is_system else await get_entry(ctx, entry_id)
+    check_may_move_money(ctx)
     await lock_client(ctx, entry.client_id)
     ledger, bills = LedgerRepository(ctx.session), BillRepository(ctx.session)
     if entry.kind is EntryKind.reversal:
@@ -292,7 +295,7 @@ async def mirror_of(ctx: Context, entry: LedgerEntry, reason: str) -> LedgerEntr
         amount_minor=entry.amount_minor,
         delta_minor=-entry.delta_minor,
         currency=entry.currency,
-        effective_date=await local_today(ctx),
+        effective_date=await practice_today(ctx),
         memo=reason,
         appointment_id=entry.appointment_id,
         bill_id=entry.bill_id,

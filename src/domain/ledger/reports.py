@@ -11,8 +11,8 @@ from datetime import date
 from tend.core.errors import ErrorCode, Forbidden, Invalid
 from tend.core.pages import Page, PageRequest
 from tend.domain.context import Context
-from tend.domain.ledger.entries import local_today
-from tend.persistence.repositories.ledger import BillRepository, LedgerRepository, MethodTotal
+from tend.domain.practice.settings import practice_today
+from tend.persistence.repositories.ledger import BillRepository, Increase, LedgerRepository, MethodTotal
 from tend.persistence.tables.ledger import Bill, LedgerEntry
 
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
@@ -34,7 +34,7 @@ class DailyClose:
 
 async def daily_close(ctx: Context, day: date | None) -> DailyClose:
     _check_reader(ctx)
-    day = day or await local_today(ctx)
+    day = day or await practice_today(ctx)
     ledger = LedgerRepository(ctx.session)
     return DailyClose(day, await ledger.payments_totals(day), await ledger.refunds_totals(day))
 
@@ -49,7 +49,7 @@ class AgingRow:
     buckets: list[int] = field(default_factory=lambda: [0] * len(AGING_BUCKETS))
 
 
-def age_balance(balance: int, increases: list[LedgerEntry], today: date) -> list[int]:
+def age_balance(balance: int, increases: list[Increase], today: date) -> list[int]:
     """Splits a positive balance over the newest charges that make it up (older ones count as paid
     first), by the age in days of each charge."""
     buckets = [0] * len(AGING_BUCKETS)
@@ -69,14 +69,16 @@ def age_balance(balance: int, increases: list[LedgerEntry], today: date) -> list
 async def aging(ctx: Context) -> list[AgingRow]:
     _check_reader(ctx)
     ledger = LedgerRepository(ctx.session)
-    today = await local_today(ctx)
+    today = await practice_today(ctx)
     due = await ledger.balances_due()
-    names = await ledger.client_names({client_id for client_id, _, _ in due})
+    owing = {client_id for client_id, _, _ in due}
+    names = await ledger.client_names(owing)
+    increases = await ledger.increases(owing)
     rows = []
     for client_id, currency, balance in due:
         first, last = names.get(client_id, ("", ""))
         row = AgingRow(client_id, first, last, currency, balance)
-        row.buckets = age_balance(balance, await ledger.increases(client_id, currency), today)
+        row.buckets = age_balance(balance, increases.get((client_id, currency), []), today)
         rows.append(row)
     return sorted(rows, key=lambda r: (r.currency, -r.balance_minor, r.last_name, r.first_name))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -59,9 +59,13 @@ async def get_practice(ctx: Context) -> PracticeSettings:
     return stored if stored is not None else default_settings(ctx)
 
 
+def local_date(instant: datetime, practice: PracticeSettings) -> date:
+    """The practice's calendar day at `instant` (its own zone)."""
+    return instant.astimezone(ZoneInfo(practice.time_zone)).date()
+
+
 async def practice_today(ctx: Context) -> date:
-    practice = await get_practice(ctx)
-    return ctx.clock.now().astimezone(ZoneInfo(practice.time_zone)).date()
+    return local_date(ctx.clock.now(), await get_practice(ctx))
 
 
 def _validate(settings: PracticeSettings) -> None:

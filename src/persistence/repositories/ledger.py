@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,6 +35,14 @@ AUTOMATIC_CHARGES = (ChargeType.session_fee, ChargeType.no_show_fee, ChargeType.
 @dataclass(frozen=True)
 class Balance:
     currency: str
+    amount_minor: int
+
+
+@dataclass(frozen=True)
+class Increase:
+    """An entry that raised what a client owes: when, and by how much (aging reads no more)."""
+
+    effective_date: date
     amount_minor: int
 
 
@@ -101,19 +110,29 @@ class LedgerRepository(RecordRepository[LedgerEntry]):
         )
         return [(c, cur, int(t)) for c, cur, t in rows]
 
-    async def increases(self, client_id: uuid.UUID, currency: str) -> list[LedgerEntry]:
-        """Entries that raised what the client owes, newest first (for aging)."""
-        return list(
-            await self.session.scalars(
-                select(LedgerEntry)
-                .where(
-                    LedgerEntry.client_id == client_id,
-                    LedgerEntry.currency == currency,
-                    LedgerEntry.delta_minor > 0,
+    async def increases(
+        self, client_ids: Collection[uuid.UUID]
+    ) -> dict[tuple[uuid.UUID, str], list[Increase]]:
+        """Per client and currency, the entries that raised what the client owes, newest first (for
+        aging): one query per 500 clients, only the two columns aging reads."""
+        found: dict[tuple[uuid.UUID, str], list[Increase]] = {}
+        ids = sorted(client_ids)
+        for start in range(0, len(ids), 500):
+            rows = await self.session.execute(
+                select(
+                    LedgerEntry.client_id,
+                    LedgerEntry.currency,
+                    LedgerEntry.effective_date,
+                    LedgerEntry.amount_minor,
                 )
-                .order_by(LedgerEntry.effective_date.desc(), LedgerEntry.created_at.desc())
+                .where(LedgerEntry.client_id.in_(ids[start : start + 500]), LedgerEntry.delta_minor > 0)
+                .order_by(
+                    LedgerEntry.effective_date.desc(), LedgerEntry.created_at.desc(), LedgerEntry.id.desc()
+                )
             )
-        )
+            for client_id, currency, effective_date, amount_minor in rows:
+                found.setdefault((client_id, currency), []).append(Increase(effective_date, amount_minor))
+        return found
 
     async def of_client(self, client_ids: list[uuid.UUID]) -> list[LedgerEntry]:
         """A client's entries in statement order (effective date, then when they were recorded)."""

@@ -148,3 +148,26 @@ async def test_the_statement_exports_as_csv_without_formulas(client_as: Any) -> 
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     rows = response.text.strip().splitlines()
     assert rows[0].startswith("date,kind") and "'=HYPERLINK(1)" in rows[1]
+
+
+async def test_aging_splits_each_balance_over_its_newest_charges_per_currency(client_as: Any) -> None:
+    admin, rosa = await _client(client_as)
+    luis = (await client_record(admin, "Luis", "Apaza"))["id"]
+
+    def charge(amount: int, day: str, currency: str = "PEN") -> dict[str, Any]:
+        return {"amount_minor": amount, "currency": currency, "memo": "Sesión", "effective_date": day}
+
+    # Rosa: charges 100 days, 45 days and 5 days before 2026-03-10; a payment covers the oldest and part
+    # of the next (older charges count as paid first).
+    for amount, day in ((10000, "2025-11-30"), (8000, "2026-01-24"), (6000, "2026-03-05")):
+        await _post(admin, f"/api/v1/clients/{rosa}/charges", charge(amount, day))
+    await _post(admin, f"/api/v1/clients/{rosa}/payments", pay(13000))
+    # Luis owes in dollars (70 days) and has credit in soles: the credit does not lower the dollars.
+    await _post(admin, f"/api/v1/clients/{luis}/charges", charge(5000, "2025-12-30", "USD"))
+    await _post(admin, f"/api/v1/clients/{luis}/payments", pay(2000))
+
+    rows = (await admin.get("/api/v1/ledger/aging")).json()
+    assert [(r["client_id"], r["currency"], r["balance_minor"], r["buckets"]) for r in rows] == [
+        (rosa, "PEN", 11000, [6000, 5000, 0, 0]),
+        (luis, "USD", 5000, [0, 0, 5000, 0]),
+    ]
