@@ -524,19 +524,11 @@ async def _record_outcome(ctx: Context, rng: random.Random, appointment_id: Any,
     )[0]
     if outcome is AppointmentStatus.cancelled:
         # Cancelled days ahead, or (a third of the time) inside the window: a late cancellation.
-        await _cancel_at(ctx, appointment_id, starts - timedelta(hours=rng.choice([72, 48, 6])))
+        # Cancelled days or hours before (the demo replays history: the clock is only lent).
+        when = starts - timedelta(hours=rng.choice([72, 48, 6]))
+        await _as_of(ctx, when, scheduling.set_status(ctx, appointment_id, AppointmentStatus.cancelled))
     elif outcome is not None:
         await scheduling.set_status(ctx, appointment_id, outcome)
-
-
-async def _cancel_at(ctx: Context, appointment_id: Any, when: datetime) -> None:
-    """Records a cancellation as of `when` (the demo replays history; the clock is only lent)."""
-    real = ctx.clock
-    ctx.clock = _At(when)
-    try:
-        await scheduling.set_status(ctx, appointment_id, AppointmentStatus.cancelled)
-    finally:
-        ctx.clock = real
 
 
 class _At:

@@ -3,22 +3,23 @@ charges, adjustments, refunds and reversals. Every money-moving POST takes an `I
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import Field, StrictInt
+from pydantic import BaseModel, Field, StrictInt
 
 from tend.api.clients.records import BalanceOut
+from tend.api.csv_export import CSV_RESPONSES, csv_response, safe_cell
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS
 from tend.api.idempotency import IdempotencyKey, once
 from tend.api.schemas import CleanName, InputModel, OutputModel
 from tend.core.enums import AdjustmentDirection, ChargeType, EntryKind, PaymentMethod
+from tend.domain.context import Context
 from tend.domain.ledger import entries
 
 router = APIRouter(tags=["ledger"])
@@ -130,60 +131,51 @@ async def client_ledger(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep)
 @router.get(
     "/api/v1/clients/{client_id:uuid}/ledger.csv",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}}, **READ_ERRORS},
+    responses={**CSV_RESPONSES, **READ_ERRORS},
 )
 async def client_ledger_csv(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
     """The statement as CSV (amounts in minor units, one running balance per currency)."""
     lines, _ = await entries.statement(ctx, client_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "date",
-            "kind",
-            "type",
-            "memo",
-            "reference",
-            "currency",
-            "amount_minor",
-            "delta_minor",
-            "balance_minor",
-        ]
-    )
-    for line in lines:
-        e = line.entry
-        detail = e.charge_type or e.payment_method or e.direction or ""
-        writer.writerow(
+    header = ["date", "kind", "type", "memo", "reference", "currency", "amount_minor", "delta_minor"]
+    return csv_response(
+        [*header, "balance_minor"],
+        (
             [
-                e.effective_date.isoformat(),
-                e.kind.value,
-                str(detail),
-                _safe_cell(e.memo or ""),
-                _safe_cell(e.reference or ""),
-                e.currency,
-                e.amount_minor,
-                e.delta_minor,
+                line.entry.effective_date.isoformat(),
+                line.entry.kind.value,
+                str(line.entry.charge_type or line.entry.payment_method or line.entry.direction or ""),
+                safe_cell(line.entry.memo or ""),
+                safe_cell(line.entry.reference or ""),
+                line.entry.currency,
+                line.entry.amount_minor,
+                line.entry.delta_minor,
                 line.balance_after_minor,
             ]
-        )
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="statement-{client_id}.csv"'},
+            for line in lines
+        ),
+        f"statement-{client_id}.csv",
     )
 
 
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+MONEY_POST: dict[str, Any] = {"status_code": 201, "response_model": EntryOut, "responses": MONEY_ERRORS}
 
 
-@router.post(
-    "/api/v1/clients/{client_id:uuid}/payments",
-    status_code=201,
-    response_model=EntryOut,
-    responses=MONEY_ERRORS,
-)
+async def _posted(
+    request: Request,
+    ctx: Context,
+    key: str | None,
+    body: BaseModel,
+    post: Callable[[], Awaitable[Any]],
+) -> JSONResponse:
+    """Posts one entry at most once per Idempotency-Key (201 with the entry, replayed on a retry)."""
+
+    async def act() -> EntryOut:
+        return EntryOut.model_validate(await post())
+
+    return await once(request, ctx, key, body, 201, act)
+
+
+@router.post("/api/v1/clients/{client_id:uuid}/payments", **MONEY_POST)
 async def record_payment(
     client_id: uuid.UUID,
     body: PaymentIn,
@@ -194,19 +186,12 @@ async def record_payment(
 ) -> JSONResponse:
     """Records money received, optionally applied to open bills (the rest stays as the client's credit)."""
 
-    async def act() -> EntryOut:
-        data = body.model_dump()
-        return EntryOut.model_validate(await entries.record_payment(ctx, client_id, data))
-
-    return await once(request, ctx, idempotency_key, body, 201, act)
+    return await _posted(
+        request, ctx, idempotency_key, body, lambda: entries.record_payment(ctx, client_id, body.model_dump())
+    )
 
 
-@router.post(
-    "/api/v1/clients/{client_id:uuid}/charges",
-    status_code=201,
-    response_model=EntryOut,
-    responses=MONEY_ERRORS,
-)
+@router.post("/api/v1/clients/{client_id:uuid}/charges", **MONEY_POST)
 async def record_charge(
     client_id: uuid.UUID,
     body: ChargeIn,
@@ -217,18 +202,12 @@ async def record_charge(
 ) -> JSONResponse:
     """A charge typed by hand. Session charges and no-show fees are posted by the ledger itself."""
 
-    async def act() -> EntryOut:
-        return EntryOut.model_validate(await entries.record_charge(ctx, client_id, body.model_dump()))
+    return await _posted(
+        request, ctx, idempotency_key, body, lambda: entries.record_charge(ctx, client_id, body.model_dump())
+    )
 
-    return await once(request, ctx, idempotency_key, body, 201, act)
 
-
-@router.post(
-    "/api/v1/clients/{client_id:uuid}/adjustments",
-    status_code=201,
-    response_model=EntryOut,
-    responses=MONEY_ERRORS,
-)
+@router.post("/api/v1/clients/{client_id:uuid}/adjustments", **MONEY_POST)
 async def record_adjustment(
     client_id: uuid.UUID,
     body: AdjustmentIn,
@@ -239,10 +218,13 @@ async def record_adjustment(
 ) -> JSONResponse:
     """A credit (discount, write-off) or a debit, with its reason."""
 
-    async def act() -> EntryOut:
-        return EntryOut.model_validate(await entries.record_adjustment(ctx, client_id, body.model_dump()))
-
-    return await once(request, ctx, idempotency_key, body, 201, act)
+    return await _posted(
+        request,
+        ctx,
+        idempotency_key,
+        body,
+        lambda: entries.record_adjustment(ctx, client_id, body.model_dump()),
+    )
 
 
 @router.get("/api/v1/ledger-entries/{entry_id:uuid}", responses=READ_ERRORS)
@@ -250,12 +232,7 @@ async def get_entry(entry_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> E
     return EntryOut.model_validate(await entries.get_entry(ctx, entry_id))
 
 
-@router.post(
-    "/api/v1/ledger-entries/{entry_id:uuid}/refund",
-    status_code=201,
-    response_model=EntryOut,
-    responses=MONEY_ERRORS,
-)
+@router.post("/api/v1/ledger-entries/{entry_id:uuid}/refund", **MONEY_POST)
 async def refund_payment(
     entry_id: uuid.UUID,
     body: RefundIn,
@@ -266,18 +243,12 @@ async def refund_payment(
 ) -> JSONResponse:
     """Gives back part or all of a payment: at most what is neither refunded nor applied to bills."""
 
-    async def act() -> EntryOut:
-        return EntryOut.model_validate(await entries.refund_payment(ctx, entry_id, body.model_dump()))
+    return await _posted(
+        request, ctx, idempotency_key, body, lambda: entries.refund_payment(ctx, entry_id, body.model_dump())
+    )
 
-    return await once(request, ctx, idempotency_key, body, 201, act)
 
-
-@router.post(
-    "/api/v1/ledger-entries/{entry_id:uuid}/reverse",
-    status_code=201,
-    response_model=EntryOut,
-    responses=MONEY_ERRORS,
-)
+@router.post("/api/v1/ledger-entries/{entry_id:uuid}/reverse", **MONEY_POST)
 async def reverse_entry(
     entry_id: uuid.UUID,
     body: ReversalIn,
@@ -288,7 +259,6 @@ async def reverse_entry(
 ) -> JSONResponse:
     """Voids one entry with its mirror image (once). A charge's bill is cancelled with it."""
 
-    async def act() -> EntryOut:
-        return EntryOut.model_validate(await entries.reverse_entry(ctx, entry_id, body.reason))
-
-    return await once(request, ctx, idempotency_key, body, 201, act)
+    return await _posted(
+        request, ctx, idempotency_key, body, lambda: entries.reverse_entry(ctx, entry_id, body.reason)
+    )

@@ -3,8 +3,6 @@ a date range (JSON pages or CSV), and unpaid bills."""
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from datetime import date
 from typing import Annotated
@@ -12,10 +10,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
+from tend.api.csv_export import CSV_RESPONSES, csv_response, safe_cell
 from tend.api.deps import ContextDep, PageDep, StaffDep
 from tend.api.errors import problem_responses
 from tend.api.ledger.bills import BillOut
-from tend.api.ledger.entries import EntryOut, _safe_cell
+from tend.api.ledger.entries import EntryOut
 from tend.api.schemas import OutputModel, PageOut
 from tend.domain.ledger import bills, reports
 
@@ -103,35 +102,29 @@ async def entries_in_range(
 @router.get(
     "/entries.csv",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}}, **ERRORS},
+    responses={**CSV_RESPONSES, **ERRORS},
 )
 async def entries_csv(
     _staff: StaffDep, ctx: ContextDep, from_: Annotated[date, Query(alias="from")], to: Day
 ) -> Response:
     entries = await _named(ctx, list(await reports.all_entries_in_range(ctx, from_, to)))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        ["date", "client", "kind", "type", "memo", "reference", "currency", "amount_minor", "delta_minor"]
-    )
-    for e in entries:
-        writer.writerow(
+    return csv_response(
+        ["date", "client", "kind", "type", "memo", "reference", "currency", "amount_minor", "delta_minor"],
+        (
             [
                 e.effective_date.isoformat(),
-                _safe_cell(f"{e.last_name_first()}"),
+                safe_cell(e.last_name_first()),
                 e.kind.value,
                 str(e.charge_type or e.payment_method or e.direction or ""),
-                _safe_cell(e.memo or ""),
-                _safe_cell(e.reference or ""),
+                safe_cell(e.memo or ""),
+                safe_cell(e.reference or ""),
                 e.currency,
                 e.amount_minor,
                 e.delta_minor,
             ]
-        )
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="ledger-{from_}-{to}.csv"'},
+            for e in entries
+        ),
+        f"ledger-{from_}-{to}.csv",
     )
 
 
