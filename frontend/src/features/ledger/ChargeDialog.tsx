@@ -2,18 +2,16 @@
  * Recording by hand what the ledger does not post by itself: a charge (what it is for), or an adjustment with
  * its reason, a credit (lowers the balance: a discount, a write-off) or a debit (raises it).
  */
-import { Radio, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Radio, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey, useRecordAdjustment, useRecordCharge } from '../../api/queries/ledger';
-import { usePractice } from '../../api/queries/practice';
 import { useApiErrorFeedback } from '../../components/apiErrors';
 import { FormModal } from '../../components/FormModal';
-import { MoneyInput } from '../../components/MoneyInput';
-import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { useClientWords } from '../clients/clientWords';
-import { renamedFields, useAmountCheck, useFormatMoney } from './ledgerForms';
+import { renamedFields, useFormatMoney } from './ledgerForms';
+import { AmountField, CurrencyField, useMoneyForm } from './MoneyFields';
 
 const WHAT = ['charge', 'credit', 'debit'] as const;
 type What = (typeof WHAT)[number];
@@ -37,53 +35,41 @@ const API_FIELDS = renamedFields({
 export function ChargeDialog({ clientId, currency, onClose }: { clientId: string; currency?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const words = useClientWords();
-  const practice = usePractice();
-  const locale = useMoneyLocale();
   const formatMoney = useFormatMoney();
-  const checkAmount = useAmountCheck();
+  const money = useMoneyForm(currency);
   const charge = useRecordCharge();
   const adjustment = useRecordAdjustment();
   const idempotency = useIdempotencyKey();
   const feedback = useApiErrorFeedback();
-  const currencies = practice.data?.currencies ?? [];
-  const fallback = practice.data?.default_currency ?? currencies[0] ?? 'PEN';
 
   const form = useForm<ChargeValues>({
-    initialValues: {
-      what: 'charge',
-      amount: '',
-      currency: currency && (currencies.length === 0 || currencies.includes(currency)) ? currency : fallback,
-      text: '',
-    },
+    initialValues: { what: 'charge', amount: '', currency: money.initialCurrency, text: '' },
     validate: {
-      amount: (value, values) => {
-        const checked = checkAmount(value, values.currency, t('ledger.payment.amountRequired'));
-        return checked.ok ? null : checked.message;
-      },
+      amount: money.validateAmount,
       text: (value, values) =>
         value.trim() ? null : values.what === 'charge' ? t('ledger.charge.memoRequired') : t('ledger.charge.reasonRequired'),
     },
   });
-  const { values } = form;
+  const values = form.getValues();
 
   const submit = form.onSubmit(async (valid) => {
     feedback.reset();
-    const amount = checkAmount(valid.amount, valid.currency, t('ledger.payment.amountRequired'));
+    const amount = money.check(valid.amount, valid.currency);
     if (!amount.ok) return;
-    const money = formatMoney(amount.amountMinor, valid.currency);
+    const written = formatMoney(amount.amountMinor, valid.currency);
     try {
       if (valid.what === 'charge') {
         await charge.mutateAsync({
           params: { path: { client_id: clientId }, header: idempotency },
           body: { amount_minor: amount.amountMinor, currency: valid.currency, charge_type: 'other', memo: valid.text.trim() },
         });
-        notifications.show({ color: 'tend', message: t('ledger.charge.savedCharge', { amount: money }) });
+        notifications.show({ color: 'tend', message: t('ledger.charge.savedCharge', { amount: written }) });
       } else {
         await adjustment.mutateAsync({
           params: { path: { client_id: clientId }, header: idempotency },
           body: { direction: valid.what, amount_minor: amount.amountMinor, currency: valid.currency, reason: valid.text.trim() },
         });
-        notifications.show({ color: 'tend', message: t('ledger.charge.savedAdjustment', { amount: money }) });
+        notifications.show({ color: 'tend', message: t('ledger.charge.savedAdjustment', { amount: written }) });
       }
       onClose();
     } catch (error) {
@@ -113,26 +99,9 @@ export function ChargeDialog({ clientId, currency, onClose }: { clientId: string
           ))}
         </Stack>
       </Radio.Group>
-      <SimpleGrid cols={{ base: 1, xs: currencies.length > 1 ? 2 : 1 }} spacing="sm">
-        <MoneyInput
-          label={t('ledger.charge.amount')}
-          withAsterisk
-          currency={values.currency}
-          locale={locale}
-          {...form.getInputProps('amount')}
-          value={values.amount}
-          onChange={(text) => form.setFieldValue('amount', text)}
-        />
-        {currencies.length > 1 ? (
-          <Select
-            label={t('ledger.payment.currency')}
-            withAsterisk
-            data={currencies}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('currency')}
-          />
-        ) : null}
+      <SimpleGrid cols={{ base: 1, xs: money.currencies.length > 1 ? 2 : 1 }} spacing="sm">
+        <AmountField form={form} label={t('ledger.charge.amount')} />
+        <CurrencyField form={form} currencies={money.currencies} />
       </SimpleGrid>
       <Textarea
         label={values.what === 'charge' ? t('ledger.charge.memo') : t('ledger.charge.reason')}

@@ -8,17 +8,16 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey, useRecordPayment } from '../../api/queries/ledger';
-import { usePractice } from '../../api/queries/practice';
 import { PAYMENT_METHODS, type Bill, type PaymentCreate, type PaymentMethod } from '../../api/types';
 import { useApiErrorFeedback } from '../../components/apiErrors';
 import { DateField, useDateCheck } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
-import { MoneyInput } from '../../components/MoneyInput';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { parseMoney } from '../../lib/money';
 import { useToday } from '../clients/useToday';
 import { AllocationFields, useAllocations } from './Allocations';
-import { renamedFields, useAmountCheck, useFormatMoney } from './ledgerForms';
+import { renamedFields, useFormatMoney } from './ledgerForms';
+import { AmountField, CurrencyField, useMoneyForm } from './MoneyFields';
 import { openBillsIn } from './ledgerMath';
 
 interface PaymentValues {
@@ -53,43 +52,30 @@ export function PaymentDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const practice = usePractice();
   const locale = useMoneyLocale();
   const today = useToday();
   const formatMoney = useFormatMoney();
-  const checkAmount = useAmountCheck();
+  const money = useMoneyForm(initialCurrency);
   const checkDate = useDateCheck();
   const record = useRecordPayment();
   const idempotency = useIdempotencyKey();
   const feedback = useApiErrorFeedback();
-  const currencies = practice.data?.currencies ?? [];
-  const fallback = practice.data?.default_currency ?? currencies[0] ?? 'PEN';
 
   const form = useForm<PaymentValues>({
-    initialValues: {
-      method: 'cash',
-      amount: '',
-      currency: initialCurrency && (currencies.length === 0 || currencies.includes(initialCurrency)) ? initialCurrency : fallback,
-      reference: '',
-      date: today,
-      memo: '',
-    },
+    initialValues: { method: 'cash', amount: '', currency: money.initialCurrency, reference: '', date: today, memo: '' },
     validate: {
-      amount: (value, values) => {
-        const checked = checkAmount(value, values.currency, t('ledger.payment.amountRequired'));
-        return checked.ok ? null : checked.message;
-      },
+      amount: money.validateAmount,
       date: (value) => (value ? checkDate(value, { max: today }) : t('ledger.payment.dateRequired')),
     },
   });
-  const { values } = form;
+  const values = form.getValues();
   const parsed = parseMoney(values.amount, values.currency);
   const available = values.amount.trim() !== '' && parsed.ok ? parsed.amountMinor : null;
   const allocations = useAllocations(openBillsIn(bills, values.currency), values.currency, available);
 
   const submit = form.onSubmit(async (valid) => {
     feedback.reset();
-    const amount = checkAmount(valid.amount, valid.currency, t('ledger.payment.amountRequired'));
+    const amount = money.check(valid.amount, valid.currency);
     if (!amount.ok || allocations.invalid || !valid.date) return;
     const body: PaymentCreate = {
       amount_minor: amount.amountMinor,
@@ -128,26 +114,8 @@ export function PaymentDialog({
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('method')}
         />
-        {currencies.length > 1 ? (
-          <Select
-            label={t('ledger.payment.currency')}
-            withAsterisk
-            data={currencies}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('currency')}
-          />
-        ) : null}
-        <MoneyInput
-          label={t('ledger.payment.amount')}
-          withAsterisk
-          data-autofocus
-          currency={values.currency}
-          locale={locale}
-          {...form.getInputProps('amount')}
-          value={values.amount}
-          onChange={(text) => form.setFieldValue('amount', text)}
-        />
+        <CurrencyField form={form} currencies={money.currencies} />
+        <AmountField form={form} label={t('ledger.payment.amount')} autoFocus />
         <DateField label={t('ledger.payment.date')} withAsterisk maxDate={today} {...form.getInputProps('date')} />
         <TextInput
           label={t('ledger.payment.reference')}
