@@ -2258,10 +2258,24 @@ export interface components {
         };
         /** DroppedOut */
         DroppedOut: {
-            /** Reason */
+            /** Program */
+            program?: string | null;
+            /**
+             * Reason
+             * @description The same in English words.
+             */
             reason: string;
-            /** What */
-            what: string;
+            /**
+             * Reason Code
+             * @description between_merged: a relationship between the two records; already_related: the survivor has it already; overlapping_enrollment: overlaps the survivor's enrollment in `program`.
+             * @enum {string}
+             */
+            reason_code: "between_merged" | "already_related" | "overlapping_enrollment";
+            /**
+             * What
+             * @enum {string}
+             */
+            what: "relationship" | "enrollment";
         };
         /**
          * DuplicateReason
@@ -2479,13 +2493,23 @@ export interface components {
              * Format: date-time
              */
             ends_at: string;
-            /** Reason */
+            /**
+             * Reason
+             * @description The same in English words.
+             */
             reason: string;
+            /**
+             * Reason Code
+             * @description past: already started; status: recorded (see `status`); exception: edited on its own.
+             * @enum {string}
+             */
+            reason_code: "past" | "status" | "exception";
             /**
              * Starts At
              * Format: date-time
              */
             starts_at: string;
+            status: components["schemas"]["AppointmentStatus"];
         };
         /**
          * Locale
@@ -9812,11 +9836,14 @@ export const clientStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const contactMediumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactMedium"]> = ["phone", "in_person", "email", "video", "text", "other"];
 export const contactWithValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactWith"]> = ["parent_guardian", "spouse", "family_member", "psychologist", "caseworker", "physician", "teacher", "other"];
 export const customFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomFieldType"]> = ["text", "number", "date", "select", "checkbox"];
+export const droppedOutReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DroppedOut"]["reason_code"]> = ["between_merged", "already_related", "overlapping_enrollment"];
+export const droppedOutWhatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DroppedOut"]["what"]> = ["relationship", "enrollment"];
 export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed", "unknown"];
 export const entryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryKind"]> = ["charge", "payment", "refund", "adjustment", "reversal"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.session_billed", "conflict.merge_has_money", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
+export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "exception"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const paymentMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentMethod"]> = ["cash", "card", "check", "bank_transfer", "other"];

@@ -52,6 +52,7 @@ export type DuplicateReason = components['schemas']['DuplicateReason'];
 export type MergeField = components['schemas']['MergeField'];
 export type MergeResult = components['schemas']['MergeOut'];
 export type MergeFieldChoice = components['schemas']['FieldChoiceOut'];
+export type MergeDropped = components['schemas']['DroppedOut'];
 export type PracticeSettings = components['schemas']['PracticeOut'];
 
 // Settings: the practice, staff users, the catalog, custom field definitions and API keys.
@@ -98,6 +99,7 @@ export type SeriesCreated = components['schemas']['SeriesCreated'];
 export type SeriesChange = components['schemas']['SeriesChange'];
 export type SeriesChangeScope = SeriesChange['scope'];
 export type SeriesPlan = components['schemas']['SeriesPlanOut'];
+export type SeriesKept = components['schemas']['Kept'];
 
 // The ledger: a client's statement and money entries, bills and the payments applied to them, practice reports.
 export type StatementLine = components['schemas']['StatementLineOut'];

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import EmailStr, Field
@@ -77,8 +77,13 @@ class MergeMovesOut(OutputModel):
 
 
 class DroppedOut(OutputModel):
-    what: str
-    reason: str
+    what: Literal["relationship", "enrollment"]
+    reason_code: Literal["between_merged", "already_related", "overlapping_enrollment"] = Field(
+        description="between_merged: a relationship between the two records; already_related: the survivor "
+        "has it already; overlapping_enrollment: overlaps the survivor's enrollment in `program`."
+    )
+    reason: str = Field(description="The same in English words.")
+    program: str | None = None
 
 
 class MergeOut(OutputModel):

@@ -14,7 +14,7 @@ from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import WRITE_ERRORS
 from tend.api.scheduling.appointments import AppointmentFields
 from tend.api.schemas import InputModel, OutputModel
-from tend.core.enums import AppointmentKind
+from tend.core.enums import AppointmentKind, AppointmentStatus
 from tend.domain.scheduling import series
 
 router = APIRouter(tags=["series"])
@@ -82,7 +82,11 @@ class Move(OccurrenceRef):
 
 
 class Kept(OccurrenceRef):
-    reason: str
+    reason_code: Literal["past", "status", "exception"] = Field(
+        description="past: already started; status: recorded (see `status`); exception: edited on its own."
+    )
+    reason: str = Field(description="The same in English words.")
+    status: AppointmentStatus
 
 
 class NewOccurrence(OutputModel):

@@ -175,10 +175,20 @@ async def merge_clients(
     moving_relationships, dropped = [], []
     for relationship, other in await clients.relationships(duplicate.id):
         if other.id == survivor.id:
-            dropped.append({"what": "relationship", "reason": "between the two records being merged"})
+            dropped.append(
+                {
+                    "what": "relationship",
+                    "reason_code": "between_merged",
+                    "reason": "between the two records being merged",
+                }
+            )
         elif other.id in survivor_related:
             dropped.append(
-                {"what": "relationship", "reason": "the survivor is already related to this person"}
+                {
+                    "what": "relationship",
+                    "reason_code": "already_related",
+                    "reason": "the survivor is already related to this person",
+                }
             )
         else:
             moving_relationships.append(relationship)
@@ -193,7 +203,12 @@ async def merge_clients(
         ]
         if clash:
             dropped.append(
-                {"what": "enrollment", "reason": f"overlaps the survivor's enrollment in {program.name}"}
+                {
+                    "what": "enrollment",
+                    "reason_code": "overlapping_enrollment",
+                    "reason": f"overlaps the survivor's enrollment in {program.name}",
+                    "program": program.name,
+                }
             )
         else:
             moving_enrollments.append(enrollment)

@@ -176,13 +176,14 @@ class Plan:
     series_id: str | None = None  # the series the edited occurrences belong to afterwards
 
 
-def _protected(appointment: Appointment, now: datetime) -> str | None:
+def _protected(appointment: Appointment, now: datetime) -> dict[str, str] | None:
+    """Why an occurrence is left as it is (a code for programs, the words for people), or None."""
     if appointment.starts_at < now:
-        return "in the past"
+        return {"reason_code": "past", "reason": "in the past"}
     if appointment.status is not AppointmentStatus.scheduled:
-        return f"already {appointment.status.value}"
+        return {"reason_code": "status", "reason": f"already {appointment.status.value}"}
     if appointment.series_exception:
-        return "edited on its own"
+        return {"reason_code": "exception", "reason": "edited on its own"}
     return None
 
 
@@ -247,7 +248,7 @@ async def edit_series(
     for appointment in affected:
         reason = _protected(appointment, now)
         if reason:
-            plan.kept.append({**_ref(appointment), "reason": reason})
+            plan.kept.append({**_ref(appointment), **reason, "status": appointment.status.value})
         else:
             movable.append(appointment)
     blocked_days = {a.starts_at.astimezone(tz).date() for a in affected if a not in movable}

@@ -170,7 +170,11 @@ async def test_a_merge_does_exactly_what_its_preview_said(client_as: Any) -> Non
     assert result["email"] == ("jose@correo.example.com", "duplicate")  # gap filled
     assert result["registered_on"] == ("2025-11-20", "duplicate")  # the earlier date
     assert done["moves"] == {"relationships": 1, "enrollments": 1, "practitioners": 1, "custom_fields": 1}
-    assert sorted(d["what"] for d in done["dropped"]) == ["enrollment", "relationship"]
+    assert sorted((d["what"], d["reason_code"]) for d in done["dropped"]) == [
+        ("enrollment", "overlapping_enrollment"),
+        ("relationship", "already_related"),
+    ]
+    assert [d["program"] for d in done["dropped"] if d["what"] == "enrollment"] == ["Terapia"]
 
     kept = (await admin.get(f"{CLIENTS}/{survivor['id']}")).json()
     assert kept["custom_fields"] == {"school": "San Marcos", "referral": "Web"}

@@ -111,8 +111,11 @@ async def test_all_leaves_finished_and_individually_edited_occurrences_alone(cli
             f"{APPOINTMENTS}/{before[2]['id']}/series-change", json={**everything, "dry_run": True}
         )
     ).json()
-    kept = {k["appointment_id"]: k["reason"] for k in preview["kept"]}
-    assert kept == {edited["id"]: "edited on its own", cancelled["id"]: "already cancelled"}
+    kept = {k["appointment_id"]: (k["reason_code"], k["status"], k["reason"]) for k in preview["kept"]}
+    assert kept == {
+        edited["id"]: ("exception", "scheduled", "edited on its own"),
+        cancelled["id"]: ("status", "cancelled", "already cancelled"),
+    }
     applied = (await admin.post(f"{APPOINTMENTS}/{before[2]['id']}/series-change", json=everything)).json()
     assert applied["moves"] == preview["moves"] and applied["kept"] == preview["kept"]
 

@@ -40,8 +40,8 @@ function plan(dryRun: boolean, scope: SeriesChange['scope']): SeriesPlan {
       scope === 'this'
         ? []
         : [
-            { appointment_id: 'k1', starts_at: at(-1), ends_at: at(-1, 45 * 60_000), reason: 'already attended' },
-            { appointment_id: 'k2', starts_at: at(10), ends_at: at(10, 45 * 60_000), reason: 'edited on its own' },
+            { appointment_id: 'k1', starts_at: at(-1), ends_at: at(-1, 45 * 60_000), reason_code: 'status', status: 'attended', reason: 'already attended' },
+            { appointment_id: 'k2', starts_at: at(10), ends_at: at(10, 45 * 60_000), reason_code: 'exception', status: 'scheduled', reason: 'edited on its own' },
           ],
     clashes: scope === 'this' ? [] : [{ starts_at: at(3, day), with: ['busy-1'] }],
   };

@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSchedulingClash, useSeriesChange } from '../../api/queries/appointments';
-import type { CalendarEntry, SeriesChange, SeriesChangeScope, SeriesPlan } from '../../api/types';
+import type { CalendarEntry, SeriesChange, SeriesChangeScope, SeriesKept, SeriesPlan } from '../../api/types';
 import { problemText } from '../../i18n/problemText';
 import type { SchedulingReference } from './useSchedulingReference';
 import { formatDateIn, formatRangeIn, formatTimeIn } from './zonedTime';
@@ -40,17 +40,16 @@ interface SeriesMoveDialogProps {
   onDone: () => void;
 }
 
-/** Why the API keeps an occurrence as it is, in the UI's words (its own English text when it is a new reason). */
-export function keptReason(reason: string, t: TFunction): string {
-  if (reason === 'in the past') return t('calendar.seriesMove.reasons.past');
-  if (reason === 'edited on its own') return t('calendar.seriesMove.reasons.exception');
-  const status = /^already (scheduled|attended|no_show|late_cancelled|cancelled)$/.exec(reason)?.[1];
-  if (status) {
-    return t('calendar.seriesMove.reasons.status', {
-      status: t(`calendar.statuses.${status as 'scheduled' | 'attended' | 'no_show' | 'late_cancelled' | 'cancelled'}`),
-    });
+/** Why the API keeps an occurrence as it is, in the UI's words (from its code). */
+export function keptReason(item: Pick<SeriesKept, 'reason_code' | 'status'>, t: TFunction): string {
+  switch (item.reason_code) {
+    case 'past':
+      return t('calendar.seriesMove.reasons.past');
+    case 'exception':
+      return t('calendar.seriesMove.reasons.exception');
+    case 'status':
+      return t('calendar.seriesMove.reasons.status', { status: t(`calendar.statuses.${item.status}`) });
   }
-  return reason;
 }
 
 export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }: SeriesMoveDialogProps) {
@@ -175,7 +174,7 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
                       <List.Item key={item.appointment_id}>
                         {range(item.starts_at, item.ends_at)}{' '}
                         <Text span c="dimmed" size="sm">
-                          ({keptReason(item.reason, t)})
+                          ({keptReason(item, t)})
                         </Text>
                       </List.Item>
                     ))}

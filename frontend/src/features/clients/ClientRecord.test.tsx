@@ -57,7 +57,14 @@ const preview = (takePhone: boolean) => ({
     { field: 'address', survivor_value: null, duplicate_value: null, result_value: null, source: 'survivor' },
   ],
   moves: { relationships: 1, enrollments: 0, practitioners: 1, custom_fields: 0 },
-  dropped: [{ what: 'enrollment', reason: "overlaps the survivor's enrollment in Family therapy" }],
+  dropped: [
+    {
+      what: 'enrollment',
+      reason_code: 'overlapping_enrollment',
+      reason: "overlaps the survivor's enrollment in Family therapy",
+      program: 'Family therapy',
+    },
+  ],
 });
 
 describe('deleting and merging a record', { timeout: 30_000 }, () => {
