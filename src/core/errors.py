@@ -77,6 +77,8 @@ class ErrorCode(StrEnum):
     phone = "validation.phone"
     no_consent = "validation.no_consent"
     window_too_long = "validation.window_too_long"
+    range_too_long = "validation.range_too_long"
+    too_many_rows = "validation.too_many_rows"
     country = "validation.country"
     too_large = "validation.too_large"
     password_too_short = "validation.password_too_short"

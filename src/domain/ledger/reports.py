@@ -87,7 +87,7 @@ def _check_range(first: date, last: date) -> None:
     if last < first:
         raise Invalid("The range ends before it starts.", field="to", code=ErrorCode.date)
     if (last - first).days > MAX_RANGE_DAYS:
-        raise Invalid("Ask for at most a year at a time.", field="to", code=ErrorCode.window_too_long)
+        raise Invalid("Ask for at most a year at a time.", field="to", code=ErrorCode.range_too_long)
 
 
 async def entries_in_range(ctx: Context, first: date, last: date, page: PageRequest) -> Page[LedgerEntry]:
@@ -99,7 +99,14 @@ async def entries_in_range(ctx: Context, first: date, last: date, page: PageRequ
 async def all_entries_in_range(ctx: Context, first: date, last: date) -> list[LedgerEntry]:
     _check_reader(ctx)
     _check_range(first, last)
-    return await LedgerRepository(ctx.session).all_in_range(first, last, CSV_ROW_LIMIT)
+    found = await LedgerRepository(ctx.session).all_in_range(first, last, CSV_ROW_LIMIT + 1)
+    if len(found) > CSV_ROW_LIMIT:  # a download that silently stopped short would look complete
+        raise Invalid(
+            f"More than {CSV_ROW_LIMIT:,} entries in this range: download a shorter range at a time.",
+            field="to",
+            code=ErrorCode.too_many_rows,
+        )
+    return found
 
 
 async def unpaid_bills(ctx: Context, page: PageRequest) -> Page[Bill]:

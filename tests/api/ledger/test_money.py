@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from tend.domain.ledger import reports
 from tests.api.helpers import client_record, lima_practice, practitioner
 
 
@@ -171,3 +172,29 @@ async def test_aging_splits_each_balance_over_its_newest_charges_per_currency(cl
         (rosa, "PEN", 11000, [6000, 5000, 0, 0]),
         (luis, "USD", 5000, [0, 0, 5000, 0]),
     ]
+
+
+async def test_the_practice_entries_download_refuses_rather_than_stops_short(
+    client_as: Any, monkeypatch: Any
+) -> None:
+    admin, client_id = await _client(client_as)
+    for n in range(4):
+        await _post(admin, f"/api/v1/clients/{client_id}/payments", pay(100 + n, reference=f"=cmd{n}"))
+    monkeypatch.setattr(reports, "CSV_ROW_LIMIT", 3)
+    week = {"from": "2026-03-04", "to": "2026-03-10"}
+    too_many = await admin.get("/api/v1/ledger/entries.csv", params=week)
+    assert too_many.status_code == 422, too_many.text
+    error = too_many.json()["errors"][0]
+    assert (error["field"], error["code"], error["message"]) == (
+        "to",
+        "validation.too_many_rows",
+        "More than 3 entries in this range: download a shorter range at a time.",
+    )
+    monkeypatch.setattr(reports, "CSV_ROW_LIMIT", 4)
+    download = await admin.get("/api/v1/ledger/entries.csv", params=week)
+    assert download.status_code == 200
+    rows = download.text.strip().splitlines()
+    assert len(rows) == 5 and all("'=cmd" in row for row in rows[1:])  # formulas kept as text
+
+    years = await admin.get("/api/v1/ledger/entries", params={"from": "2025-01-01", "to": "2026-03-10"})
+    assert years.status_code == 422 and years.json()["errors"][0]["code"] == "validation.range_too_long"

@@ -63,6 +63,8 @@ export const errorsEn = {
     'validation.phone': 'This is not a phone number we can read. Write it with the country code (e.g. +51 987 654 321) or as dialled locally.',
     'validation.no_consent': 'The client has not agreed to reminders by this channel.',
     'validation.window_too_long': 'Ask for at most 62 days at a time.',
+    'validation.range_too_long': 'Ask for at most a year at a time.',
+    'validation.too_many_rows': 'Too many entries for one download: choose a shorter range.',
     'validation.country': 'Choose a country.',
     'validation.too_large': 'Too large.',
     'validation.password_too_short': 'The password is too short.',

@@ -63,6 +63,8 @@ export const errorsEs: ErrorsCatalogue = {
     'validation.phone': 'No es un teléfono que podamos leer. Escríbalo con el código de país (p. ej. +51 987 654 321) o como se marca localmente.',
     'validation.no_consent': 'El cliente no aceptó recordatorios por este medio.',
     'validation.window_too_long': 'Pida como máximo 62 días a la vez.',
+    'validation.range_too_long': 'Pida como máximo un año a la vez.',
+    'validation.too_many_rows': 'Demasiados movimientos para una descarga: elija un rango más corto.',
     'validation.country': 'Elija un país.',
     'validation.too_large': 'Demasiado grande.',
     'validation.password_too_short': 'La contraseña es demasiado corta.',
