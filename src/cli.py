@@ -102,6 +102,10 @@ def users_create(
     email: Annotated[str, typer.Argument(help="Sign-in e-mail.")],
     name: Annotated[str, typer.Option(help="Full name.")],
     role: Annotated[str, typer.Option(help="admin, front_desk or clinician.")] = "admin",
+    practitioner: Annotated[
+        str | None,
+        typer.Option(help="A clinician's practitioner record: its id or its name (required for clinicians)."),
+    ] = None,
     password: Annotated[
         str,
         typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="At least 10 characters."),
@@ -111,7 +115,9 @@ def users_create(
     from tend.operations import create_user_now
 
     try:
-        user_id = asyncio.run(create_user_now(email=email, name=name, role=role, password=password))
+        user_id = asyncio.run(
+            create_user_now(email=email, name=name, role=role, password=password, practitioner=practitioner)
+        )
     except ValueError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -48,7 +48,11 @@ async def _run(operation: object) -> object:
         await engine.dispose()
 
 
-async def create_user_now(*, email: str, name: str, role: str, password: str) -> str:
+async def create_user_now(
+    *, email: str, name: str, role: str, password: str, practitioner: str | None = None
+) -> str:
+    """A staff user, with the same checks as an admin's invitation (a clinician is linked to the
+    practitioner record `practitioner` names: its id or its name)."""
     try:
         role_value = Role(role)
     except ValueError as exc:
@@ -56,7 +60,17 @@ async def create_user_now(*, email: str, name: str, role: str, password: str) ->
 
     async def operation(ctx: Context) -> str:
         try:
-            user = await users.create_user(ctx, email=email, name=name, role=role_value, password=password)
+            practitioner_id = await users.practitioner_called(ctx, practitioner) if practitioner else None
+            user = await users.invite_user(
+                ctx,
+                {
+                    "email": email,
+                    "name": name,
+                    "role": role_value,
+                    "password": password,
+                    "practitioner_id": practitioner_id,
+                },
+            )
         except DomainError as exc:
             raise ValueError(exc.detail) from exc
         return str(user.id)

@@ -73,6 +73,28 @@ def test_migrate_seed_and_create_user(tend: CliRunner, tmp_path: Path) -> None:
     )
     assert duplicate.exit_code == 2 and "already exists" in duplicate.output
 
+    clinician = ["users", "create", "c@example.com", "--name", "C", "--role", "clinician"]
+    unlinked = tend.invoke(cli.app, [*clinician, "--password", "x" * 12])
+    assert unlinked.exit_code == 2 and "linked to their practitioner" in unlinked.output
+    nobody = tend.invoke(
+        cli.app,
+        [*clinician, "--practitioner", "Nadie", "--password", "x" * 12],
+    )
+    assert nobody.exit_code == 2 and "No practitioner 'Nadie'" in nobody.output
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
+        name, practitioner_id = db.execute(
+            "SELECT name, id FROM practitioners p WHERE NOT EXISTS "
+            "(SELECT 1 FROM users u WHERE u.practitioner_id = p.id) ORDER BY name LIMIT 1"
+        ).fetchone()
+    linked = tend.invoke(
+        cli.app,
+        [*clinician, "--practitioner", f" {name.upper()} ", "--password", "x" * 12],
+    )
+    assert linked.exit_code == 0, linked.output
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
+        stored = db.execute("SELECT practitioner_id FROM users WHERE email = 'c@example.com'").fetchone()[0]
+    assert stored.replace("-", "") == str(practitioner_id).replace("-", "")
+
     bad_role = tend.invoke(
         cli.app, ["users", "create", "b@example.com", "--name", "B", "--role", "boss", "--password", "x" * 12]
     )

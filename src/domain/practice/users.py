@@ -15,6 +15,7 @@ from tend.domain.records import apply_changes, record_change
 from tend.domain.security import hash_password
 from tend.persistence.repositories.access import RefreshTokenRepository, UserRepository
 from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.practice import CatalogRepository
 from tend.persistence.tables.access import User
 from tend.persistence.tables.practice import Practitioner
 
@@ -141,6 +142,26 @@ async def _check_practitioner_link(
                 code=ErrorCode.practitioner_linked,
                 next_step="Unlink or deactivate that user first.",
             )
+
+
+async def practitioner_called(ctx: Context, reference: str) -> uuid.UUID:
+    """The practitioner record an operator means (the CLI): its id, or its exact name when only one has it."""
+    try:
+        record = await RecordRepository(ctx.session, Practitioner).get(uuid.UUID(reference))
+    except ValueError:
+        found = await CatalogRepository(ctx.session, Practitioner).named(reference)
+        record = found[0] if len(found) == 1 else None
+        if len(found) > 1:
+            raise Invalid(
+                f"{len(found)} practitioners are called {reference!r}: give the id.",
+                field="practitioner_id",
+                code=ErrorCode.invalid,
+            ) from None
+    if record is None:
+        raise Invalid(
+            f"No practitioner {reference!r}.", field="practitioner_id", code=ErrorCode.unknown_reference
+        )
+    return record.id
 
 
 async def list_users(ctx: Context, page: PageRequest, include_inactive: bool) -> Page[User]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, exists, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -79,6 +79,12 @@ class CatalogRepository(RecordRepository[M], Generic[M]):
         return await self.session.scalar(
             select(self.model).where(*same, self._id != record.id).limit(1)  # type: ignore[attr-defined,arg-type]
         )
+
+    async def named(self, name: str) -> list[M]:
+        """Records whose name is `name`, ignoring case and surrounding spaces."""
+        column = self.model.name  # type: ignore[attr-defined]
+        statement = select(self.model).where(func.lower(column) == name.strip().lower())
+        return list((await self.session.scalars(statement)).all())
 
     async def in_use(self, record_id: uuid.UUID) -> bool:
         for column in _REFERENCED_BY.get(self.model, ()):
