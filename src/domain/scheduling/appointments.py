@@ -291,9 +291,24 @@ async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUI
 
 
 _MOVING = frozenset({"starts_at", "ends_at", "practitioner_id", "room_id", "location_id", "client_id"})
+# What the members of a group session share: moving one moves them all, in one transaction.
+_GROUP_SLOT = frozenset({"starts_at", "ends_at", "room_id", "location_id"})
 
 
 async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
+    """Edits one appointment. A group session's slot (time, room, place) is the group's: changing it on one
+    member moves every member, each checked for clashes, or none of them."""
+    allow_conflicts = bool(changes.get("allow_conflicts", False))
+    appointment = await _update_one(ctx, appointment_id, dict(changes))
+    slot = {name: getattr(appointment, name) for name in _GROUP_SLOT & set(changes)}
+    if appointment.group_id is not None and slot:
+        for member in await AppointmentRepository(ctx.session).group_members(appointment.group_id):
+            if any(getattr(member, name) != value for name, value in slot.items()):
+                await _update_one(ctx, member.id, {**slot, "allow_conflicts": allow_conflicts})
+    return appointment
+
+
+async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
     allow_conflicts = bool(changes.pop("allow_conflicts", False))
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
     await locks.ensure_unlocked(ctx, appointment)

@@ -62,6 +62,13 @@ class AppointmentRepository(RecordRepository[Appointment]):
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
 
+    async def group_members(self, group_id: uuid.UUID, *, for_update: bool = False) -> list[Appointment]:
+        """The appointments of one group session, in a stable order (locked when asked)."""
+        statement = select(Appointment).where(Appointment.group_id == group_id).order_by(Appointment.id)
+        if for_update:
+            statement = statement.with_for_update()
+        return list((await self.session.scalars(statement)).all())
+
     async def in_window(self, window: WindowFilter) -> list[CalendarRow]:
         """Everything the calendar draws for a window, with the client's name, in one query."""
         statement = (

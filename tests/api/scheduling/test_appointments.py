@@ -139,6 +139,42 @@ async def test_group_members_share_the_slot_without_clashing(client_as: Any) -> 
     assert (await admin.get(f"{APPOINTMENTS}/{first['id']}")).json()["group_id"] == joined["group_id"]
 
 
+async def test_moving_one_member_moves_the_group_or_nobody(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    first = (await admin.post(APPOINTMENTS, json=session(p, at(17, 18), at(17, 19)))).json()
+    eva = await client_record(admin, "Eva", "Paz")
+    second = (
+        await admin.post(
+            APPOINTMENTS,
+            json=session(
+                p, at(17, 18), at(17, 19), client_id=eva["id"], group_with_appointment_id=first["id"]
+            ),
+        )
+    ).json()
+    # Eva has something else on the 18th at 10:00: the group cannot move there without saying so.
+    elsewhere = await admin.post(
+        APPOINTMENTS, json=session(p, at(18, 10), at(18, 11), client_id=eva["id"], room_id=None)
+    )
+    assert elsewhere.status_code == 201, elsewhere.text
+    clash = await admin.patch(
+        f"{APPOINTMENTS}/{first['id']}", json={"starts_at": at(18, 10), "ends_at": at(18, 11)}
+    )
+    assert clash.status_code == 409, clash.text
+    assert [c["appointment_id"] for c in clash.json()["clashes"]] == [elsewhere.json()["id"]]
+    for member in (first, second):  # nobody moved
+        assert (await admin.get(f"{APPOINTMENTS}/{member['id']}")).json()["starts_at"] == first["starts_at"]
+
+    moved = await admin.patch(
+        f"{APPOINTMENTS}/{first['id']}", json={"starts_at": at(18, 15), "ends_at": at(18, 16)}
+    )
+    assert moved.status_code == 200, moved.text
+    after = [(await admin.get(f"{APPOINTMENTS}/{m['id']}")).json() for m in (first, second)]
+    assert {(a["starts_at"], a["ends_at"], a["room_id"]) for a in after} == {
+        (moved.json()["starts_at"], moved.json()["ends_at"], first["room_id"])
+    }
+
+
 async def test_status_rules_no_show_not_before_start_and_late_cancellation(
     client_as: Any, sessions: Any
 ) -> None:

@@ -189,7 +189,7 @@ export interface AppointmentChange {
   body: AppointmentUpdate;
 }
 
-/** Moves or edits appointments: a group session moves as one, its members one after the other. */
+/** Moves or edits appointments, one after the other (moving one member of a group session moves the group). */
 export function useUpdateAppointments() {
   const refresh = useRefreshAppointments();
   return useMutation({
@@ -202,7 +202,7 @@ export function useUpdateAppointments() {
       }
       return updated;
     },
-    // A group may be half moved when a later member fails: show what the server has either way.
+    // Show what the server has, whether it moved or refused.
     onSettled: refresh,
   });
 }

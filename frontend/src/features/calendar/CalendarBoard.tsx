@@ -261,10 +261,13 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
       setSeriesMove({ entry: block.first, startsAt: start.toISOString(), endsAt: end.toISOString(), revert: info.revert });
       return;
     }
-    const changes = block.entries.map((entry) => ({
-      appointmentId: entry.id,
-      body: { starts_at: start.toISOString(), ends_at: end.toISOString(), allow_conflicts: false },
-    }));
+    // A group session moves as one: the server moves every member with the one dragged, or none of them.
+    const changes = [
+      {
+        appointmentId: block.first.id,
+        body: { starts_at: start.toISOString(), ends_at: end.toISOString(), allow_conflicts: false },
+      },
+    ];
     try {
       await saveMove(changes);
     } catch (error) {
