@@ -130,13 +130,13 @@ async def _issue(
             expires_at=now + policy.refresh_ttl,
         )
     )
-    return _signed_in(policy, user, refresh, now)
+    return _signed_in(policy, user, refresh, now, family_id)
 
 
-def _signed_in(policy: AuthPolicy, user: User, refresh: str, now: datetime) -> SignedIn:
+def _signed_in(policy: AuthPolicy, user: User, refresh: str, now: datetime, family_id: uuid.UUID) -> SignedIn:
     return SignedIn(
         user=user,
-        access_token=issue_access_token(policy.jwt, user.id, now, user.session_version),
+        access_token=issue_access_token(policy.jwt, user.id, now, user.session_version, family_id),
         expires_in=int(policy.jwt.access_ttl.total_seconds()),
         refresh_token=refresh,
     )
@@ -224,7 +224,7 @@ async def _successor_if_fresh(
     user = await UserRepository(ctx.session).get(stored.user_id)
     if user is None or not user.active:
         return None
-    return _signed_in(policy, user, successor, now)
+    return _signed_in(policy, user, successor, now, stored.family_id)
 
 
 async def logout(ctx: Context, refresh_token: str | None) -> None:
@@ -244,6 +244,10 @@ async def authenticate_access_token(ctx: Context, policy: AuthPolicy, token: str
         raise Unauthenticated("Invalid access token.")
     if claims.session_version != user.session_version:
         raise Unauthenticated("Session ended: sign in again.")
+    if claims.family_id is not None and await RefreshTokenRepository(ctx.session).family_revoked(
+        claims.family_id
+    ):
+        raise Unauthenticated("Session ended: sign in again.")  # signed out, or the session was stolen
     return user
 
 

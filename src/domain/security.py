@@ -73,10 +73,19 @@ class JwtConfig:
 class AccessClaims:
     user_id: uuid.UUID
     session_version: int
+    family_id: uuid.UUID | None = None
 
 
-def issue_access_token(config: JwtConfig, user_id: uuid.UUID, now: datetime, session_version: int = 0) -> str:
-    claims = {
+def issue_access_token(
+    config: JwtConfig,
+    user_id: uuid.UUID,
+    now: datetime,
+    session_version: int = 0,
+    family_id: uuid.UUID | None = None,
+) -> str:
+    """`family_id` names the sign-in the token belongs to (its refresh-token family), so signing out or a
+    detected token theft ends the access tokens of that sign-in too, not only its refresh tokens."""
+    claims: dict[str, object] = {
         "sub": str(user_id),
         "iat": int(now.timestamp()),
         "exp": int((now + config.access_ttl).timestamp()),
@@ -86,6 +95,8 @@ def issue_access_token(config: JwtConfig, user_id: uuid.UUID, now: datetime, ses
         "ver": session_version,
         "jti": secrets.token_hex(8),
     }
+    if family_id is not None:
+        claims["sid"] = str(family_id)
     return jwt.encode(claims, config.secret, algorithm=JWT_ALGORITHM)
 
 
@@ -130,4 +141,11 @@ def decode_access_token(config: JwtConfig, token: str, now: datetime) -> AccessC
     version = claims.get("ver")
     if not isinstance(version, int) or isinstance(version, bool):
         raise Unauthenticated("Invalid access token.")
-    return AccessClaims(user_id=user_id, session_version=version)
+    family = claims.get("sid")
+    try:
+        family_id = uuid.UUID(family) if isinstance(family, str) else None
+    except ValueError as exc:
+        raise Unauthenticated("Invalid access token.") from exc
+    if family is not None and family_id is None:
+        raise Unauthenticated("Invalid access token.")
+    return AccessClaims(user_id=user_id, session_version=version, family_id=family_id)

@@ -130,6 +130,10 @@ async def test_refresh_rotates_the_cookie_and_old_one_is_single_use(
     _use_refresh_cookie(client, new_cookie)
     after_reuse = await client.post(REFRESH)
     assert after_reuse.status_code == 401
+    # The access tokens of that sign-in end with it (the thief's copy too), not 15 minutes later.
+    for issued in (first, refreshed):
+        stolen = {"Authorization": f"Bearer {issued.json()['access_token']}"}
+        assert (await client.get("/api/v1/auth/me", headers=stolen)).status_code == 401
 
 
 async def test_parallel_refreshes_with_one_cookie_share_one_successor_and_keep_the_session(
@@ -173,8 +177,12 @@ async def test_logout_revokes_the_refresh_token_and_clears_the_cookie(
     client: httpx.AsyncClient, make_user: Callable[..., Awaitable[User]]
 ) -> None:
     await make_user(email="bye@example.test")
-    await _login(client, "bye@example.test")
+    signed_in = await _login(client, "bye@example.test")
+    elsewhere = await _login(client, "bye@example.test")  # another tab or device, its own sign-in
+    _use_refresh_cookie(client, signed_in.cookies["tend_refresh"])
     token = client.cookies["tend_refresh"]
+    access = {"Authorization": f"Bearer {signed_in.json()['access_token']}"}
+    assert (await client.get("/api/v1/auth/me", headers=access)).status_code == 200
     response = await client.post("/api/v1/auth/logout")
     assert response.status_code == 204
     assert (
@@ -182,6 +190,10 @@ async def test_logout_revokes_the_refresh_token_and_clears_the_cookie(
     )
     _use_refresh_cookie(client, token)
     assert (await client.post(REFRESH)).status_code == 401
+    # Signing out ends that sign-in's access token at once; the other sign-in goes on.
+    assert (await client.get("/api/v1/auth/me", headers=access)).status_code == 401
+    other = {"Authorization": f"Bearer {elsewhere.json()['access_token']}"}
+    assert (await client.get("/api/v1/auth/me", headers=other)).status_code == 200
 
 
 async def test_password_change_ends_every_session_including_access_tokens(

@@ -64,6 +64,13 @@ class RefreshTokenRepository:
             .values(revoked_at=now, revoked_reason=reason)
         )
 
+    async def family_revoked(self, family_id: uuid.UUID) -> bool:
+        """True once a sign-in's tokens were revoked (sign-out, theft detected, user deactivated)."""
+        revoked = select(RefreshToken.id).where(
+            RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None)
+        )
+        return bool(await self.session.scalar(revoked.limit(1)))
+
     async def revoke_all_for_user(self, user_id: uuid.UUID, now: datetime, reason: str) -> None:
         await self.session.execute(
             update(RefreshToken)
