@@ -135,6 +135,9 @@ STREETS = [
 DISTRICTS = ["Miraflores", "San Isidro", "Barranco", "Surco", "Lince", "Jesús María", "San Borja"]
 CLIENT_COUNT = 150
 MINOR_COUNT = 24
+# The regulars' schedules: six months of history (what reports and aging read) and two months ahead.
+WEEKS_BACK = 26
+WEEKS_AHEAD = 9
 
 
 def _ascii_email(first: str, last: str, n: int) -> str:
@@ -343,7 +346,7 @@ async def _seed_schedule(
     rooms: list[Any],
     people: list[Client],
 ) -> None:
-    """Weekly and fortnightly sessions for about forty clients, ten weeks back and six ahead, with the
+    """Weekly and fortnightly sessions for about forty clients, six months back and two ahead, with the
     history a real practice has (attended, no-shows, late and early cancellations), weekly supervision
     blocks and a Thursday group. Slots are handed out so nothing clashes."""
     tz = ZoneInfo("America/Lima")
@@ -382,16 +385,17 @@ async def _seed_schedule(
         if rng.random() < 0.85:  # most regulars have a real series (weekly or fortnightly)
             await _demo_series(
                 ctx, rng, person, practitioner, service, location, room,
-                first=monday + timedelta(weeks=-10, days=weekday), until=monday + timedelta(weeks=6),
+                first=monday + timedelta(weeks=-WEEKS_BACK, days=weekday),
+                until=monday + timedelta(weeks=WEEKS_AHEAD),
                 at=time(hour, minute), every=every,
             )  # fmt: skip
             continue
-        for week in range(-10, 6, every):  # the rest were booked one by one
+        for week in range(-WEEKS_BACK, WEEKS_AHEAD, every):  # the rest were booked one by one
             day = monday + timedelta(weeks=week, days=weekday)
             starts = datetime.combine(day, time(hour, minute), tz)
             await _demo_session(ctx, rng, person, practitioner, service, location, room, starts)
     for practitioner in practitioners:
-        for week in range(-10, 6):
+        for week in range(-WEEKS_BACK, WEEKS_AHEAD):
             day = monday + timedelta(weeks=week, days=2)
             await scheduling.create_appointment(
                 ctx,
@@ -445,7 +449,7 @@ async def _demo_series(
     at: time,
     every: int,
 ) -> None:
-    """A weekly or fortnightly series booked ten weeks ago (the clock is lent, so its past occurrences are
+    """A weekly or fortnightly series booked when it began (the clock is lent, so its past occurrences are
     ordinary ones), then each past occurrence gets its outcome."""
     reminders = [{"channel": "email", "days_before": 1}] if person.reminder_consent_email else []
     created = await _as_of(
