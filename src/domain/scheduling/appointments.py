@@ -464,10 +464,9 @@ async def sessions_of_month(
     return await SessionReportRepository(ctx.session).sessions(ctx.actor, filters)
 
 
-async def delete_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
-    """Removes an appointment entered by mistake. A billed session needs its bill cancelled first (its
-    charges are reversed then; the ledger keeps them); a signed note needs unlocking first."""
-    appointment = await get_appointment(ctx, appointment_id, for_update=True)
+async def check_deletable(ctx: Context, appointment: Appointment) -> None:
+    """A signed note needs unlocking first; a billed session needs its bill cancelled first (its charges
+    are reversed then; the ledger keeps them). However the appointment is deleted (alone or from a series)."""
     await locks.ensure_unlocked(ctx, appointment)
     if await locks.live_bill_of(ctx, appointment.id):
         raise Conflict(
@@ -475,6 +474,12 @@ async def delete_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
             code=ErrorCode.bill_not_cancelled,
             next_step="Cancel the bill first (un-apply or refund its payments), then delete the session.",
         )
+
+
+async def delete_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
+    """Removes an appointment entered by mistake (see `check_deletable`)."""
+    appointment = await get_appointment(ctx, appointment_id, for_update=True)
+    await check_deletable(ctx, appointment)
     audit.record(
         ctx,
         "appointment.deleted",

@@ -20,7 +20,7 @@ from tend.core.errors import ErrorCode, Invalid
 from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.practice.settings import check_time_zone, get_practice
-from tend.domain.scheduling import appointments
+from tend.domain.scheduling import appointments, locks
 from tend.domain.scheduling.recurrence import (
     Frequency,
     Occurrence,
@@ -222,9 +222,12 @@ async def edit_series(
     tz = ZoneInfo(series.time_zone)
 
     if scope == "this":
+        # The same rules as for a lone appointment, in the preview too (a signed note, a live bill).
         if delete:
+            await appointments.check_deletable(ctx, occurrence)
             plan.deletes.append(_ref(occurrence))
         else:
+            await locks.ensure_unlocked(ctx, occurrence)
             after = _apply_times(occurrence, changes, tz)
             plan.moves.append({**_ref(occurrence), "to_starts_at": after[0], "to_ends_at": after[1]})
             await _plan_clash(ctx, plan, occurrence, after, changes)
@@ -389,8 +392,7 @@ async def _apply_this(
     plan: Plan,
 ) -> None:
     if delete:
-        audit.record(ctx, "appointment.deleted", object_type="appointment", object_id=occurrence.id)
-        await AppointmentRepository(ctx.session).delete(occurrence)
+        await appointments.delete_appointment(ctx, occurrence.id)
         return
     occurrence.series_exception = True
     await appointments.update_appointment(ctx, occurrence.id, {**changes, "allow_conflicts": allow_conflicts})

@@ -163,3 +163,33 @@ async def test_series_clashes_are_refused_unless_allowed_and_bad_rules_name_the_
                                           "rule": {"freq": "daily", "interval": 0}})  # fmt: skip
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} >= {"rule.freq", "rule.interval"}
+
+
+async def test_deleting_one_occurrence_keeps_the_rules_of_a_lone_session(
+    client_as: Any, run_jobs: Any
+) -> None:
+    """A signed note and a live bill protect an occurrence from series-change as from DELETE, preview too."""
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    await _weekly(admin, p)
+    first, second = (await _occurrences(admin, p))[:2]  # 3 March (past), 10 March at 10:00 (started)
+    this = {"scope": "this", "action": "delete"}
+
+    await admin.put(f"{APPOINTMENTS}/{first['id']}/note", json={"text": "Avances"})
+    assert (await admin.post(f"{APPOINTMENTS}/{first['id']}/note/sign")).status_code == 200
+    for dry_run in (True, False):
+        signed = await admin.post(
+            f"{APPOINTMENTS}/{first['id']}/series-change", json={**this, "dry_run": dry_run}
+        )
+        assert signed.status_code == 409 and signed.json()["code"] == "conflict.note_signed", signed.text
+
+    attended = await admin.post(f"{APPOINTMENTS}/{second['id']}/status", json={"status": "attended"})
+    assert attended.status_code == 200, attended.text
+    await run_jobs()  # the session is charged and billed
+    billed = await admin.post(f"{APPOINTMENTS}/{second['id']}/series-change", json=this)
+    assert billed.status_code == 409 and billed.json()["code"] == "conflict.bill_not_cancelled", billed.text
+    assert "Cancel the bill" in billed.json()["next_step"]
+    for kept in (first, second):
+        assert (await admin.get(f"{APPOINTMENTS}/{kept['id']}")).status_code == 200
+    note = (await admin.get(f"{APPOINTMENTS}/{first['id']}/note")).json()
+    assert note["text"] == "Avances" and note["signed_at"] is not None
