@@ -17,6 +17,7 @@ from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.access import User
 from tend.persistence.tables.clients import ClientPractitioner, Enrollment
 from tend.persistence.tables.practice import Location, PracticeSettings, Practitioner, Program, Room, Service
+from tend.persistence.tables.scheduling import Appointment
 
 M = TypeVar("M", bound=Base)
 
@@ -52,8 +53,9 @@ _NATURAL_KEY: dict[type[Base], tuple[str, ...]] = {
     Program: ("name",),
 }
 _REFERENCED_BY: dict[type[Base], tuple[InstrumentedAttribute[Any], ...]] = {
-    Practitioner: (ClientPractitioner.practitioner_id, User.practitioner_id),
-    Location: (Room.location_id,),
+    Practitioner: (ClientPractitioner.practitioner_id, User.practitioner_id, Appointment.practitioner_id),
+    Location: (Room.location_id, Appointment.location_id),
+    Room: (Appointment.room_id,),
     Program: (Enrollment.program_id,),
 }
 

@@ -390,3 +390,27 @@ async def test_sessions_of_a_month_are_local_months(client_as: Any) -> None:
     assert [r["id"] for r in by_name] == [late_march.json()["id"]]
     bad = await admin.get(f"{APPOINTMENTS}/sessions-of-month", params={"month": "2026-13"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "month"
+
+
+async def test_what_an_appointment_uses_is_deactivated_not_deleted(client_as: Any) -> None:
+    """A practitioner, location or room that only an appointment uses is in use: 409 with the next
+    step (the database would refuse the delete, which was a 500)."""
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    eva = await practitioner(admin, "Lic. Eva")
+    booked = await admin.post(
+        APPOINTMENTS, json=session(p, at(12, 9), at(12, 10), practitioner_id=eva["id"], allow_conflicts=True)
+    )
+    assert booked.status_code == 201, booked.text
+    online = session(
+        p, at(12, 11), at(12, 12), location_id=p["video"]["id"], room_id=None, practitioner_id=eva["id"]
+    )
+    assert (await admin.post(APPOINTMENTS, json=online)).status_code == 201
+    for path in (
+        f"/api/v1/practitioners/{eva['id']}",
+        f"/api/v1/locations/{p['video']['id']}",
+        f"/api/v1/rooms/{p['room']['id']}",
+    ):
+        refused = await admin.delete(path)
+        assert refused.status_code == 409, (path, refused.text)
+        assert refused.json()["code"] == "conflict.in_use" and "Deactivate" in refused.json()["next_step"]
