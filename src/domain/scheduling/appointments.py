@@ -282,6 +282,13 @@ async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUI
         or appointment.kind is not AppointmentKind.client_session
     ):
         raise Invalid("Only sessions form groups.", field="group_with_appointment_id", code=ErrorCode.invalid)
+    if other.practitioner_id != appointment.practitioner_id:
+        # One practitioner leads a group: the whole group is hers to move, record and see.
+        raise Invalid(
+            "A group session has one practitioner: book this member with the group's.",
+            field="practitioner_id",
+            code=ErrorCode.invalid,
+        )
     if other.group_id is None:
         other.group_id = uuid.uuid4()
         await ctx.session.flush()  # the clash check reads the group from the database
@@ -372,10 +379,18 @@ async def set_status(
             code=ErrorCode.not_started,
             next_step="Record attendance once it has started, or cancel it.",
         )
-    if status is AppointmentStatus.cancelled:
+    if status in (AppointmentStatus.cancelled, AppointmentStatus.late_cancelled):
+        # Whether a cancellation is late is the practice's window's to say, not the caller's.
         window = timedelta(hours=(await get_practice(ctx)).late_cancel_window_hours)
-        if now >= appointment.starts_at - window:
-            status = AppointmentStatus.late_cancelled
+        late = now >= appointment.starts_at - window
+        if status is AppointmentStatus.late_cancelled and not late:
+            raise Invalid(
+                f"This is more than {window.total_seconds() / 3600:g} hours before the start: not a late "
+                "cancellation. Record it as cancelled.",
+                field="status",
+                code=ErrorCode.invalid,
+            )
+        status = AppointmentStatus.late_cancelled if late else AppointmentStatus.cancelled
     if fee_minor is not None and waive_fee_reason:
         raise Invalid("Give a fee or waive it, not both.", field="waive_fee_reason", code=ErrorCode.invalid)
     fee_given = fee_minor is not None or bool(waive_fee_reason)

@@ -137,6 +137,15 @@ async def test_group_members_share_the_slot_without_clashing(client_as: Any) -> 
         and joined["room_id"] == first["room_id"]
     )
     assert (await admin.get(f"{APPOINTMENTS}/{first['id']}")).json()["group_id"] == joined["group_id"]
+    someone_elses = await admin.post(
+        APPOINTMENTS,
+        json=session(
+            p, at(17, 18), at(17, 19), client_id=p["luis"]["id"], practitioner_id=p["jorge"]["id"],
+            group_with_appointment_id=first["id"],
+        ),
+    )  # fmt: skip
+    assert someone_elses.status_code == 422, someone_elses.text
+    assert someone_elses.json()["errors"][0]["field"] == "practitioner_id"
 
 
 async def test_moving_one_member_moves_the_group_or_nobody(client_as: Any) -> None:
@@ -191,6 +200,9 @@ async def test_status_rules_no_show_not_before_start_and_late_cancellation(
     assert cancelled.json()["status"] == "late_cancelled"  # inside the 24 h window
 
     far = (await admin.post(APPOINTMENTS, json=session(p, at(20, 9), at(20, 10)))).json()
+    # Days ahead a cancellation is not late, whatever the caller says (no late-cancel fee follows).
+    claimed = await admin.post(f"{APPOINTMENTS}/{far['id']}/status", json={"status": "late_cancelled"})
+    assert claimed.status_code == 422 and claimed.json()["errors"][0]["field"] == "status", claimed.text
     assert (await admin.post(f"{APPOINTMENTS}/{far['id']}/status", json={"status": "cancelled"})).json()[
         "status"
     ] == "cancelled"
