@@ -6,6 +6,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
+def utc_iso(instant: datetime) -> str:
+    """An instant as the API writes it everywhere: UTC with `Z` (as Pydantic serialises UTC datetimes)."""
+    return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 

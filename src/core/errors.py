@@ -36,6 +36,7 @@ class ErrorCode(StrEnum):
     merge_same_client = "conflict.merge_same_client"
     scheduling_clash = "conflict.scheduling_clash"
     not_started = "conflict.not_started"
+    outcome_recorded = "conflict.outcome_recorded"
     idempotency_key_reused = "conflict.idempotency_key_reused"
     idempotency_in_progress = "conflict.idempotency_in_progress"
     already_reversed = "conflict.already_reversed"

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tend.core.clock import utc_iso
 from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
 from tend.core.text import search_terms
@@ -62,8 +63,8 @@ class SchedulingClash(Conflict):
             {
                 "appointment_id": str(c.appointment.id),
                 "resources": c.resources,
-                "starts_at": c.appointment.starts_at.isoformat(),
-                "ends_at": c.appointment.ends_at.isoformat(),
+                "starts_at": utc_iso(c.appointment.starts_at),
+                "ends_at": utc_iso(c.appointment.ends_at),
             }
             for c in clashes
         ]
@@ -325,7 +326,7 @@ async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str
     if appointment.status is not AppointmentStatus.scheduled and _MOVING & set(changes):
         raise Conflict(
             f"This appointment is {appointment.status.value}: its time and people are kept as they were.",
-            code=ErrorCode.not_started,
+            code=ErrorCode.outcome_recorded,
             next_step="Correct its status to scheduled first, or book a new appointment.",
         )
     if "time_zone" in changes:

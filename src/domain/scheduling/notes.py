@@ -1,6 +1,6 @@
-"""Session notes (minimal): text, signed by/at. Signing locks the session — its note, times, status and
-bill lines — until someone unlocks it, which is audited. The checks the rest of scheduling uses before
-changing a session that already happened live here too (seed 002's rules)."""
+"""Session notes (minimal): text, signed by/at. Signing locks the session — its note, times, people,
+status and deletion — until someone unlocks it, which is audited. Its bill is the front desk's and stays
+correctable (lines, while no payment is applied): signing documents the session, not its price."""
 
 from __future__ import annotations
 
