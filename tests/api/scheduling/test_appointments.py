@@ -426,3 +426,23 @@ async def test_what_an_appointment_uses_is_deactivated_not_deleted(client_as: An
         refused = await admin.delete(path)
         assert refused.status_code == 409, (path, refused.text)
         assert refused.json()["code"] == "conflict.in_use" and "Deactivate" in refused.json()["next_step"]
+
+
+async def test_a_refused_booking_keeps_its_idempotency_key_free_for_book_anyway(client_as: Any) -> None:
+    """The booking form sends one key per opened form: a clash (409) stores nothing, so "book anyway"
+    with the same key books, and a retry of that answers the same appointment."""
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    taken = await admin.post(APPOINTMENTS, json=session(p, at(12, 9), at(12, 10)))
+    assert taken.status_code == 201
+    key = {"Idempotency-Key": "form-7"}
+    body = session(p, at(12, 9), at(12, 10), client_id=p["luis"]["id"])
+    assert (await admin.post(APPOINTMENTS, json=body, headers=key)).status_code == 409
+    anyway = await admin.post(APPOINTMENTS, json={**body, "allow_conflicts": True}, headers=key)
+    assert anyway.status_code == 201, anyway.text
+    again = await admin.post(APPOINTMENTS, json={**body, "allow_conflicts": True}, headers=key)
+    assert again.status_code == 201 and again.json()["id"] == anyway.json()["id"]
+    other = await admin.post(
+        APPOINTMENTS, json={**body, "allow_conflicts": True, "instructions": "x"}, headers=key
+    )
+    assert other.status_code == 409 and other.json()["code"] == "conflict.idempotency_key_reused"
