@@ -2500,10 +2500,10 @@ export interface components {
             reason: string;
             /**
              * Reason Code
-             * @description past: already started; status: recorded (see `status`); exception: edited on its own.
+             * @description past: already started; status: recorded (see `status`); exception: edited on its own; group: part of a group session (moved with its group).
              * @enum {string}
              */
-            reason_code: "past" | "status" | "exception";
+            reason_code: "past" | "status" | "exception" | "group";
             /**
              * Starts At
              * Format: date-time
@@ -9843,7 +9843,7 @@ export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const entryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryKind"]> = ["charge", "payment", "refund", "adjustment", "reversal"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.outcome_recorded", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.session_billed", "conflict.merge_has_money", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.range_too_long", "validation.too_many_rows", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
-export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "exception"];
+export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "exception", "group"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const paymentMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentMethod"]> = ["cash", "card", "check", "bank_transfer", "other"];

@@ -82,8 +82,9 @@ class Move(OccurrenceRef):
 
 
 class Kept(OccurrenceRef):
-    reason_code: Literal["past", "status", "exception"] = Field(
-        description="past: already started; status: recorded (see `status`); exception: edited on its own."
+    reason_code: Literal["past", "status", "exception", "group"] = Field(
+        description="past: already started; status: recorded (see `status`); exception: edited on its own; "
+        "group: part of a group session (moved with its group)."
     )
     reason: str = Field(description="The same in English words.")
     status: AppointmentStatus

@@ -184,6 +184,8 @@ def _protected(appointment: Appointment, now: datetime) -> dict[str, str] | None
         return {"reason_code": "status", "reason": f"already {appointment.status.value}"}
     if appointment.series_exception:
         return {"reason_code": "exception", "reason": "edited on its own"}
+    if appointment.group_id is not None:  # its slot is its group's: it moves with the group
+        return {"reason_code": "group", "reason": "part of a group session"}
     return None
 
 

@@ -193,3 +193,32 @@ async def test_deleting_one_occurrence_keeps_the_rules_of_a_lone_session(
         assert (await admin.get(f"{APPOINTMENTS}/{kept['id']}")).status_code == 200
     note = (await admin.get(f"{APPOINTMENTS}/{first['id']}/note")).json()
     assert note["text"] == "Avances" and note["signed_at"] is not None
+
+
+async def test_a_grouped_occurrence_stays_with_its_group_when_the_series_moves(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    await _weekly(admin, p)
+    occurrences = await _occurrences(admin, p)
+    grouped = occurrences[3]  # Tue 24 March: Luis joins it as a group session
+    joined = await admin.post(
+        APPOINTMENTS,
+        json={
+            "kind": "client_session", "practitioner_id": p["carmen"]["id"], "client_id": p["luis"]["id"],
+            "service_id": p["service"]["id"], "location_id": p["office"]["id"], "room_id": p["room"]["id"],
+            "starts_at": grouped["starts_at"], "ends_at": grouped["ends_at"],
+            "group_with_appointment_id": grouped["id"],
+        },
+    )  # fmt: skip
+    assert joined.status_code == 201, joined.text
+    change = {
+        "scope": "following",
+        "changes": {"starts_at": "2026-03-17T11:00:00-04:00", "ends_at": "2026-03-17T11:45:00-04:00"},
+    }
+    plan = await admin.post(f"{APPOINTMENTS}/{occurrences[2]['id']}/series-change", json=change)
+    assert plan.status_code == 200, plan.text
+    kept = {k["appointment_id"]: k["reason_code"] for k in plan.json()["kept"]}
+    assert kept.get(grouped["id"]) == "group"
+    for member in (grouped["id"], joined.json()["id"]):  # the group kept its slot, together
+        after = (await admin.get(f"{APPOINTMENTS}/{member}")).json()
+        assert after["starts_at"] == grouped["starts_at"]

@@ -47,6 +47,8 @@ export function keptReason(item: Pick<SeriesKept, 'reason_code' | 'status'>, t: 
       return t('calendar.seriesMove.reasons.past');
     case 'exception':
       return t('calendar.seriesMove.reasons.exception');
+    case 'group':
+      return t('calendar.seriesMove.reasons.group');
     case 'status':
       return t('calendar.seriesMove.reasons.status', { status: t(`calendar.statuses.${item.status}`) });
   }
