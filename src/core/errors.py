@@ -72,6 +72,7 @@ class ErrorCode(StrEnum):
     inactive_reference = "validation.inactive_reference"
     currency = "validation.currency"
     currency_not_enabled = "validation.currency_not_enabled"
+    currency_mismatch = "validation.currency_mismatch"
     bad_format = "validation.format"
     duplicate_value = "validation.duplicate_value"
     characters = "validation.characters"

@@ -149,9 +149,10 @@ async def allocate(
             )
         if bill.currency != payment.currency:
             raise Invalid(
-                f"The bill is in {bill.currency}, the payment in {payment.currency}.",
+                f"The bill is in {bill.currency}, the payment in {payment.currency}: money is never "
+                "converted, so apply it to a bill in its own currency.",
                 field=f"{field}.bill_id",
-                code=ErrorCode.currency,
+                code=ErrorCode.currency_mismatch,
             )
         if bill.status is BillStatus.cancelled:
             raise Conflict(

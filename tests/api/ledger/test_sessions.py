@@ -263,3 +263,24 @@ async def test_the_practice_ledger_lists_unpaid_bills_with_names_and_the_daily_c
     ]
     aging = (await admin.get("/api/v1/ledger/aging")).json()
     assert aging == []  # paid in full: nothing owed
+
+
+async def test_a_payment_is_never_applied_to_a_bill_in_another_currency(
+    client_as: Any, run_jobs: Any
+) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    await _status(admin, await _past_session(admin, p), "attended")
+    await run_jobs()
+    bill = (await admin.get(f"/api/v1/clients/{p['ana']['id']}/bills")).json()[0]
+    assert bill["currency"] == "PEN"
+    dollars = await admin.post(
+        f"/api/v1/clients/{p['ana']['id']}/payments",
+        json={"amount_minor": 5000, "currency": "USD", "payment_method": "card",
+              "allocations": [{"bill_id": bill["id"], "amount_minor": 5000}]},
+    )  # fmt: skip
+    assert dollars.status_code == 422, dollars.text
+    error = dollars.json()["errors"][0]
+    assert (error["field"], error["code"]) == ("allocations.0.bill_id", "validation.currency_mismatch")
+    _, balances = await _money(admin, p["ana"]["id"])
+    assert balances == [{"currency": "PEN", "amount_minor": 18000}]  # nothing was recorded

@@ -58,6 +58,7 @@ export const errorsEn = {
     'validation.inactive_reference': 'This record is inactive.',
     'validation.currency': 'Not a valid currency code.',
     'validation.currency_not_enabled': 'This currency is not enabled for the practice.',
+    'validation.currency_mismatch': 'This bill is in another currency than the payment: apply the payment to a bill in its own currency.',
     'validation.format': 'Not in the right format.',
     'validation.duplicate_value': 'This value is repeated.',
     'validation.characters': 'Contains characters that are not allowed.',

@@ -58,6 +58,7 @@ export const errorsEs: ErrorsCatalogue = {
     'validation.inactive_reference': 'Este registro está inactivo.',
     'validation.currency': 'No es un código de moneda válido.',
     'validation.currency_not_enabled': 'Esta moneda no está habilitada en el consultorio.',
+    'validation.currency_mismatch': 'Este comprobante está en otra moneda que el pago: aplique el pago a un comprobante en su misma moneda.',
     'validation.format': 'El formato no es correcto.',
     'validation.duplicate_value': 'Este valor está repetido.',
     'validation.characters': 'Contiene caracteres no permitidos.',
