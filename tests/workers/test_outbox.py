@@ -107,7 +107,7 @@ async def test_cli_user_creation_dispatches_through_the_configured_path(
     monkeypatch.setattr(operations, "get_settings", lambda: settings)
     monkeypatch.setattr(operations, "SystemClock", lambda: clock)  # one time line with the test's worker
     await operations.create_user_now(
-        email="cli.user@example.com", name="Cli User", role="clinician", password="a-long-password"
+        email="cli.user@example.com", name="Cli User", role="front_desk", password="a-long-password"
     )
     await run_jobs()  # PostgreSQL pass: the CLI enqueued into Redis; an arq worker delivers it
     [email] = await _emails(sessions)
