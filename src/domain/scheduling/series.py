@@ -90,6 +90,27 @@ class SeriesResult:
     created: list[Appointment]
 
 
+# A series is booked from about now on: a start a little in the past (this week's first session, booked late)
+# is fine; older sessions are logged one by one. Every occurrence up to the horizon becomes a row, so an
+# unbounded start would book centuries of them.
+MAX_START_DAYS_BACK = 31
+MAX_START_DAYS_AHEAD = 2 * 366
+
+
+def _check_start(ctx: Context, start_date: date, zone: str) -> None:
+    today = ctx.clock.now().astimezone(ZoneInfo(zone)).date()
+    if start_date < today - timedelta(days=MAX_START_DAYS_BACK):
+        raise Invalid(
+            f"A series starts at most {MAX_START_DAYS_BACK} days back; log earlier sessions one by one.",
+            field="start_date",
+            code=ErrorCode.out_of_range,
+        )
+    if start_date > today + timedelta(days=MAX_START_DAYS_AHEAD):
+        raise Invalid(
+            "A series starts within the next two years.", field="start_date", code=ErrorCode.out_of_range
+        )
+
+
 async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
     """Creates the series and its occurrences up to the horizon; clashes of any occurrence are a 409
     (unless allowed)."""
@@ -97,6 +118,7 @@ async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
     practice = await get_practice(ctx)
     zone = check_time_zone(data.get("time_zone") or practice.time_zone)
     start_date: date = data["start_date"]
+    _check_start(ctx, start_date, zone)
     rule = parse_rule(data["rule"], starts_on=start_date)
     template = {name: data.get(name) for name in TEMPLATE_FIELDS}
     template["modifiers"] = template["modifiers"] or []

@@ -222,3 +222,22 @@ async def test_a_grouped_occurrence_stays_with_its_group_when_the_series_moves(c
     for member in (grouped["id"], joined.json()["id"]):  # the group kept its slot, together
         after = (await admin.get(f"{APPOINTMENTS}/{member}")).json()
         assert after["starts_at"] == grouped["starts_at"]
+
+
+async def test_a_series_starts_about_now_not_centuries_back(client_as: Any) -> None:
+    """Every occurrence up to the horizon becomes a row: a start in year 1 booked 740,000 of them."""
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    for start in ("0001-01-01", "2020-01-06", "2026-02-06", "2029-03-10"):
+        body = {
+            "kind": "client_session", "practitioner_id": p["carmen"]["id"], "client_id": p["ana"]["id"],
+            "service_id": p["service"]["id"], "location_id": p["office"]["id"], "start_date": start,
+            "local_time": "10:00", "duration_minutes": 45, "rule": {"freq": "weekly", "by_weekday": ["MO"]},
+            "allow_conflicts": True,
+        }  # fmt: skip
+        refused = await admin.post(SERIES, json=body)
+        assert refused.status_code == 422, (start, refused.text)
+        assert refused.json()["errors"][0]["field"] == "start_date"
+    assert await _occurrences(admin, p) == []
+    recent = await _weekly(admin, p, start_date="2026-02-09", rule={"freq": "weekly", "by_weekday": ["MO"]})
+    assert recent["occurrences"] > 0  # a month back is still fine
