@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar, Generic, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -46,6 +48,27 @@ def _refuse_nul(value: str) -> str:
 
 
 SafeStr = Annotated[str, AfterValidator(_refuse_nul)]
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _sane_instant(value: datetime) -> datetime:
+    """An instant with an offset whose UTC time exists and is in a plausible range (year 1 at +14:00 has
+    no UTC date at all, which would fail deep inside instead of here)."""
+    try:
+        year = value.astimezone(UTC).year
+    except OverflowError:
+        year = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "datetime_range", f"Give a date and time between the years {FIRST_YEAR} and {LAST_YEAR}."
+        )
+    return value
+
+
+# Every instant the API takes: ISO 8601 with an offset, in a range any zone can convert.
+Instant = Annotated[AwareDatetime, AfterValidator(_sane_instant)]
 
 
 def _clean_name(value: str) -> str:

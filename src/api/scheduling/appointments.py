@@ -11,12 +11,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime, Field, StrictInt
+from pydantic import Field, StrictInt
 
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS, problem_responses
 from tend.api.idempotency import IdempotencyKey, once
-from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel, SafeStr
+from tend.api.schemas import CleanName, InputModel, Instant, OutputModel, PatchModel, SafeStr
 from tend.core.enums import (
     AppointmentKind,
     AppointmentStatus,
@@ -82,8 +82,8 @@ class AppointmentFields(InputModel):
 
 class AppointmentCreate(AppointmentFields):
     kind: AppointmentKind
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: Instant
+    ends_at: Instant
     practitioner_id: uuid.UUID | None = Field(
         default=None, description="Required except for practice-wide events."
     )
@@ -105,8 +105,8 @@ class AppointmentCreate(AppointmentFields):
 class AppointmentUpdate(PatchModel, AppointmentFields):
     not_null = frozenset({"starts_at", "ends_at", "time_zone", "modifiers", "reminders", "feedback_request"})
 
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
+    starts_at: Instant | None = None
+    ends_at: Instant | None = None
     practitioner_id: uuid.UUID | None = None
     modifiers: list[Annotated[str, Field(min_length=1, max_length=4)]] | None = Field(
         default=None, max_length=4
@@ -238,8 +238,8 @@ class CalendarEntryOut(OutputModel):
 async def list_appointments(
     _staff: StaffDep,
     ctx: ContextDep,
-    start: Annotated[AwareDatetime, Query(description="Window start (with offset).")],
-    end: Annotated[AwareDatetime, Query(description="Window end; at most 62 days after start.")],
+    start: Annotated[Instant, Query(description="Window start (with offset).")],
+    end: Annotated[Instant, Query(description="Window end; at most 62 days after start.")],
     practitioner_id: Annotated[list[uuid.UUID] | None, Query(max_length=50)] = None,
     room_id: Annotated[uuid.UUID | None, Query()] = None,
     client_id: Annotated[uuid.UUID | None, Query()] = None,

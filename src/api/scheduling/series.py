@@ -8,12 +8,12 @@ from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, Field, StrictInt
+from pydantic import Field, StrictInt
 
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import WRITE_ERRORS
 from tend.api.scheduling.appointments import AppointmentFields
-from tend.api.schemas import InputModel, OutputModel
+from tend.api.schemas import InputModel, Instant, OutputModel
 from tend.core.enums import AppointmentKind, AppointmentStatus
 from tend.domain.scheduling import series
 
@@ -51,8 +51,8 @@ class SeriesCreated(OutputModel):
 
 
 class SeriesChanges(InputModel):
-    starts_at: AwareDatetime | None = Field(default=None, description="This occurrence's new start (a drag).")
-    ends_at: AwareDatetime | None = None
+    starts_at: Instant | None = Field(default=None, description="This occurrence's new start (a drag).")
+    ends_at: Instant | None = None
     rule: dict[str, Any] | None = None
     service_id: uuid.UUID | None = None
     location_id: uuid.UUID | None = None

@@ -446,3 +446,22 @@ async def test_a_refused_booking_keeps_its_idempotency_key_free_for_book_anyway(
         APPOINTMENTS, json={**body, "allow_conflicts": True, "instructions": "x"}, headers=key
     )
     assert other.status_code == 409 and other.json()["code"] == "conflict.idempotency_key_reused"
+
+
+async def test_instants_out_of_any_zones_range_are_a_422_not_a_500(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    for start, end in (
+        ("0001-01-01T00:00:00+14:00", "0001-01-05T00:00:00+14:00"),  # no UTC date at all
+        ("9999-12-30T00:00:00-14:00", "9999-12-31T23:59:59-14:00"),
+        ("1200-03-01T10:00:00-05:00", "1200-03-01T11:00:00-05:00"),
+    ):
+        window = await admin.get(APPOINTMENTS, params={"start": start, "end": end})
+        assert window.status_code == 422, window.text
+        first = window.json()["errors"][0]
+        assert (first["field"], first["code"]) == ("start", "validation.date"), first
+        assert "between the years 1900 and 2999" in first["message"]
+        booked = await admin.post(APPOINTMENTS, json=session(p, start, end))
+        assert booked.status_code == 422, booked.text
+        assert {e["field"] for e in booked.json()["errors"]} <= {"starts_at", "ends_at"}
+        assert {e["code"] for e in booked.json()["errors"]} == {"validation.date"}
