@@ -56,6 +56,7 @@ class ErrorCode(StrEnum):
     reassign_clients = "forbidden.reassign_clients"
     role_may_not_delete = "forbidden.role_may_not_delete"
     other_practitioner = "forbidden.other_practitioner"
+    money_is_front_desk = "forbidden.money_is_front_desk"
     # One field (`errors[].code`).
     required = "validation.required"
     unknown_field = "validation.unknown_field"

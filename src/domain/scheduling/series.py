@@ -114,6 +114,7 @@ def _check_start(ctx: Context, start_date: date, zone: str) -> None:
 async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
     """Creates the series and its occurrences up to the horizon; clashes of any occurrence are a 409
     (unless allowed)."""
+    appointments.check_may_set_money(ctx, data)
     allow_conflicts = bool(data.pop("allow_conflicts", False))
     practice = await get_practice(ctx)
     zone = check_time_zone(data.get("time_zone") or practice.time_zone)
@@ -235,6 +236,7 @@ async def edit_series(
     delete: bool = False,
 ) -> Plan:
     """Plans (and unless `dry_run`, applies) an edit or delete of an occurrence with a scope."""
+    appointments.check_may_set_money(ctx, changes)
     occurrence = await appointments.get_appointment(ctx, appointment_id, for_update=True)
     if occurrence.series_id is None:
         raise Invalid("This appointment is not part of a series.", field="scope", code=ErrorCode.invalid)

@@ -105,3 +105,37 @@ async def test_colleagues_series_show_as_busy_blocks_without_series_or_client(cl
         b["series_id"] is None and b["client"] is None and b["practitioner_id"] == p["jorge"]["id"]
         for b in blocks
     )
+
+
+async def test_clinicians_record_outcomes_but_prices_and_fees_are_the_front_desks(client_as: Any) -> None:
+    """A price or fee typed by a clinician would put money on a client's account around the ledger's 403."""
+    from tests.api.scheduling.test_appointments import at, session
+
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    refused = [
+        await clinician.post(APPOINTMENTS, json=session(p, at(12, 9), at(12, 10), price_minor=10**12)),
+        await clinician.post(APPOINTMENTS, json=session(p, at(12, 9), at(12, 10), currency="USD")),
+        await clinician.post(
+            APPOINTMENTS, json=session(p, at(9, 9), at(9, 10), status="no_show", fee_minor=999_999_999)
+        ),
+        await clinician.post(SERIES, json={**_series_body(p, "carmen", "ana"), "price_minor": 1}),
+    ]
+    mine = await clinician.post(APPOINTMENTS, json=session(p, at(9, 11), at(9, 12)))
+    assert mine.status_code == 201 and mine.json()["price_minor"] == 18000  # the service's price
+    path = f"{APPOINTMENTS}/{mine.json()['id']}"
+    refused += [
+        await clinician.patch(path, json={"price_minor": 1}),
+        await clinician.post(f"{path}/status", json={"status": "no_show", "waive_fee_reason": "Amiga"}),
+    ]
+    for response in refused:
+        assert response.status_code == 403, response.text
+        assert response.json()["code"] == "forbidden.money_is_front_desk"
+    recorded = await clinician.post(f"{path}/status", json={"status": "no_show"})  # the practice's fee
+    assert recorded.status_code == 200 and recorded.json()["status"] == "no_show"
+    balance = (await admin.get(f"/api/v1/clients/{p['ana']['id']}/balance")).json()
+    assert all(b["amount_minor"] < 10**6 for b in balance)
+    upcoming = await clinician.post(APPOINTMENTS, json=session(p, at(13, 9), at(13, 10)))
+    front_desk = await admin.patch(f"{APPOINTMENTS}/{upcoming.json()['id']}", json={"price_minor": 9000})
+    assert front_desk.status_code == 200 and front_desk.json()["price_minor"] == 9000, front_desk.text

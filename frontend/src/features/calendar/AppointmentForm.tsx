@@ -49,12 +49,12 @@ import { useApiErrorFeedback, type PlaceFieldErrors } from '../../components/api
 import { DateField, useDateCheck } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { MoneyInput, moneyInputError, useMoneyErrorMessage } from '../../components/MoneyInput';
-import { useSession } from '../auth/useSession';
+import { useMayMoveMoney, useSession } from '../auth/useSession';
 import { ClientPicker, type PickedClient } from '../clients/ClientPicker';
 import { useClientWords } from '../clients/clientWords';
 import { quickClientStart } from '../clients/QuickClient';
 import { defaultNoShowFee, noShowFee } from './noShowFee';
-import { NoShowFeeFields } from './NoShowStep';
+import { NoShowFeeFields, PracticeNoShowFee } from './NoShowStep';
 import {
   CLIENT_KINDS,
   MAX_REMINDERS,
@@ -161,7 +161,9 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   const { timeZone, defaultCurrency, currencies, locale } = reference;
   const editing = mode.type === 'edit' ? mode.appointment : null;
   const fixedClient = mode.type === 'create' ? (mode.client ?? null) : null;
-  const [priceFromService, setPriceFromService] = useState(editing === null);
+  // Prices and fees are the front desk's: a clinician books at the service's price (the API refuses her one).
+  const mayPrice = useMayMoveMoney();
+  const [priceFromService, setPriceFromService] = useState(editing === null && mayPrice);
   const [clashes, setClashes] = useState<Clash[] | null>(null);
   const create = useCreateAppointment();
   const createSeries = useCreateSeries();
@@ -208,7 +210,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
       needed('medium', t('calendar.form.mediumRequired'), values.kind === 'client_contact' && !values.medium);
       needed('contactWith', t('calendar.form.contactWithRequired'), values.kind === 'collateral_contact' && !values.contactWith);
       needed('title', t('calendar.form.titleRequired'), values.kind === 'other_event' && values.title.trim() === '');
-      if (logsNoShow(values)) {
+      if (mayPrice && logsNoShow(values)) {
         const fee = noShowFee(values.noShowFee, values.currency, noShowFees[values.currency] ?? 0);
         if (!fee.ok && fee.error === 'amount') errors['noShowFee.amount'] = t('calendar.popover.noShowAmountError');
         if (!fee.ok && fee.error === 'reason') errors['noShowFee.reason'] = t('calendar.popover.noShowWaiveReasonError');
@@ -464,6 +466,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
               {...form.getInputProps('roomId')}
             />
           </SimpleGrid>
+          {mayPrice ? (
           <SimpleGrid cols={currencies.length > 1 ? 2 : 1} spacing="sm">
             <MoneyInput
               size="sm"
@@ -489,6 +492,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
               />
             ) : null}
           </SimpleGrid>
+          ) : null}
           <Reminders form={form} />
           {logsPast(values) ? (
             <Input.Wrapper label={t('calendar.form.recordAs')} description={t('calendar.form.recordAsHint')}>
@@ -507,7 +511,10 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
               />
             </Input.Wrapper>
           ) : null}
-          {logsNoShow(values) ? (
+          {logsNoShow(values) && !mayPrice ? (
+            <PracticeNoShowFee currency={values.currency} defaultMinor={noShowFees[values.currency] ?? 0} />
+          ) : null}
+          {logsNoShow(values) && mayPrice ? (
             <NoShowFeeFields
               size="sm"
               currency={values.currency}

@@ -158,4 +158,27 @@ describe("a client's appointments", { timeout: 30_000 }, () => {
     });
     expect((posts[1]!.body as { starts_at: string }).starts_at).toMatch(/-05:00$/);
   });
+
+  it('lets a clinician book at the service price: no price or currency to type, none sent', async () => {
+    signInAs('clinician');
+    const calls = fakeApi({
+      ...routes(),
+      'POST /api/v1/appointments': ({ body }: ApiCall) => json(201, { ...entries[2], ...(body as object), id: 'new' }),
+    });
+    renderApp(`/clients/${zoila.id}/appointments`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Book a session' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: 'New appointment' }, SLOW);
+    await user.click(within(dialog).getByRole('combobox', { name: /Service/ }));
+    await screen.findByRole('option', { name: /90834/, hidden: true }, SLOW);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(within(dialog).queryByRole('textbox', { name: /Price/ })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST' && call.path === '/api/v1/appointments')).toBe(true), SLOW);
+    const [post] = calls.filter((call) => call.method === 'POST' && call.path === '/api/v1/appointments');
+    expect(post!.body).toMatchObject({ kind: 'client_session', service_id: 's1' });
+    expect(post!.body).not.toHaveProperty('price_minor');
+    expect(post!.body).not.toHaveProperty('currency');
+  });
 });

@@ -11,6 +11,7 @@ import { usePractice } from '../../api/queries/practice';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
 import type { CalendarEntry } from '../../api/types';
 import { formatMoney } from '../../lib/money';
+import { useMayMoveMoney } from '../auth/useSession';
 import { defaultNoShowFee, noShowFee, type NoShowFee, type NoShowFeeValue } from './noShowFee';
 
 export function NoShowFeeFields({
@@ -69,6 +70,19 @@ export function NoShowFeeFields({
   );
 }
 
+/** What a clinician sees instead of the fee fields: the practice's fee applies (prices are the front desk's). */
+export function PracticeNoShowFee({ currency, defaultMinor }: { currency: string; defaultMinor: number }) {
+  const { t } = useTranslation();
+  const locale = useMoneyLocale();
+  return (
+    <Text size="xs" c="dimmed" data-testid="no-show-fee">
+      {defaultMinor > 0
+        ? t('calendar.popover.noShowFeeApplies', { amount: formatMoney(defaultMinor, currency, locale) })
+        : t('calendar.popover.noShowNoFee', { currency })}
+    </Text>
+  );
+}
+
 export function NoShowStep({
   entry,
   size,
@@ -84,12 +98,17 @@ export function NoShowStep({
 }) {
   const { t } = useTranslation();
   const practice = usePractice();
+  const mayPrice = useMayMoveMoney();
   const currency = entry.currency ?? practice.data?.default_currency ?? 'PEN';
   const defaultMinor = practice.data?.no_show_fees?.[currency] ?? 0;
   const [value, setValue] = useState(() => defaultNoShowFee(defaultMinor, currency));
   const [error, setError] = useState<'amount' | 'reason' | null>(null);
 
   function confirm() {
+    if (!mayPrice) {
+      onConfirm({}); // the practice's fee, as the API applies it
+      return;
+    }
     const result = noShowFee(value, currency, defaultMinor);
     if (!result.ok) {
       setError(result.error);
@@ -100,19 +119,23 @@ export function NoShowStep({
 
   return (
     <Stack gap={6} data-testid="no-show-step">
-      <NoShowFeeFields
-        currency={currency}
-        defaultMinor={defaultMinor}
-        value={value}
-        onChange={(next) => {
-          if (next.charge !== value.charge) setError(null);
-          setValue(next);
-        }}
-        error={error}
-        autoFocus
-      />
+      {mayPrice ? (
+        <NoShowFeeFields
+          currency={currency}
+          defaultMinor={defaultMinor}
+          value={value}
+          onChange={(next) => {
+            if (next.charge !== value.charge) setError(null);
+            setValue(next);
+          }}
+          error={error}
+          autoFocus
+        />
+      ) : (
+        <PracticeNoShowFee currency={currency} defaultMinor={defaultMinor} />
+      )}
       <Group gap={6}>
-        <Button size={size} variant="default" onClick={onBack}>
+        <Button size={size} variant="default" onClick={onBack} data-autofocus={mayPrice ? undefined : true}>
           {t('calendar.popover.keep')}
         </Button>
         <Button size={size} color="red" loading={pending} onClick={confirm}>

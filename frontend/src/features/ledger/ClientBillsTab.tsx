@@ -16,7 +16,8 @@ import { useActionFeedback } from '../../components/useActionFeedback';
 import { useClientWords } from '../clients/clientWords';
 import { useBalancesInStep } from './ClientLedgerTab';
 import { CancelBillDialog } from './EntryDialogs';
-import { useFormatDate, useFormatMoney, useMayMoveMoney } from './ledgerForms';
+import { useMayMoveMoney } from '../auth/useSession';
+import { useFormatDate, useFormatMoney } from './ledgerForms';
 import { owedOf } from './ledgerMath';
 import { postedText } from './ledgerWords';
 

@@ -4,7 +4,6 @@ import type { PlaceFieldErrors } from '../../components/apiErrors';
 import { useMoneyErrorMessage } from '../../components/MoneyInput';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { useSession } from '../auth/useSession';
 import { formatPlainDate } from '../clients/format';
 
 /** Minor units → "S/ 25.00" as written at the practice, in the UI language. */
@@ -48,10 +47,4 @@ export function renamedFields(names: Record<string, string>): PlaceFieldErrors {
     }
     return { fieldErrors, unplaced };
   };
-}
-
-/** True when the staff signed in may move money: admins and the front desk (the API refuses clinicians). */
-export function useMayMoveMoney(): boolean {
-  const session = useSession();
-  return session.status === 'signed_in' && session.user.role !== 'clinician';
 }

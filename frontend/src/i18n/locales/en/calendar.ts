@@ -84,6 +84,8 @@ export const calendarEn = {
     noShowAmountError: 'Type an amount above zero, e.g. 25.00.',
     noShowWaiveReason: 'Why no fee',
     noShowWaiveReasonError: 'Say why no fee is charged; it is kept with the session.',
+    noShowFeeApplies: 'The practice’s no-show fee applies ({{amount}}); the front desk can change or waive it.',
+    noShowNoFee: 'The practice charges no no-show fee in {{currency}}.',
     noShowFeeHint: 'The fee appears on the client’s ledger a moment later; correcting to attended reverses it.',
     noShowConfirm: 'Record no-show',
     keep: 'Keep it',

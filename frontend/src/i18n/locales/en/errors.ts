@@ -40,6 +40,7 @@ export const errorsEn = {
     'conflict.session_billed': 'This session is billed: its price, service and client are on its bill.',
     'not_found.merged': 'This record was merged into another one.',
     'forbidden.own_password': 'You cannot reset your own password here; change it from your account instead.',
+    'forbidden.money_is_front_desk': 'Prices and fees are set by the front desk or an admin; the service’s price and the practice’s fees apply.',
     'forbidden.reassign_clients': "Reassign this practitioner's clients first.",
     'forbidden.role_may_not_delete': 'Your role may not delete this.',
     'forbidden.other_practitioner': 'Clinicians book their own appointments only; the front desk books for colleagues.',

@@ -86,6 +86,8 @@ export const calendarEs: CalendarCatalogue = {
     noShowAmountError: 'Escriba un monto mayor que cero, p. ej. 25.00.',
     noShowWaiveReason: 'Motivo para no cobrar',
     noShowWaiveReasonError: 'Indique por qué no se cobra; queda guardado con la sesión.',
+    noShowFeeApplies: 'Se aplica la penalidad por inasistencia de la práctica ({{amount}}); recepción puede cambiarla o no cobrarla.',
+    noShowNoFee: 'La práctica no cobra penalidad por inasistencia en {{currency}}.',
     noShowFeeHint: 'La penalidad aparece en la cuenta del cliente en un momento; corregir a asistió la anula.',
     noShowConfirm: 'Registrar inasistencia',
     keep: 'Mantenerla',

@@ -40,6 +40,7 @@ export const errorsEs: ErrorsCatalogue = {
     'conflict.session_billed': 'Esta sesión está facturada: su precio, servicio y cliente están en su comprobante.',
     'not_found.merged': 'Este registro se fusionó con otro.',
     'forbidden.own_password': 'Aquí no puede restablecer su propia contraseña; cámbiela desde su cuenta.',
+    'forbidden.money_is_front_desk': 'Los precios y las penalidades los fija recepción o un administrador; se aplican el precio del servicio y las penalidades de la práctica.',
     'forbidden.reassign_clients': 'Primero reasigne los clientes de este profesional.',
     'forbidden.role_may_not_delete': 'Su rol no puede eliminar esto.',
     'forbidden.other_practitioner': 'Los profesionales clínicos solo agendan sus propias citas; recepción agenda las de los colegas.',
