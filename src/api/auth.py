@@ -93,11 +93,16 @@ async def refresh(
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 async def logout(
+    request: Request,
     ctx: AnonymousContextDep,
     settings: SettingsDep,
     tend_refresh: Annotated[str | None, Cookie(max_length=512)] = None,
 ) -> Response:
-    await auth.logout(ctx, tend_refresh)
+    """Ends this sign-in: its refresh cookie and its access tokens (found by the cookie or by the bearer
+    access token)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    bearer = token.strip() if scheme.lower() == "bearer" and len(token) <= 4096 else None
+    await auth.logout(ctx, auth_policy(settings), tend_refresh, bearer)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     response.delete_cookie(
         REFRESH_COOKIE, path=COOKIE_PATH, httponly=True, secure=settings.cookie_secure, samesite="strict"

@@ -227,14 +227,24 @@ async def _successor_if_fresh(
     return _signed_in(policy, user, successor, now, stored.family_id)
 
 
-async def logout(ctx: Context, refresh_token: str | None) -> None:
-    if not refresh_token:
-        return
+async def logout(
+    ctx: Context, policy: AuthPolicy, refresh_token: str | None, access_token: str | None = None
+) -> None:
+    """Ends the sign-in the refresh cookie or the access token belongs to (either is enough: a client
+    without the cookie signs out with its bearer token). Unknown or invalid credentials end nothing."""
     tokens = RefreshTokenRepository(ctx.session)
-    stored = await tokens.get_by_hash(sha256_hex(refresh_token))
-    if stored is not None:
-        await tokens.revoke_family(stored.family_id, ctx.clock.now(), "logout")
-        audit.record(ctx, "auth.logout", object_type="user", object_id=stored.user_id)
+    stored = await tokens.get_by_hash(sha256_hex(refresh_token)) if refresh_token else None
+    family_id, user_id = (stored.family_id, stored.user_id) if stored is not None else (None, None)
+    if family_id is None and access_token:
+        try:
+            claims = decode_access_token(policy.jwt, access_token, ctx.clock.now())
+        except Unauthenticated:
+            claims = None
+        if claims is not None:
+            family_id, user_id = claims.family_id, claims.user_id
+    if family_id is not None:
+        await tokens.revoke_family(family_id, ctx.clock.now(), "logout")
+        audit.record(ctx, "auth.logout", object_type="user", object_id=user_id)
 
 
 async def authenticate_access_token(ctx: Context, policy: AuthPolicy, token: str) -> User:

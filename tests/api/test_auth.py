@@ -194,6 +194,12 @@ async def test_logout_revokes_the_refresh_token_and_clears_the_cookie(
     assert (await client.get("/api/v1/auth/me", headers=access)).status_code == 401
     other = {"Authorization": f"Bearer {elsewhere.json()['access_token']}"}
     assert (await client.get("/api/v1/auth/me", headers=other)).status_code == 200
+    # A client without the cookie signs out with its bearer token.
+    client.cookies.clear()
+    assert (await client.post("/api/v1/auth/logout", headers=other)).status_code == 204
+    assert (await client.get("/api/v1/auth/me", headers=other)).status_code == 401
+    garbage = {"Authorization": "Bearer not-a-token"}
+    assert (await client.post("/api/v1/auth/logout", headers=garbage)).status_code == 204
 
 
 async def test_password_change_ends_every_session_including_access_tokens(

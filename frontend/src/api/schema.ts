@@ -283,7 +283,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logout */
+        /**
+         * Logout
+         * @description Ends this sign-in: its refresh cookie and its access tokens (found by the cookie or by the bearer
+         *     access token).
+         */
         post: operations["auth-logout"];
         delete?: never;
         options?: never;
