@@ -470,9 +470,14 @@ async def calendar(
         await clients.get_client(ctx, window.client_id)  # 404 for a client the caller may not see
     rows = await AppointmentRepository(ctx.session).in_window(window)
     own = ctx.actor.practitioner_id
-    return [
+    entries = [
         WindowEntry(row, ctx.actor.is_clinician and row.appointment.practitioner_id != own) for row in rows
     ]
+    if window.client_id is not None or window.kinds or window.statuses:
+        # A colleague's block says only "busy": filtering by client, kind or status must not reveal more
+        # (which of her clients a colleague sees, who did not come), so those filters find her own only.
+        entries = [entry for entry in entries if not entry.busy_only]
+    return entries
 
 
 async def sessions_of_month(

@@ -139,3 +139,34 @@ async def test_clinicians_record_outcomes_but_prices_and_fees_are_the_front_desk
     upcoming = await clinician.post(APPOINTMENTS, json=session(p, at(13, 9), at(13, 10)))
     front_desk = await admin.patch(f"{APPOINTMENTS}/{upcoming.json()['id']}", json={"price_minor": 9000})
     assert front_desk.status_code == 200 and front_desk.json()["price_minor"] == 9000, front_desk.text
+
+
+async def test_filters_do_not_turn_busy_blocks_into_answers(client_as: Any) -> None:
+    """Filtering by status, kind or client would tell a clinician who missed a colleague's session or which
+    of her clients a colleague sees; with those filters she gets her own appointments only."""
+    from tests.api.scheduling.test_appointments import at, session
+
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    theirs = await admin.post(
+        APPOINTMENTS,
+        json=session(p, at(9, 9), at(9, 10), practitioner_id=p["jorge"]["id"], client_id=p["ana"]["id"]),
+    )
+    assert theirs.status_code == 201, theirs.text
+    assert (
+        await admin.post(f"{APPOINTMENTS}/{theirs.json()['id']}/status", json={"status": "no_show"})
+    ).status_code == 200
+    mine = await admin.post(APPOINTMENTS, json=session(p, at(9, 11), at(9, 12)))
+    assert (
+        await admin.post(f"{APPOINTMENTS}/{mine.json()['id']}/status", json={"status": "no_show"})
+    ).status_code == 200
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    day = {"start": at(9, 0), "end": at(10, 0)}
+    unfiltered = (await clinician.get(APPOINTMENTS, params=day)).json()
+    assert {e["id"]: e["busy_only"] for e in unfiltered} == {
+        theirs.json()["id"]: True,
+        mine.json()["id"]: False,
+    }
+    for extra in ({"status": "no_show"}, {"kind": "client_session"}, {"client_id": p["ana"]["id"]}):
+        filtered = (await clinician.get(APPOINTMENTS, params={**day, **extra})).json()
+        assert [e["id"] for e in filtered] == [mine.json()["id"]], extra
