@@ -45,6 +45,7 @@ class ErrorCode(StrEnum):
     allocation_exceeds = "conflict.allocation_exceeds"
     bill_cancelled = "conflict.bill_cancelled"
     bill_has_payments = "conflict.bill_has_payments"
+    payment_applied = "conflict.payment_applied"
     bill_not_cancelled = "conflict.bill_not_cancelled"
     note_signed = "conflict.note_signed"
     session_billed = "conflict.session_billed"

@@ -128,6 +128,19 @@ async def unallocate(allocation_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep
     return Response(status_code=204)
 
 
+@router.delete(
+    "/api/v1/ledger-entries/{entry_id:uuid}/allocations",
+    status_code=204,
+    response_class=Response,
+    responses=WRITE_ERRORS,
+)
+async def unallocate_payment(entry_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> Response:
+    """Takes a payment off every bill it is applied to (they are unpaid again by that much); the money
+    becomes the client's credit, to refund, reverse or apply elsewhere."""
+    await bills.unallocate_payment(ctx, entry_id)
+    return Response(status_code=204)
+
+
 @router.post("/api/v1/bills/{bill_id:uuid}/cancel", responses=WRITE_ERRORS)
 async def cancel_bill(bill_id: uuid.UUID, body: BillCancelIn, _staff: StaffDep, ctx: ContextDep) -> BillOut:
     """Cancels the bill and reverses its charge. Refused while payments are applied to it."""

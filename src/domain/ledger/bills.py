@@ -209,6 +209,16 @@ async def unallocate(ctx: Context, allocation_id: uuid.UUID) -> Allocation:
     return allocation
 
 
+async def unallocate_payment(ctx: Context, payment_id: uuid.UUID) -> None:
+    """Takes a payment off every bill it is applied to, in one transaction (none: nothing to do)."""
+    payment = await get_entry(ctx, payment_id)  # 404 before 403
+    check_may_move_money(ctx)
+    if payment.kind is not EntryKind.payment:
+        raise Invalid("Only payments are applied to bills.", field="entry_id", code=ErrorCode.invalid)
+    for allocation in await BillRepository(ctx.session).live_allocations(payment_ids=[payment.id]):
+        await unallocate(ctx, allocation.id)
+
+
 async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView:
     """Cancels a bill and reverses its charges. Refused while payments are applied to it."""
     bill = await _bill(ctx, bill_id)

@@ -264,8 +264,8 @@ async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str) -> Ledge
         if await bills.allocated_minor(entry.id):
             raise Conflict(
                 "This payment is applied to bills.",
-                code=ErrorCode.bill_has_payments,
-                next_step="Un-apply it from its bills first, then reverse it.",
+                code=ErrorCode.payment_applied,
+                next_step="Un-apply it from its bills first (they become unpaid again), then reverse it.",
             )
         if await ledger.refunded_minor(entry.id):
             raise Conflict(

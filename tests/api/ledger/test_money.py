@@ -117,6 +117,10 @@ async def test_clinicians_read_their_clients_money_but_do_not_record_it(client_a
     ):
         assert (await clinician.get(path)).status_code == 404, path
     assert (await clinician.get("/api/v1/ledger/daily-close")).status_code == 403
+    theirs = await clinician.delete(f"/api/v1/ledger-entries/{payment['id']}/allocations")
+    assert theirs.status_code == 404
+    mine = await _post(admin, f"/api/v1/clients/{own['id']}/payments", pay(700))
+    assert (await clinician.delete(f"/api/v1/ledger-entries/{mine['id']}/allocations")).status_code == 403
 
 
 async def test_an_idempotency_key_replays_the_first_answer_and_refuses_another_body(client_as: Any) -> None:

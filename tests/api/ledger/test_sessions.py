@@ -97,8 +97,16 @@ async def test_payments_applied_to_bills_and_the_cancel_rules(client_as: Any, ru
     assert deleting.status_code == 409 and deleting.json()["code"] == "conflict.bill_not_cancelled"
     assert "Cancel the bill" in deleting.json()["next_step"]
 
-    allocation = bill["allocations"][0]
-    assert (await admin.delete(f"/api/v1/allocations/{allocation['id']}")).status_code == 204
+    reversing = await admin.post(
+        f"/api/v1/ledger-entries/{payment.json()['id']}/reverse", json={"reason": "Registrado dos veces"}
+    )
+    assert reversing.status_code == 409 and reversing.json()["code"] == "conflict.payment_applied"
+    assert "Un-apply" in reversing.json()["next_step"]
+    # Un-applying the payment takes it off every bill at once (here one); a second call finds nothing to do.
+    path = f"/api/v1/ledger-entries/{payment.json()['id']}/allocations"
+    assert (await admin.delete(path)).status_code == 204
+    assert (await admin.delete(path)).status_code == 204
+    assert (await admin.get(f"/api/v1/bills/{bill['id']}")).json()["status"] == "open"
     cancelled = await admin.post(f"/api/v1/bills/{bill['id']}/cancel", json={"reason": "Sesión duplicada"})
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     lines, balances = await _money(admin, p["ana"]["id"])

@@ -59,6 +59,8 @@ export const useRefundPayment = () => useApiMutation('post', REFUND, MONEY);
 export const useReverseEntry = () => useApiMutation('post', REVERSE, MONEY);
 export const useAllocatePayment = () => useApiMutation('post', ALLOCATE, MONEY);
 export const useUnallocate = () => useApiMutation('delete', ALLOCATION, MONEY);
+/** Takes a payment off every bill it is applied to (they are unpaid again; the money is credit). */
+export const useUnallocatePayment = () => useApiMutation('delete', ALLOCATE, MONEY);
 export const useCancelBill = () => useApiMutation('post', CANCEL_BILL, MONEY);
 
 /** A fresh key for one intended money operation (a UUID; random hex where crypto.randomUUID is missing). */

@@ -216,6 +216,40 @@ describe('client ledger tab', { timeout: 30_000 }, () => {
     expect(within(conflict).getByTestId('conflict-next-step')).toHaveTextContent('Un-apply the payments (they become credit) or refund them first.');
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ reason: 'Charged twice' });
   });
+
+  it('takes an applied payment off all its bills from its row, which is what lets it be refunded or reversed', async () => {
+    signInAs('front_desk');
+    const payment = lineFixture({ id: 'pay', kind: 'payment', charge_type: null, payment_method: 'card', amount_minor: 10000, delta_minor: -10000, effective_date: '2026-03-04' });
+    const applied = (id: string, amount: number) =>
+      billFixture({
+        id,
+        issued_on: '2026-03-03',
+        total_minor: 15000,
+        paid_minor: amount,
+        status: 'partially_paid',
+        allocations: [{ id: `al-${id}`, payment_id: 'pay', bill_id: id, amount_minor: amount, created_at: '2026-03-04T10:00:00Z' }],
+      });
+    const calls = fakeApi(
+      routes({
+        [`GET ${base}/bills`]: () => json(200, [applied('b1', 6000), applied('b2', 4000)]),
+        [`GET ${base}/ledger`]: () => json(200, { lines: [payment], balances: [] }),
+        'DELETE /api/v1/ledger-entries/pay/allocations': () => json(204, null),
+      }),
+    );
+    renderApp(`/clients/${CLIENT_ID}/ledger`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Actions for Payment · Card of Mar 4, 2026' }, SLOW));
+    const items = await screen.findAllByRole('menuitem');
+    // Fully applied: nothing left to refund or apply until it is taken off its bills.
+    expect(items.map((item) => item.textContent)).toEqual(['Un-apply from bills', 'Reverse']);
+    await user.click(items[0]!);
+    const confirm = await screen.findByRole('dialog', { name: 'Un-apply this payment from its bills?' });
+    expect(plain(confirm.textContent)).toContain('S/ 100.00 of the payment of Mar 4, 2026 pays 2 bills');
+    await user.click(within(confirm).getByRole('button', { name: 'Un-apply' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'DELETE' && call.path === '/api/v1/ledger-entries/pay/allocations')).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Un-apply this payment from its bills?' })).not.toBeInTheDocument());
+  });
 });
 
 describe('client bills tab', { timeout: 30_000 }, () => {

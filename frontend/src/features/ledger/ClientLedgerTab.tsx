@@ -18,10 +18,10 @@ import { DataTable } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
 import { useProblemText } from '../../i18n/problemText';
 import { ChargeDialog } from './ChargeDialog';
-import { ApplyDialog, RefundDialog, ReverseDialog } from './EntryDialogs';
+import { ApplyDialog, RefundDialog, ReverseDialog, UnapplyPaymentDialog } from './EntryDialogs';
 import { useMayMoveMoney } from '../auth/useSession';
 import { useFormatDate, useFormatMoney } from './ledgerForms';
-import { groupByCurrency, isReversible, openBillsIn, paymentRemainder } from './ledgerMath';
+import { appliedOf, groupByCurrency, isReversible, openBillsIn, paymentRemainder } from './ledgerMath';
 import { useDescribeEntry } from './ledgerWords';
 import { PaymentDialog } from './PaymentDialog';
 
@@ -33,6 +33,7 @@ type Dialog =
   | { kind: 'reverse'; line: StatementLine; title: string }
   | { kind: 'refund'; line: StatementLine; left: number }
   | { kind: 'apply'; line: StatementLine; left: number }
+  | { kind: 'unapply'; line: StatementLine; appliedMinor: number; bills: number }
   | null;
 
 function sameBalances(a: readonly Balance[], b: readonly Balance[]): boolean {
@@ -172,12 +173,18 @@ export function ClientLedgerTab({ client }: { client: Client }) {
             meta: { align: 'right', fit: true },
             cell: ({ row: { original: line } }) => {
               const title = describe(line).title;
-              const left = line.kind === 'payment' && !line.reversed ? paymentRemainder(line, lines, billList) : 0;
+              const live = line.kind === 'payment' && !line.reversed;
+              const left = live ? paymentRemainder(line, lines, billList) : 0;
+              const applied = live ? appliedOf(line, billList) : { amountMinor: 0, bills: 0 };
               const actions = [
                 ...(left > 0 && openBillsIn(billList, line.currency).length > 0
                   ? [{ label: t('ledger.statement.apply'), onClick: () => setDialog({ kind: 'apply', line, left }) }]
                   : []),
                 ...(left > 0 ? [{ label: t('ledger.statement.refund'), onClick: () => setDialog({ kind: 'refund', line, left }) }] : []),
+                // Applied to bills, a payment can be neither refunded nor reversed: taking it off them comes first.
+                ...(applied.amountMinor > 0
+                  ? [{ label: t('ledger.statement.unapply'), onClick: () => setDialog({ kind: 'unapply', line, appliedMinor: applied.amountMinor, bills: applied.bills }) }]
+                  : []),
                 ...(isReversible(line)
                   ? [{ label: t('ledger.statement.reverse'), danger: true, onClick: () => setDialog({ kind: 'reverse', line, title }) }]
                   : []),
@@ -291,6 +298,14 @@ export function ClientLedgerTab({ client }: { client: Client }) {
       {dialog?.kind === 'charge' ? <ChargeDialog clientId={client.id} currency={startCurrency} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'reverse' ? <ReverseDialog line={dialog.line} title={dialog.title} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'refund' ? <RefundDialog payment={dialog.line} refundableMinor={dialog.left} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'unapply' ? (
+        <UnapplyPaymentDialog
+          payment={dialog.line}
+          appliedMinor={dialog.appliedMinor}
+          bills={dialog.bills}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog?.kind === 'apply' ? (
         <ApplyDialog payment={dialog.line} leftMinor={dialog.left} bills={billList} onClose={() => setDialog(null)} />
       ) : null}

@@ -5,7 +5,7 @@
 import { Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useAllocatePayment,
@@ -13,9 +13,12 @@ import {
   useIdempotencyKey,
   useRefundPayment,
   useReverseEntry,
+  useUnallocatePayment,
 } from '../../api/queries/ledger';
 import { PAYMENT_METHODS, type Bill, type PaymentMethod, type StatementLine } from '../../api/types';
 import { useApiErrorFeedback } from '../../components/apiErrors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useProblemText } from '../../i18n/problemText';
 import { FormModal } from '../../components/FormModal';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
@@ -288,5 +291,54 @@ export function ApplyDialog({
         </Text>
       ) : null}
     </FormModal>
+  );
+}
+
+/**
+ * Takes a payment off every bill it pays (they are unpaid again by that much); the money stays as the client's
+ * credit, which can then be refunded, reversed or applied elsewhere.
+ */
+export function UnapplyPaymentDialog({
+  payment,
+  appliedMinor,
+  bills,
+  onClose,
+}: {
+  payment: StatementLine;
+  appliedMinor: number;
+  bills: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const formatMoney = useFormatMoney();
+  const formatDate = useFormatDate();
+  const describeProblem = useProblemText();
+  const unapply = useUnallocatePayment();
+  const [problem, setProblem] = useState<string | null>(null);
+  const amount = formatMoney(appliedMinor, payment.currency);
+  return (
+    <ConfirmDialog
+      request={{
+        title: t('ledger.unapplyPayment.title'),
+        message: t('ledger.unapplyPayment.body', { count: bills, amount, date: formatDate(payment.effective_date) }),
+        confirmLabel: t('ledger.unapplyPayment.submit'),
+        onConfirm: () => {
+          setProblem(null);
+          unapply.mutate(
+            { params: { path: { entry_id: payment.id } } },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'tend', message: t('ledger.unapplyPayment.saved', { amount }) });
+                onClose();
+              },
+              onError: (error) => setProblem(describeProblem(error).message),
+            },
+          );
+        },
+      }}
+      loading={unapply.isPending}
+      error={problem}
+      onClose={onClose}
+    />
   );
 }

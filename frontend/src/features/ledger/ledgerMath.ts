@@ -62,6 +62,15 @@ export function paymentRemainder(
   return Math.max(0, payment.amount_minor - refunded - applied);
 }
 
+/** How much of a payment is applied to bills now (the bills list carries their live allocations). */
+export function appliedOf(payment: Pick<StatementLine, 'id'>, bills: readonly Bill[]): { amountMinor: number; bills: number } {
+  const applied = bills.flatMap((bill) => bill.allocations.filter((allocation) => allocation.payment_id === payment.id).map((allocation) => ({ bill, allocation })));
+  return {
+    amountMinor: applied.reduce((total, { allocation }) => total + allocation.amount_minor, 0),
+    bills: new Set(applied.map(({ bill }) => bill.id)).size,
+  };
+}
+
 /** An entry that may be reversed: not a reversal itself and not reversed yet. */
 export function isReversible(line: Pick<StatementLine, 'kind' | 'reversed'>): boolean {
   return line.kind !== 'reversal' && !line.reversed;

@@ -66,6 +66,7 @@ export const ledgerEn = {
     downloadFailed: 'The CSV could not be downloaded.',
     actionsFor: 'Actions for {{what}} of {{date}}',
     apply: 'Apply to bills',
+    unapply: 'Un-apply from bills',
     refund: 'Refund',
     reverse: 'Reverse',
   },
@@ -126,6 +127,13 @@ export const ledgerEn = {
     memo: 'Note',
     submit: 'Refund',
     saved: 'Refund of {{amount}} recorded.',
+  },
+  unapplyPayment: {
+    title: 'Un-apply this payment from its bills?',
+    body_one: '{{amount}} of the payment of {{date}} pays 1 bill. The bill becomes unpaid again by that much and the money stays as the client’s credit, to refund, reverse or apply elsewhere.',
+    body_other: '{{amount}} of the payment of {{date}} pays {{count}} bills. They become unpaid again by that much and the money stays as the client’s credit, to refund, reverse or apply elsewhere.',
+    submit: 'Un-apply',
+    saved: '{{amount}} un-applied: now the client’s credit.',
   },
   reverse: {
     title: 'Reverse this entry?',

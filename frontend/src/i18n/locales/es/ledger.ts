@@ -68,6 +68,7 @@ export const ledgerEs: LedgerCatalogue = {
     downloadFailed: 'No se pudo descargar el CSV.',
     actionsFor: 'Acciones para {{what}} del {{date}}',
     apply: 'Aplicar a comprobantes',
+    unapply: 'Desaplicar de comprobantes',
     refund: 'Devolver',
     reverse: 'Anular',
   },
@@ -128,6 +129,13 @@ export const ledgerEs: LedgerCatalogue = {
     memo: 'Nota',
     submit: 'Devolver',
     saved: 'Devolución de {{amount}} registrada.',
+  },
+  unapplyPayment: {
+    title: '¿Desaplicar este pago de sus comprobantes?',
+    body_one: '{{amount}} del pago del {{date}} cubre 1 comprobante. El comprobante vuelve a quedar pendiente por ese monto y el dinero queda a favor del cliente, para devolverlo, anularlo o aplicarlo a otro.',
+    body_other: '{{amount}} del pago del {{date}} cubre {{count}} comprobantes. Vuelven a quedar pendientes por ese monto y el dinero queda a favor del cliente, para devolverlo, anularlo o aplicarlo a otro.',
+    submit: 'Desaplicar',
+    saved: '{{amount}} desaplicado: ahora queda a favor del cliente.',
   },
   reverse: {
     title: '¿Anular este movimiento?',
