@@ -50,8 +50,8 @@ class AgingRow:
 
 
 def age_balance(balance: int, increases: list[Increase], today: date) -> list[int]:
-    """Splits a positive balance over the newest charges that make it up (older ones count as paid
-    first), by the age in days of each charge."""
+    """Splits a positive balance over what is owed item by item (open bills, charges without a bill),
+    newest first: credit not applied to any bill counts against the oldest items. By age in days."""
     buckets = [0] * len(AGING_BUCKETS)
     left = balance
     for entry in increases:
@@ -73,12 +73,12 @@ async def aging(ctx: Context) -> list[AgingRow]:
     due = await ledger.balances_due()
     owing = {client_id for client_id, _, _ in due}
     names = await ledger.client_names(owing)
-    increases = await ledger.increases(owing)
+    items = await ledger.owed_items(owing)
     rows = []
     for client_id, currency, balance in due:
         first, last = names.get(client_id, ("", ""))
         row = AgingRow(client_id, first, last, currency, balance)
-        row.buckets = age_balance(balance, increases.get((client_id, currency), []), today)
+        row.buckets = age_balance(balance, items.get((client_id, currency), []), today)
         rows.append(row)
     return sorted(rows, key=lambda r: (r.currency, -r.balance_minor, r.last_name, r.first_name))
 

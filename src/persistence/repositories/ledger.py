@@ -110,29 +110,47 @@ class LedgerRepository(RecordRepository[LedgerEntry]):
         )
         return [(c, cur, int(t)) for c, cur, t in rows]
 
-    async def increases(
+    async def owed_items(
         self, client_ids: Collection[uuid.UUID]
     ) -> dict[tuple[uuid.UUID, str], list[Increase]]:
-        """Per client and currency, the entries that raised what the client owes, newest first (for
-        aging): one query per 500 clients, only the two columns aging reads."""
-        found: dict[tuple[uuid.UUID, str], list[Increase]] = {}
+        """Per client and currency, what is owed item by item, newest first (for aging): what each open
+        bill still lacks (by its issue date) and each charge or debit without a bill that stands (by its
+        day). Payments a client has not applied are not here: aging counts them against the oldest items.
+        One query of each kind per 500 clients, only the columns aging reads."""
+        found: dict[tuple[uuid.UUID, str], list[tuple[date, int, int]]] = {}
         ids = sorted(client_ids)
         for start in range(0, len(ids), 500):
-            rows = await self.session.execute(
+            chunk = ids[start : start + 500]
+            bills = await self.session.execute(
+                select(
+                    Bill.client_id, Bill.currency, Bill.issued_on, Bill.total_minor - Bill.paid_minor
+                ).where(
+                    Bill.client_id.in_(chunk),
+                    Bill.status.in_([BillStatus.open, BillStatus.partially_paid]),
+                    Bill.total_minor > Bill.paid_minor,
+                )
+            )
+            unbilled = await self.session.execute(
                 select(
                     LedgerEntry.client_id,
                     LedgerEntry.currency,
                     LedgerEntry.effective_date,
                     LedgerEntry.amount_minor,
-                )
-                .where(LedgerEntry.client_id.in_(ids[start : start + 500]), LedgerEntry.delta_minor > 0)
-                .order_by(
-                    LedgerEntry.effective_date.desc(), LedgerEntry.created_at.desc(), LedgerEntry.id.desc()
+                ).where(
+                    LedgerEntry.client_id.in_(chunk),
+                    LedgerEntry.bill_id.is_(None),
+                    LedgerEntry.delta_minor > 0,
+                    LedgerEntry.kind.in_([EntryKind.charge, EntryKind.adjustment]),
+                    _not_reversed(),
                 )
             )
-            for client_id, currency, effective_date, amount_minor in rows:
-                found.setdefault((client_id, currency), []).append(Increase(effective_date, amount_minor))
-        return found
+            for order, rows in enumerate((bills, unbilled)):
+                for client_id, currency, day, amount in rows:
+                    found.setdefault((client_id, currency), []).append((day, order, int(amount)))
+        return {
+            key: [Increase(day, amount) for day, _, amount in sorted(items, reverse=True)]
+            for key, items in found.items()
+        }
 
     async def of_client(self, client_ids: list[uuid.UUID]) -> list[LedgerEntry]:
         """A client's entries in statement order (effective date, then when they were recorded)."""

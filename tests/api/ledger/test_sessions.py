@@ -292,3 +292,33 @@ async def test_a_payment_is_never_applied_to_a_bill_in_another_currency(
     assert (error["field"], error["code"]) == ("allocations.0.bill_id", "validation.currency_mismatch")
     _, balances = await _money(admin, p["ana"]["id"])
     assert balances == [{"currency": "PEN", "amount_minor": 18000}]  # nothing was recorded
+
+
+async def test_aging_follows_the_bills_that_are_still_open(client_as: Any, run_jobs: Any) -> None:
+    """Paying the newest session's bill leaves the older bills open: they are what is old, not the newest."""
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    sessions = []
+    for day in ("2026-01-05", "2026-02-02", "2026-03-09"):  # 64, 36 and 1 days before the clock
+        booked = await admin.post(
+            APPOINTMENTS, json=session(p, f"{day}T09:00:00-05:00", f"{day}T10:00:00-05:00", status="attended")
+        )
+        assert booked.status_code == 201, booked.text
+        sessions.append(booked.json())
+    await run_jobs()
+    bills = {
+        b["appointment_id"]: b for b in (await admin.get(f"/api/v1/clients/{p['ana']['id']}/bills")).json()
+    }
+    newest = bills[sessions[2]["id"]]
+    paid = await admin.post(
+        f"/api/v1/clients/{p['ana']['id']}/payments",
+        json={"amount_minor": 18000, "currency": "PEN", "payment_method": "cash",
+              "allocations": [{"bill_id": newest["id"], "amount_minor": 18000}]},
+    )  # fmt: skip
+    assert paid.status_code == 201, paid.text
+    # Credit not applied to any bill still counts against the oldest.
+    credit = {"amount_minor": 5000, "currency": "PEN", "payment_method": "cash"}
+    assert (await admin.post(f"/api/v1/clients/{p['ana']['id']}/payments", json=credit)).status_code == 201
+    [row] = (await admin.get("/api/v1/ledger/aging")).json()
+    assert row["balance_minor"] == 31000
+    assert row["buckets"] == [0, 18000, 13000, 0]
