@@ -98,6 +98,9 @@ def create_app(
         ),
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
+        # A path with a trailing slash is a 404, not a redirect built from the request's Host header (which a
+        # caller controls: an open redirect to any host).
+        redirect_slashes=False,
         # Private docs: no public pages or contract; /openapi.json is served to signed-in callers below.
         openapi_url=None if settings.docs_are_private else "/openapi.json",
         docs_url=None if settings.docs_are_private else "/docs",

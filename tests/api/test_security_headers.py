@@ -73,3 +73,11 @@ def test_docs_are_private_by_default_in_production_only() -> None:
     assert not Settings(
         env=Environment.production, secret_key="s" * 40, docs_require_login=False
     ).docs_are_private  # type: ignore[arg-type]
+
+
+async def test_a_trailing_slash_is_not_redirected_to_the_host_a_caller_names(client_as: Any) -> None:
+    """Starlette redirected /path/ to /path on the request's own Host header: an open redirect."""
+    admin = await client_as("admin")
+    response = await admin.get("/api/v1/clients/", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert response.status_code == 404 and "location" not in response.headers
+    assert response.json()["code"] == "not_found"

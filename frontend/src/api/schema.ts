@@ -1591,7 +1591,10 @@ export interface components {
             status: "scheduled" | "attended" | "no_show";
             /** Summary */
             summary?: string | null;
-            /** Telehealth Url */
+            /**
+             * Telehealth Url
+             * @description An http(s) link.
+             */
             telehealth_url?: string | null;
             /**
              * Time Zone
@@ -1746,7 +1749,10 @@ export interface components {
             starts_at?: string;
             /** Summary */
             summary?: string | null;
-            /** Telehealth Url */
+            /**
+             * Telehealth Url
+             * @description An http(s) link.
+             */
             telehealth_url?: string | null;
             /**
              * Time Zone
@@ -3517,7 +3523,10 @@ export interface components {
             start_date: string;
             /** Summary */
             summary?: string | null;
-            /** Telehealth Url */
+            /**
+             * Telehealth Url
+             * @description An http(s) link.
+             */
             telehealth_url?: string | null;
             /**
              * Time Zone

@@ -68,7 +68,9 @@ class AppointmentFields(InputModel):
     )
     price_minor: StrictInt | None = Field(default=None, ge=0, le=10**12)
     currency: str | None = Field(default=None, min_length=3, max_length=3)
-    telehealth_url: str | None = Field(default=None, max_length=500)
+    telehealth_url: str | None = Field(
+        default=None, max_length=500, pattern=r"^https?://\S+$", description="An http(s) link."
+    )
     instructions: Text | None = None
     reminders: list[Reminder] = Field(default_factory=list, max_length=2)
     feedback_request: bool = False

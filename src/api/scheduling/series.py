@@ -59,7 +59,7 @@ class SeriesChanges(InputModel):
     room_id: uuid.UUID | None = None
     price_minor: StrictInt | None = Field(default=None, ge=0, le=10**12)
     instructions: Annotated[str, Field(max_length=2000)] | None = None
-    telehealth_url: Annotated[str, Field(max_length=500)] | None = None
+    telehealth_url: Annotated[str, Field(max_length=500, pattern=r"^https?://\S+$")] | None = None
 
 
 class SeriesChange(InputModel):

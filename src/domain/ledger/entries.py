@@ -34,6 +34,10 @@ def check_may_move_money(ctx: Context) -> None:
         raise Forbidden("Clinicians can read a client's ledger but not record money.")
 
 
+# No practice's money moved before this (a typo such as 0026 for 2026 would otherwise land in a daily close).
+FIRST_MONEY_DAY = date(2000, 1, 1)
+
+
 def check_enabled_currency(practice: PracticeSettings, currency: str, field: str = "currency") -> str:
     if currency not in practice.currencies:
         raise Invalid(
@@ -53,6 +57,12 @@ def _effective(ctx: Context, practice: PracticeSettings, given: date | None) -> 
             "Money is recorded on the day it moved: the date cannot be in the future.",
             field="effective_date",
             code=ErrorCode.future_date,
+        )
+    if given < FIRST_MONEY_DAY:
+        raise Invalid(
+            f"Give a day from {FIRST_MONEY_DAY.isoformat()} on.",
+            field="effective_date",
+            code=ErrorCode.out_of_range,
         )
     return given
 
@@ -207,6 +217,13 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
             next_step="Nothing to do: the reversal already gave it back.",
         )
     amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
+    refund_day = _effective(ctx, await get_practice(ctx), data.get("effective_date"))
+    if refund_day < payment.effective_date:
+        raise Invalid(
+            f"A refund comes after its payment ({payment.effective_date.isoformat()}).",
+            field="effective_date",
+            code=ErrorCode.date,
+        )
     left = await refundable_minor(ctx, payment)
     if amount > left:
         allocated = await BillRepository(ctx.session).allocated_minor(payment.id)
@@ -232,7 +249,7 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
             amount_minor=amount,
             delta_minor=amount,
             currency=payment.currency,
-            effective_date=_effective(ctx, await get_practice(ctx), data.get("effective_date")),
+            effective_date=refund_day,
             memo=data.get("memo"),
             reference=data.get("reference"),
             refund_of_id=payment.id,

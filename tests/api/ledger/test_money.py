@@ -202,3 +202,25 @@ async def test_the_practice_entries_download_refuses_rather_than_stops_short(
 
     years = await admin.get("/api/v1/ledger/entries", params={"from": "2025-01-01", "to": "2026-03-10"})
     assert years.status_code == 422 and years.json()["errors"][0]["code"] == "validation.range_too_long"
+
+
+async def test_money_days_are_plausible_and_a_refund_follows_its_payment(client_as: Any) -> None:
+    admin, client_id = await _client(client_as)
+    base = f"/api/v1/clients/{client_id}"
+    typo = await admin.post(f"{base}/payments", json=pay(100, effective_date="0026-03-01"))
+    assert typo.status_code == 422 and typo.json()["errors"][0]["field"] == "effective_date"
+    payment = await _post(admin, f"{base}/payments", pay(1000, effective_date="2026-03-05"))
+    early = await admin.post(
+        f"/api/v1/ledger-entries/{payment['id']}/refund",
+        json={"amount_minor": 100, "effective_date": "2026-03-04"},
+    )
+    assert early.status_code == 422, early.text
+    assert (early.json()["errors"][0]["field"], early.json()["errors"][0]["code"]) == (
+        "effective_date",
+        "validation.date",
+    )
+    same_day = await admin.post(
+        f"/api/v1/ledger-entries/{payment['id']}/refund",
+        json={"amount_minor": 100, "effective_date": "2026-03-05"},
+    )
+    assert same_day.status_code == 201, same_day.text

@@ -465,3 +465,14 @@ async def test_instants_out_of_any_zones_range_are_a_422_not_a_500(client_as: An
         assert booked.status_code == 422, booked.text
         assert {e["field"] for e in booked.json()["errors"]} <= {"starts_at", "ends_at"}
         assert {e["code"] for e in booked.json()["errors"]} == {"validation.date"}
+
+
+async def test_a_telehealth_link_is_an_http_link(client_as: Any) -> None:
+    admin = await client_as("admin")
+    p = await _practice(admin)
+    for bad in ("javascript:alert(1)", "data:text/html,hi", "https://meet.example/a b"):
+        refused = await admin.post(APPOINTMENTS, json=session(p, at(12, 9), at(12, 10), telehealth_url=bad))
+        assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "telehealth_url", bad
+    link = "https://meet.example/tend-123"
+    booked = await admin.post(APPOINTMENTS, json=session(p, at(12, 9), at(12, 10), telehealth_url=link))
+    assert booked.status_code == 201 and booked.json()["telehealth_url"] == link
