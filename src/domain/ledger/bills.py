@@ -193,9 +193,14 @@ async def unallocate(ctx: Context, allocation_id: uuid.UUID) -> Allocation:
     allocation = await bills.get_allocation(allocation_id)
     if allocation is None or allocation.removed_at is not None:
         raise NotFound("No such allocation.")
-    bill = (
-        await bills.get(allocation.bill_id) if ctx.actor.is_system else await _bill(ctx, allocation.bill_id)
-    )
+    try:
+        bill = (
+            await bills.get(allocation.bill_id)
+            if ctx.actor.is_system
+            else await _bill(ctx, allocation.bill_id)
+        )
+    except NotFound as exc:  # another practitioner's: the same answer as no allocation at all
+        raise NotFound("No such allocation.") from exc
     assert bill is not None
     check_may_move_money(ctx)
     await lock_client(ctx, bill.client_id)
