@@ -97,3 +97,4 @@ clean:
 bench: $(PY_STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/calendar_window.py
+	$(BIN)/python bench/ledger.py
