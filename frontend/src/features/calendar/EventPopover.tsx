@@ -16,13 +16,14 @@ import { useClient } from '../../api/queries/clients';
 import { usePractice } from '../../api/queries/practice';
 import { ApiError } from '../../api/problem';
 import type { AppointmentStatus, CalendarEntry, SeriesChange, SeriesPlan } from '../../api/types';
+import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { formatMoney } from '../../lib/money';
 import { problemText } from '../../i18n/problemText';
 import { BalanceChips } from '../clients/BalanceChips';
 import { useClientWords } from '../clients/clientWords';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { needsAttendance, type CalendarBlock } from './calendarBlocks';
-import { NoShowStep } from './NoShowStep';
+import { chargedNoShowFee, NoShowStep, useNoShowDefault } from './NoShowStep';
 import type { NoShowFee } from './noShowFee';
 import { blockSubtitle, blockTitle, clientNameOf } from './EventContent';
 import { PractitionerSwatch } from './PractitionerSwatch';
@@ -332,6 +333,8 @@ function StatusActions({
   const { t } = useTranslation();
   const practice = usePractice();
   const change = useChangeAppointmentStatus();
+  const moneyLocale = useMoneyLocale();
+  const noShowDefault = useNoShowDefault(entry);
   const [asking, setAsking] = useState(false);
   const [noShow, setNoShow] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -346,13 +349,22 @@ function StatusActions({
         onSuccess: (saved) => {
           setAsking(false);
           setNoShow(false);
-          notifications.show({
-            color: 'tend',
-            message: t('calendar.popover.statusSaved', {
-              name: name ?? clientNameOf(entry) ?? t(`calendar.kinds.${entry.kind ?? 'client_session'}`),
-              status: t(`calendar.statuses.${saved.status}`),
-            }),
-          });
+          const words = {
+            name: name ?? clientNameOf(entry) ?? t(`calendar.kinds.${entry.kind ?? 'client_session'}`),
+            status: t(`calendar.statuses.${saved.status}`),
+          };
+          // A no-show says what it costs the client: the fee that will be charged, or that it was waived.
+          const cost = saved.status === 'no_show' ? chargedNoShowFee(fee, noShowDefault.defaultMinor) : 0;
+          const message =
+            cost === 'waived'
+              ? t('calendar.popover.noShowSavedWaived', words)
+              : cost > 0
+                ? t('calendar.popover.noShowSavedFee', {
+                    ...words,
+                    amount: formatMoney(cost, noShowDefault.currency, moneyLocale),
+                  })
+                : t('calendar.popover.statusSaved', words);
+          notifications.show({ color: 'tend', message });
         },
         onError: (error) => {
           setAsking(false);

@@ -57,15 +57,19 @@ export function NoShowFeeFields({
         <TextInput
           size={size}
           label={t('calendar.popover.noShowWaiveReason')}
+          required
           value={value.reason}
           maxLength={500}
           onChange={(event) => onChange({ ...value, reason: event.currentTarget.value })}
           error={error === 'reason' ? t('calendar.popover.noShowWaiveReasonError') : undefined}
         />
       )}
-      <Text size="xs" c="dimmed">
-        {t('calendar.popover.noShowFeeHint')}
-      </Text>
+      {/* What happens to a fee: said only when one is charged. */}
+      {value.charge ? (
+        <Text size="xs" c="dimmed">
+          {t('calendar.popover.noShowFeeHint')}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
@@ -83,6 +87,22 @@ export function PracticeNoShowFee({ currency, defaultMinor }: { currency: string
   );
 }
 
+/** The currency of a session's no-show fee (its own, else the practice's) and the practice's fee in it. */
+export function useNoShowDefault(entry: Pick<CalendarEntry, 'currency'>): { currency: string; defaultMinor: number } {
+  const practice = usePractice();
+  const currency = entry.currency ?? practice.data?.default_currency ?? 'PEN';
+  return { currency, defaultMinor: practice.data?.no_show_fees?.[currency] ?? 0 };
+}
+
+/**
+ * What a recorded no-show costs the client, from the fields sent: the amount typed, else the practice's fee;
+ * 'waived' when a reason for no fee went along; 0 when nothing is charged at all.
+ */
+export function chargedNoShowFee(fields: NoShowFee, defaultMinor: number): number | 'waived' {
+  if (fields.waive_fee_reason) return 'waived';
+  return fields.fee_minor ?? defaultMinor;
+}
+
 export function NoShowStep({
   entry,
   size,
@@ -97,10 +117,8 @@ export function NoShowStep({
   onConfirm: (fields: NoShowFee) => void;
 }) {
   const { t } = useTranslation();
-  const practice = usePractice();
   const mayPrice = useMayMoveMoney();
-  const currency = entry.currency ?? practice.data?.default_currency ?? 'PEN';
-  const defaultMinor = practice.data?.no_show_fees?.[currency] ?? 0;
+  const { currency, defaultMinor } = useNoShowDefault(entry);
   const [value, setValue] = useState(() => defaultNoShowFee(defaultMinor, currency));
   const [error, setError] = useState<'amount' | 'reason' | null>(null);
 
@@ -136,7 +154,7 @@ export function NoShowStep({
       )}
       <Group gap={6}>
         <Button size={size} variant="default" onClick={onBack} data-autofocus={mayPrice ? undefined : true}>
-          {t('calendar.popover.keep')}
+          {t('calendar.popover.back')}
         </Button>
         <Button size={size} color="red" loading={pending} onClick={confirm}>
           {t('calendar.popover.noShowConfirm')}
