@@ -2,8 +2,10 @@
  * Booking (or changing) one appointment, the fields of its kind: a session's client (or a new one by name),
  * service (its duration sets the end, its price the price), place, price and reminders; a contact's medium; a
  * collateral contact's person; an event's title and availability. Times are typed at any minute in the practice's
- * zone. A new booking may repeat (every week, every other week, every month) until a date, a number of times or
- * without end: it is then booked as a series. A clash opens the clash dialog, which can book anyway.
+ * zone; moving the start moves the end along, keeping the length. A past session may be logged as it went
+ * (attended, no-show): it then has no reminders and does not repeat. A new booking may repeat (every week, every
+ * other week, every month) until a date, a number of times or without end: it is then booked as a series. A clash
+ * opens the clash dialog, which can book anyway.
  */
 import {
   ActionIcon,
@@ -65,7 +67,9 @@ import {
   durationOf,
   emptyValues,
   endForService,
+  endKeepingDuration,
   isEmptyUpdate,
+  logsOutcome,
   repeatCountOf,
   servicePrice,
   toCreateBody,
@@ -263,6 +267,16 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
     if (priceFromService) form.setFieldValue('price', servicePrice(service, currency));
   }
 
+  /** A new start moves the end along, keeping the length the form had (when it had one). */
+  function onStartChange(start: string) {
+    const end = endKeepingDuration(form.getValues(), start, timeZone);
+    form.setFieldValue('start', start);
+    if (end !== null) {
+      form.setFieldValue('end', end);
+      form.clearFieldError('end');
+    }
+  }
+
   function onLocationChange(locationId: string | null) {
     form.setFieldValue('locationId', locationId);
     form.setFieldValue('roomId', null);
@@ -300,9 +314,13 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
           body: toCreateBody(booking, timeZone, allowConflicts, noShowFees),
           idempotencyKey,
         });
+        const time = formatRangeIn(saved.starts_at, saved.ends_at, timeZone, locale);
         notifications.show({
           color: 'tend',
-          message: t('calendar.booked', { time: formatRangeIn(saved.starts_at, saved.ends_at, timeZone, locale) }),
+          message:
+            saved.status === 'attended' || saved.status === 'no_show'
+              ? t('calendar.logged', { status: t(`calendar.statuses.${saved.status}`), time })
+              : t('calendar.booked', { time }),
         });
       }
       setClashes(null);
@@ -321,6 +339,8 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   // What the server said about the previous try no longer holds once the form itself finds something to fix.
   const submit = form.onSubmit((submitted) => void save(submitted, false), () => feedback.reset());
   const isSession = values.kind === 'client_session';
+  // A past session logged as attended or no-show is over: no reminders to send, nothing to repeat.
+  const loggingOutcome = logsPast(values) && logsOutcome(values);
   const minutes = durationOf(values, timeZone);
   const kindOptions = APPOINTMENT_KINDS.map((kind) => ({ value: kind, label: t(`calendar.kinds.${kind}`) }));
   // A clinician books for herself only (the API refuses anyone else).
@@ -384,6 +404,9 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         )}
         leftSection={values.practitionerId ? <PractitionerSwatch color={reference.practitioners.get(values.practitionerId)?.color} /> : null}
         comboboxProps={{ withinPortal: true }}
+        // Focused as the form opens, but its list opens only when asked (a click, a key, typing): open by itself it
+        // covered the date and times.
+        openOnFocus={false}
         data-autofocus={!values.practitionerId || undefined}
         {...form.getInputProps('practitionerId')}
       />
@@ -391,7 +414,12 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
       <Stack gap={4}>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <DateField size="sm" label={t('calendar.form.date')} withAsterisk {...form.getInputProps('date')} />
-          <TimeInput label={t('calendar.form.start')} withAsterisk {...form.getInputProps('start')} />
+          <TimeInput
+            label={t('calendar.form.start')}
+            withAsterisk
+            {...form.getInputProps('start')}
+            onChange={(event) => onStartChange(event.currentTarget.value)}
+          />
           <TimeInput label={t('calendar.form.end')} withAsterisk {...form.getInputProps('end')} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
@@ -493,7 +521,6 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
             ) : null}
           </SimpleGrid>
           ) : null}
-          <Reminders form={form} />
           {logsPast(values) ? (
             <Input.Wrapper label={t('calendar.form.recordAs')} description={t('calendar.form.recordAsHint')}>
               <SegmentedControl
@@ -530,6 +557,8 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
               }
             />
           ) : null}
+          {/* Below "record as", so choosing how a past session went does not move that control away. */}
+          {loggingOutcome ? null : <Reminders form={form} />}
         </>
       ) : null}
 
@@ -573,7 +602,7 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
         </>
       ) : null}
 
-      {editing ? null : <Repetition form={form} locale={locale} />}
+      {editing || loggingOutcome ? null : <Repetition form={form} locale={locale} />}
 
       <ClashDialog
         clashes={clashes}

@@ -4,6 +4,7 @@ import {
   durationOf,
   emptyValues,
   endForService,
+  endKeepingDuration,
   instantsOf,
   isEmptyUpdate,
   recurrenceRule,
@@ -128,6 +129,33 @@ describe('the booking form', () => {
       fees,
     );
     expect(attended).not.toHaveProperty('fee_minor');
+  });
+
+  it('sends no reminders for a past session logged as attended or no-show, and keeps them for one still to record', () => {
+    const reminders = [{ channel: 'sms' as const, daysBefore: '2' }];
+    expect(toCreateBody(session({ reminders, recordAs: 'attended' }), LIMA).reminders).toEqual([]);
+    expect(toCreateBody(session({ reminders, recordAs: 'no_show' }), LIMA).reminders).toEqual([]);
+    expect(toCreateBody(session({ reminders, recordAs: 'scheduled' }), LIMA).reminders).toEqual([{ channel: 'sms', days_before: 2 }]);
+  });
+
+  it('moves the end with the start, keeping the length, when the length reads', () => {
+    const times = (start: string, end: string) => ({ date: '2026-03-03', start, end });
+    // 45 minutes, at any minute
+    expect(endKeepingDuration(times('10:07', '10:52'), '11:30', LIMA)).toBe('12:15');
+    expect(endKeepingDuration(times('10:07', '10:52'), '08:00', LIMA)).toBe('08:45');
+    // up to the midnight that ends the day, not past it
+    expect(endKeepingDuration(times('10:00', '11:00'), '23:00', LIMA)).toBe('00:00');
+    expect(endKeepingDuration(times('10:00', '11:00'), '23:30', LIMA)).toBeNull();
+    // an end at midnight keeps its length too
+    expect(endKeepingDuration(times('23:00', '00:00'), '21:00', LIMA)).toBe('22:00');
+    // no length to keep: the end stays as typed
+    expect(endKeepingDuration(times('10:00', '09:00'), '11:00', LIMA)).toBeNull();
+    expect(endKeepingDuration(times('10:00', '10:00'), '11:00', LIMA)).toBeNull();
+    expect(endKeepingDuration(times('', '11:00'), '11:00', LIMA)).toBeNull();
+    expect(endKeepingDuration({ date: null, start: '10:00', end: '11:00' }, '11:00', LIMA)).toBeNull();
+    // a start not typed in full yet moves nothing
+    expect(endKeepingDuration(times('10:00', '11:00'), '', LIMA)).toBeNull();
+    expect(endKeepingDuration(times('10:00', '11:00'), '1:3', LIMA)).toBeNull();
   });
 
   it("sends only each kind's own fields", () => {

@@ -182,6 +182,33 @@ export function durationOf(values: Pick<AppointmentFormValues, 'date' | 'start' 
   return instants ? minutesBetween(instants.startsAt, instants.endsAt) : null;
 }
 
+/**
+ * The end that keeps the appointment's length when its start moves to `start` (so moving a 45-minute session from
+ * 10:00 to 11:30 ends it at 12:15). Null when there is no length to keep (a time missing, or the end not after the
+ * start), when `start` is not a time yet, or when the end would fall past midnight (the form ends on its own day):
+ * then the end stays as typed.
+ */
+export function endKeepingDuration(
+  values: Pick<AppointmentFormValues, 'date' | 'start' | 'end'>,
+  start: string,
+  timeZone: string,
+): string | null {
+  const minutes = durationOf(values, timeZone);
+  if (minutes === null || minutes <= 0 || !values.date || !isWallTime(start)) return null;
+  const end = addMinutes({ date: values.date, time: start }, minutes, timeZone);
+  if (!end) return null;
+  if (end.date === values.date) return end.time;
+  return end.date === nextDate(values.date) && end.time === MIDNIGHT ? MIDNIGHT : null;
+}
+
+/**
+ * Whether the form logs a session that already happened (attended or no-show) rather than booking one: such a
+ * session has no reminders to send and does not repeat.
+ */
+export function logsOutcome(values: Pick<AppointmentFormValues, 'kind' | 'recordAs'>): boolean {
+  return values.kind === 'client_session' && values.recordAs !== 'scheduled';
+}
+
 /** The end a service's default duration gives, from the form's start. */
 export function endForService(values: Pick<AppointmentFormValues, 'date' | 'start'>, service: Service, timeZone: string): string | null {
   if (!values.date || !isWallTime(values.start)) return null;
@@ -243,7 +270,10 @@ export function toCreateBody(
         body.price_minor = price;
         body.currency = values.currency;
       }
-      body.reminders = values.reminders.map((reminder) => ({ channel: reminder.channel, days_before: Number(reminder.daysBefore) }));
+      // A session logged as it went is over: nothing to remind anyone of.
+      body.reminders = logsOutcome(values)
+        ? []
+        : values.reminders.map((reminder) => ({ channel: reminder.channel, days_before: Number(reminder.daysBefore) }));
       body.status = values.recordAs;
       if (values.recordAs === 'no_show') {
         const fee = noShowFee(values.noShowFee, values.currency, noShowFees[values.currency] ?? 0);

@@ -241,6 +241,7 @@ export const calendarEn = {
   seriesBooked_one: 'Booked {{count}} appointment, the first on {{time}}.',
   seriesBooked_other: 'Booked {{count}} appointments, the first on {{time}}.',
   booked: 'Booked for {{time}}.',
+  logged: 'Logged: {{status}} · {{time}}.',
   moved: 'Moved to {{time}}.',
   saved: 'Appointment saved.',
   moveFailed: 'The appointment could not be moved.',

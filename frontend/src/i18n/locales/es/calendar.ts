@@ -243,6 +243,7 @@ export const calendarEs: CalendarCatalogue = {
   seriesBooked_one: 'Se agendó {{count}} cita, la primera el {{time}}.',
   seriesBooked_other: 'Se agendaron {{count}} citas, la primera el {{time}}.',
   booked: 'Agendada para el {{time}}.',
+  logged: 'Registrada: {{status}} · {{time}}.',
   moved: 'Movida al {{time}}.',
   saved: 'Cita guardada.',
   moveFailed: 'No se pudo mover la cita.',
