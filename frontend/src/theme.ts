@@ -7,6 +7,7 @@
  */
 import {
   AppShell,
+  Badge,
   Button,
   DEFAULT_THEME,
   NavLink,
@@ -91,6 +92,9 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     AppShell: AppShell.extend({ defaultProps: { padding: 'lg' } }),
+    // A badge is as wide as its words: a status ("Paid", "Partially paid") or an amount ("S/ 1,015.00") is never cut
+    // to "Pag…" or "S/ 1,015.…" when its table column is squeezed (Mantine lets the label shrink to nothing).
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
     Button: Button.extend({ defaultProps: { radius: 'md' } }),
     NavLink: NavLink.extend({ defaultProps: { variant: 'light' }, styles: { root: { borderRadius: 'var(--mantine-radius-md)' } } }),
     Paper: Paper.extend({ defaultProps: { withBorder: true, radius: 'md' } }),
