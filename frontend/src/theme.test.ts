@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AA_TEXT, contrastRatio, darkenToContrast } from './lib/contrast';
 import { DIMMED, theme } from './theme';
@@ -40,6 +42,29 @@ describe('theme colours', () => {
     expect(theme.colors?.tend?.[9]).toBe('#066652');
     expect(contrastRatio('#0b7a64', WHITE)).toBeCloseTo(5.27, 2);
     expect(contrastRatio('#066652', '#d4f2ec')).toBeCloseTo(5.85, 2);
+  });
+
+  it("darkens a coloured menu item's text where it is hovered, to read on its colour's shade 2", () => {
+    // color-mix(in srgb, <shade 6> N%, #000): each sRGB channel times N%
+    const themeCss = readFileSync(join(__dirname, 'theme.module.css'), 'utf8');
+    const match = /color-mix\(in srgb, var\(--menu-item-color[^)]*\)\) (\d+)%, #000\)/.exec(themeCss);
+    expect(match).not.toBeNull();
+    const keep = Number(match![1]) / 100;
+    const darken = (hex: string) =>
+      `#${[1, 3, 5].map((at) => Math.round(parseInt(hex.slice(at, at + 2), 16) * keep).toString(16).padStart(2, '0')).join('')}`;
+    for (const [name, palette] of palettes) {
+      if (name === 'dark') continue; // a grey ramp, no menu item's colour
+      const shades = palette ?? [];
+      expect(contrastRatio(darken(shades[6]!), shades[2]!), name).toBeGreaterThanOrEqual(AA_TEXT);
+    }
+    // red, as the ledger's "Reverse" shows it: it did not read before (about 3:1)
+    const red = theme.colors?.red ?? [];
+    expect(contrastRatio(red[6]!, red[2]!)).toBeLessThan(AA_TEXT);
+  });
+
+  it('never lets a badge shrink below its words (a status or an amount cut to an ellipsis)', () => {
+    const styles = theme.components?.Badge?.styles as { root?: { minWidth?: string } } | undefined;
+    expect(styles?.root?.minWidth).toBe('max-content');
   });
 
   it('dims secondary text to a grey that reads on white and the light greys', () => {

@@ -2,8 +2,9 @@
  * The one Mantine theme: colours, type, spacing, breakpoints and component defaults for every screen.
  *
  * Every colour that carries text reads at WCAG AA (4.5:1) by construction: `readable` darkens each palette's
- * text shades where needed, `DIMMED` is the secondary-text grey, and `themeLabels` names Mantine's icon-only
- * buttons (close, clear, show password) in the UI language.
+ * text shades where needed (and theme.module.css a coloured menu item's text on its hover background), `DIMMED`
+ * is the secondary-text grey, and `themeLabels` names Mantine's icon-only buttons (close, clear, show password)
+ * in the UI language.
  */
 import {
   AppShell,
@@ -21,6 +22,7 @@ import {
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { darkenToContrast } from './lib/contrast';
+import classes from './theme.module.css';
 
 const WHITE = '#ffffff';
 /** AA (4.5:1) with a little margin, so rounding in a checker (axe) cannot tip a colour under. */
@@ -101,8 +103,8 @@ export const theme = createTheme({
     TextInput: TextInput.extend({ defaultProps: { size: 'md' } }),
     PasswordInput: PasswordInput.extend({ defaultProps: { size: 'md' } }),
     // No focusable role="presentation" placeholder inside role="menu" (axe: aria-required-children); keyboard
-    // opening still focuses the first item.
-    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // opening still focuses the first item. A coloured item's text darkens where it is hovered (theme.module.css).
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false }, classNames: { item: classes.menuItem } },
     // A dialog's title bar is not the page's banner: a <header> there is a second "banner" landmark.
     ModalHeader: { defaultProps: { component: 'div' } },
     DrawerHeader: { defaultProps: { component: 'div' } },
