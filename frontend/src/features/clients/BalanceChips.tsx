@@ -4,6 +4,15 @@ import type { Balance } from '../../api/types';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { formatMoney } from '../../lib/money';
 
+/**
+ * In a narrow place (a table column at 1280 px) a chip wraps its words rather than cutting them: "A favor" goes
+ * above the amount, which is never broken (its symbol and digits are joined by a no-break space) nor cut.
+ */
+const WRAPPING = {
+  root: { height: 'auto', minWidth: 'min-content' },
+  label: { whiteSpace: 'normal', overflow: 'visible' },
+} as const;
+
 /** One chip per currency (never summed across currencies): red when the client owes, teal for a credit. */
 export function BalanceChips({ balances, size = 'md' }: { balances: Balance[]; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
@@ -34,6 +43,7 @@ export function BalanceChips({ balances, size = 'md' }: { balances: Balance[]; s
             aria-label={label}
             title={label}
             tt="none"
+            styles={WRAPPING}
           >
             {amount < 0 ? label : formatted}
           </Badge>

@@ -13,10 +13,11 @@ import { clientDisplayName, clientLegalName } from './format';
 import { PractitionerList } from './PractitionerList';
 
 const SKELETON_ROWS = 8;
-// Past these widths long names, e-mails and program lists are cut (the tooltip shows them whole).
+// Past these widths long names, e-mails and program lists are cut (the tooltip shows them whole). They leave the
+// balance its room at 1280 px: money is never cut, and a table wider than the screen hides it off to the right.
 const NAME_WIDTH = 200;
-const EMAIL_WIDTH = 150;
-const PROGRAMS_WIDTH = 120;
+const EMAIL_WIDTH = 140;
+const PROGRAMS_WIDTH = 110;
 
 interface ClientTableProps {
   clients: Client[];
