@@ -147,6 +147,10 @@ describe('ledger', () => {
     await form.waitFor();
     await form.getByRole('textbox', { name: new RegExp(`^${es.calendar.form.date}`) }).fill(day);
     await form.getByLabel(new RegExp(`^${es.calendar.form.start}`)).fill('20:05');
+    // The practice's first location is chosen once the locations have loaded.
+    await expect
+      .poll(() => form.getByRole('combobox', { name: new RegExp(`^${es.calendar.form.location}`) }).inputValue(), { timeout: 15_000 })
+      .not.toBe('');
     await form.getByRole('combobox', { name: new RegExp(`^${es.calendar.form.service}`) }).click();
     await page.getByRole('option', { name: /90834/ }).click();
     expect(await form.getByLabel(new RegExp(`^${es.calendar.form.end}`)).inputValue()).toBe('20:50');

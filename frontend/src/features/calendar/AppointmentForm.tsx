@@ -25,7 +25,7 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newIdempotencyKey } from '../../api/queries/ledger';
 import { useRooms } from '../../api/queries/locations';
@@ -238,6 +238,14 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   });
   const values = form.getValues();
   const rooms = useRooms(values.locationId);
+  // Opened before the practice's locations had loaded (a slow connection): the first active one once they are,
+  // as when they were there from the start, unless someone already chose.
+  const firstLocation = reference.activeLocations[0]?.id ?? null;
+  useEffect(() => {
+    if (editing || firstLocation === null || form.getValues().locationId !== null || form.isDirty('locationId')) return;
+    form.setFieldValue('locationId', firstLocation);
+    // (The form object is stable: only the loaded list and the mode matter.)
+  }, [firstLocation, editing]);
   /** The booking form logs a past session as it went only when it is a one-off session in the past. */
   function logsPast(current: AppointmentFormValues): boolean {
     return !editing && current.kind === 'client_session' && current.repeats === 'none' && isPast(current, timeZone);

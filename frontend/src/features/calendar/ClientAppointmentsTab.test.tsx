@@ -181,4 +181,31 @@ describe("a client's appointments", { timeout: 30_000 }, () => {
     expect(post!.body).not.toHaveProperty('price_minor');
     expect(post!.body).not.toHaveProperty('currency');
   });
+
+  it('picks the first location once the locations arrive, when the form was opened before they had', async () => {
+    let release: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    const calls = fakeApi({
+      ...routes(),
+      'GET /api/v1/locations': async () => {
+        await arrived;
+        return json(200, { items: [office], next_cursor: null });
+      },
+      'POST /api/v1/appointments': ({ body }: ApiCall) => json(201, { ...entries[2], ...(body as object), id: 'new' }),
+    });
+    renderApp(`/clients/${zoila.id}/appointments`);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Book a session' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: 'New appointment' }, SLOW);
+    expect(within(dialog).getByRole('combobox', { name: /Location/ })).toHaveValue('');
+    release();
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /Location/ })).toHaveValue('Office'), SLOW);
+    await user.click(within(dialog).getByRole('combobox', { name: /Service/ }));
+    await screen.findByRole('option', { name: /90834/, hidden: true }, SLOW);
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.click(within(dialog).getByRole('button', { name: 'Book' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true), SLOW);
+    expect(calls.find((call) => call.method === 'POST')!.body).toMatchObject({ location_id: 'l1' });
+  });
 });
