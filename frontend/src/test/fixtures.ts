@@ -1,5 +1,15 @@
 /** Sample API data for component tests. */
-import type { Client, CustomFieldDefinition, PractitionerRecord, Relationship, User } from '../api/types';
+import type {
+  CalendarEntry,
+  Client,
+  CustomFieldDefinition,
+  LocationRecord,
+  PractitionerRecord,
+  Relationship,
+  Service,
+  User,
+} from '../api/types';
+import type { SchedulingReference } from '../features/calendar/useSchedulingReference';
 
 /** The demo practice's administrator (override any field). */
 export function userFixture(extra: Partial<User> = {}): User {
@@ -113,3 +123,66 @@ export const practiceFixture = {
   rating_anonymity_floor: 5,
   updated_at: '2026-01-01T00:00:00Z',
 };
+
+const CREATED = { created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+
+/** A 45-minute individual session (90834) priced in soles (override any field). */
+export function serviceFixture(extra: Partial<Service> = {}): Service {
+  return { id: 's1', code: '90834', name: 'Psychotherapy', default_duration_minutes: 45, prices: { PEN: 15000 }, active: true, ...CREATED, ...extra };
+}
+
+/** The practice's office (place of service 11). */
+export function locationFixture(extra: Partial<LocationRecord> = {}): LocationRecord {
+  return { id: 'l1', name: 'Office', address: null, pos_code: '11', virtual: false, active: true, ...CREATED, ...extra };
+}
+
+/** A scheduled session of Zoila's with the first practitioner in Lima, 45 minutes from `starts_at`. */
+export function calendarEntryFixture(extra: Partial<CalendarEntry> = {}): CalendarEntry {
+  const client = clientFixture();
+  const startsAt = extra.starts_at ?? '2026-03-03T15:00:00Z';
+  return {
+    id: 'a1',
+    busy_only: false,
+    kind: 'client_session',
+    status: 'scheduled',
+    practitioner_id: 'p1',
+    room_id: null,
+    location_id: 'l1',
+    starts_at: startsAt,
+    ends_at: new Date(Date.parse(startsAt) + 45 * 60_000).toISOString(),
+    time_zone: 'America/Lima',
+    group_id: null,
+    client: { id: client.id, first_name: client.first_name, last_name: client.last_name },
+    service_id: 's1',
+    title: null,
+    availability: null,
+    price_minor: 15000,
+    currency: 'PEN',
+    series_id: null,
+    series_exception: false,
+    time_adjusted: null,
+    ...extra,
+  };
+}
+
+/** What the scheduling screens look things up in, for a practice in Lima with these records (all active). */
+export function schedulingReferenceFixture(
+  records: { services?: Service[]; locations?: LocationRecord[]; currencies?: string[] } = {},
+): SchedulingReference & { timeZone: string } {
+  const services = records.services ?? [];
+  const locations = records.locations ?? [];
+  return {
+    timeZone: 'America/Lima',
+    currencies: records.currencies ?? ['PEN'],
+    defaultCurrency: 'PEN',
+    locale: 'en-PE',
+    practitioners: new Map([[practitionerFixture.id, practitionerFixture]]),
+    services: new Map(services.map((service) => [service.id, service])),
+    locations: new Map(locations.map((location) => [location.id, location])),
+    rooms: new Map(),
+    activePractitioners: [practitionerFixture],
+    activeServices: services,
+    activeLocations: locations,
+    activeRooms: [],
+  };
+}

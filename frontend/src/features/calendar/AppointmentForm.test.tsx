@@ -5,54 +5,20 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LocationRecord, Service } from '../../api/types';
 import { createQueryClient } from '../../queryClient';
 import { fakeApi, json, signInAs, type ApiCall } from '../../test/fakeApi';
-import { clientFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
+import { clientFixture, locationFixture, practiceFixture, practitionerFixture, schedulingReferenceFixture, serviceFixture } from '../../test/fixtures';
 import { theme } from '../../theme';
 import { AppointmentForm, type AppointmentFormMode } from './AppointmentForm';
-import type { SchedulingReference } from './useSchedulingReference';
 import { shiftDays, wallTimeOf } from './zonedTime';
 
 const SLOW = { timeout: 8_000 };
 const LIMA = 'America/Lima';
 const zoila = clientFixture();
 
-const service: Service = {
-  id: 's1',
-  code: '90834',
-  name: 'Psychotherapy',
-  default_duration_minutes: 45,
-  prices: { PEN: 15000 },
-  active: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
-const office: LocationRecord = {
-  id: 'l1',
-  name: 'Office',
-  address: null,
-  pos_code: '11',
-  virtual: false,
-  active: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
-
-const reference: SchedulingReference & { timeZone: string } = {
-  timeZone: LIMA,
-  currencies: ['PEN'],
-  defaultCurrency: 'PEN',
-  locale: 'en-PE',
-  practitioners: new Map([[practitionerFixture.id, practitionerFixture]]),
-  services: new Map([[service.id, service]]),
-  locations: new Map([[office.id, office]]),
-  rooms: new Map(),
-  activePractitioners: [practitionerFixture],
-  activeServices: [service],
-  activeLocations: [office],
-  activeRooms: [],
-};
+const service = serviceFixture();
+const office = locationFixture();
+const reference = schedulingReferenceFixture({ services: [service], locations: [office] });
 
 function routes() {
   return {

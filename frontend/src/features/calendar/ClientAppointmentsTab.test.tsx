@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CalendarEntry, LocationRecord, Service } from '../../api/types';
+import type { CalendarEntry } from '../../api/types';
 import { fakeApi, json, signInAs, type ApiCall } from '../../test/fakeApi';
-import { clientFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
+import { calendarEntryFixture, clientFixture, locationFixture, practiceFixture, practitionerFixture, serviceFixture } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 
 const SLOW = { timeout: 8_000 };
@@ -11,52 +11,11 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const zoila = clientFixture();
 
-const service: Service = {
-  id: 's1',
-  code: '90834',
-  name: 'Psychotherapy',
-  default_duration_minutes: 45,
-  prices: { PEN: 15000, USD: 5000 },
-  active: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
-const office: LocationRecord = {
-  id: 'l1',
-  name: 'Office',
-  address: null,
-  pos_code: '11',
-  virtual: false,
-  active: true,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
+const service = serviceFixture({ prices: { PEN: 15000, USD: 5000 } });
+const office = locationFixture();
 
 function entry(id: string, startsInMs: number, extra: Partial<CalendarEntry> = {}): CalendarEntry {
-  const start = Date.now() + startsInMs;
-  return {
-    id,
-    busy_only: false,
-    kind: 'client_session',
-    status: 'scheduled',
-    practitioner_id: 'p1',
-    room_id: null,
-    location_id: 'l1',
-    starts_at: new Date(start).toISOString(),
-    ends_at: new Date(start + 45 * 60_000).toISOString(),
-    time_zone: 'America/Lima',
-    group_id: null,
-    client: { id: zoila.id, first_name: zoila.first_name, last_name: zoila.last_name },
-    service_id: 's1',
-    title: null,
-    availability: null,
-    price_minor: 15000,
-    currency: 'PEN',
-    series_id: null,
-    series_exception: false,
-    time_adjusted: null,
-    ...extra,
-  };
+  return calendarEntryFixture({ id, starts_at: new Date(Date.now() + startsInMs).toISOString(), ...extra });
 }
 
 const entries = [

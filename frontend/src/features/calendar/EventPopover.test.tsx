@@ -8,11 +8,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CalendarEntry } from '../../api/types';
 import { createQueryClient } from '../../queryClient';
 import { fakeApi, json, signInAs, type ApiCall } from '../../test/fakeApi';
-import { clientFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
+import { calendarEntryFixture, clientFixture, practiceFixture, schedulingReferenceFixture } from '../../test/fixtures';
 import { theme } from '../../theme';
 import { blocksOf } from './calendarBlocks';
 import { EventPopover } from './EventPopover';
-import type { SchedulingReference } from './useSchedulingReference';
 
 const SLOW = { timeout: 8_000 };
 const zoila = clientFixture();
@@ -20,45 +19,10 @@ const zoila = clientFixture();
 /** A session that ended an hour ago and is still to be recorded. */
 function pastSession(extra: Partial<CalendarEntry> = {}): CalendarEntry {
   const start = Date.now() - 2 * 3_600_000;
-  return {
-    id: 'a1',
-    busy_only: false,
-    kind: 'client_session',
-    status: 'scheduled',
-    practitioner_id: 'p1',
-    room_id: null,
-    location_id: null,
-    starts_at: new Date(start).toISOString(),
-    ends_at: new Date(start + 45 * 60_000).toISOString(),
-    time_zone: 'America/Lima',
-    group_id: null,
-    client: { id: zoila.id, first_name: zoila.first_name, last_name: zoila.last_name },
-    service_id: null,
-    title: null,
-    availability: null,
-    price_minor: 15000,
-    currency: 'PEN',
-    series_id: null,
-    series_exception: false,
-    time_adjusted: null,
-    ...extra,
-  };
+  return calendarEntryFixture({ location_id: null, service_id: null, starts_at: new Date(start).toISOString(), ...extra });
 }
 
-const reference: SchedulingReference & { timeZone: string } = {
-  timeZone: 'America/Lima',
-  currencies: ['PEN', 'USD'],
-  defaultCurrency: 'PEN',
-  locale: 'en-PE',
-  practitioners: new Map([[practitionerFixture.id, practitionerFixture]]),
-  services: new Map(),
-  locations: new Map(),
-  rooms: new Map(),
-  activePractitioners: [practitionerFixture],
-  activeServices: [],
-  activeLocations: [],
-  activeRooms: [],
-};
+const reference = schedulingReferenceFixture({ currencies: ['PEN', 'USD'] });
 
 function routes(entry: CalendarEntry) {
   return {
@@ -95,6 +59,24 @@ function shown() {
   return screen.findByTestId('event-popover', undefined, SLOW);
 }
 
+/** A past session's popover, opened, with its toasts and API calls watched. */
+async function openedPopover() {
+  const show = vi.spyOn(notifications, 'show');
+  const entry = pastSession();
+  const calls = fakeApi(routes(entry));
+  renderPopover(entry);
+  const user = userEvent.setup();
+  return { show, calls, user, popover: await shown() };
+}
+
+/** The popover's no-show step, once the practice's fee is known. */
+async function noShowStep(user: ReturnType<typeof userEvent.setup>, popover: HTMLElement) {
+  await user.click(within(popover).getByRole('button', { name: 'No-show', hidden: true }));
+  const step = within(popover).getByTestId('no-show-step');
+  await waitFor(() => expect(step).toHaveTextContent(/S\/\s25\.00/), SLOW);
+  return step;
+}
+
 beforeEach(() => {
   signInAs('front_desk');
   // The hidden popover has nothing its focus trap can focus, and says so: that says nothing about the popover.
@@ -121,16 +103,9 @@ describe('the event popover', { timeout: 30_000 }, () => {
   });
 
   it('records a no-show saying the fee that will be charged; Back leaves the step', async () => {
-    const show = vi.spyOn(notifications, 'show');
-    const entry = pastSession();
-    const calls = fakeApi(routes(entry));
-    renderPopover(entry);
-    const user = userEvent.setup();
-
-    const popover = await shown();
-    await user.click(within(popover).getByRole('button', { name: 'No-show', hidden: true }));
-    const step = within(popover).getByTestId('no-show-step');
-    await waitFor(() => expect(within(step).getByRole('checkbox', { name: /S\/\s25\.00/, hidden: true })).toBeChecked(), SLOW);
+    const { show, calls, user, popover } = await openedPopover();
+    const step = await noShowStep(user, popover);
+    expect(within(step).getByRole('checkbox', { name: /S\/\s25\.00/, hidden: true })).toBeChecked();
     // Charging: the hint about the ledger is shown.
     expect(step).toHaveTextContent('The fee appears on the client’s ledger');
     await user.click(within(step).getByRole('button', { name: 'Back', hidden: true }));
@@ -156,21 +131,14 @@ describe('the event popover', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
 
     const popover = await shown();
-    await user.click(within(popover).getByRole('button', { name: 'No-show', hidden: true }));
-    const step = within(popover).getByTestId('no-show-step');
-    await waitFor(() => expect(within(step).getByRole('checkbox', { name: /S\/\s25\.00/, hidden: true })).toBeChecked(), SLOW);
+    const step = await noShowStep(user, popover);
+    expect(within(step).getByRole('checkbox', { name: /S\/\s25\.00/, hidden: true })).toBeChecked();
     await user.click(within(step).getByRole('button', { name: 'Record no-show', hidden: true }));
     await waitFor(() => expect(toasts(show)).toEqual(['Zoila Muñoz: No-show · a S/ 25.00 fee will be charged']), SLOW);
   });
 
   it('waives the fee for a reason marked as required, and says it was waived', async () => {
-    const show = vi.spyOn(notifications, 'show');
-    const entry = pastSession();
-    const calls = fakeApi(routes(entry));
-    renderPopover(entry);
-    const user = userEvent.setup();
-
-    const popover = await shown();
+    const { show, calls, user, popover } = await openedPopover();
     await user.click(within(popover).getByRole('button', { name: 'No-show', hidden: true }));
     const step = within(popover).getByTestId('no-show-step');
     const charge = within(step).getByRole('checkbox', { name: /Charge the no-show fee/, hidden: true });
@@ -189,13 +157,7 @@ describe('the event popover', { timeout: 30_000 }, () => {
 
   it("tells a clinician the practice's fee will be charged (she sets no fee)", async () => {
     signInAs('clinician');
-    const show = vi.spyOn(notifications, 'show');
-    const entry = pastSession();
-    const calls = fakeApi(routes(entry));
-    renderPopover(entry);
-    const user = userEvent.setup();
-
-    const popover = await shown();
+    const { show, calls, user, popover } = await openedPopover();
     await user.click(within(popover).getByRole('button', { name: 'No-show', hidden: true }));
     const step = within(popover).getByTestId('no-show-step');
     await waitFor(() => expect(step).toHaveTextContent(/no-show fee applies \(S\/\s25\.00\)/), SLOW);

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../../api/types';
 import { contrastRatio } from '../../lib/contrast';
+import { calendarEntryFixture } from '../../test/fixtures';
 import { blockColors, blocksOf, needsAttendance } from './calendarBlocks';
 
 const NOW = new Date('2026-03-03T20:00:00Z');
 
-function entry(extra: Partial<CalendarEntry> = {}): CalendarEntry {
-  return {
-    id: 'a1',
-    busy_only: false,
-    kind: 'client_session',
-    status: 'scheduled',
-    practitioner_id: 'p1',
-    room_id: null,
-    location_id: 'l1',
-    starts_at: '2026-03-03T15:00:00Z',
-    ends_at: '2026-03-03T15:45:00Z',
-    time_zone: 'America/Lima',
-    group_id: null,
-    client: { id: 'c1', first_name: 'Zoila', last_name: 'Muñoz' },
-    service_id: 's1',
-    title: null,
-    availability: null,
-    price_minor: 15000,
-    currency: 'PEN',
-    series_id: null,
-    series_exception: false,
-    time_adjusted: null,
-    ...extra,
-  };
-}
+const entry = (extra: Partial<CalendarEntry> = {}): CalendarEntry => calendarEntryFixture(extra);
 
 describe('calendar blocks', () => {
   it('flags a session that has ended while still scheduled, and nothing else', () => {
