@@ -71,3 +71,15 @@ export async function apiAs(baseUrl: string, credentials: { email: string; passw
     return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
   };
 }
+
+/** The API as a signed-in user, for setting up and checking: any error answer fails the test loudly. */
+export type OkApi = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
+
+export async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
+  const api = await apiAs(baseUrl, credentials);
+  return async <T,>(method: string, path: string, body?: unknown) => {
+    const { status, body: answer } = await api<T>(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+}

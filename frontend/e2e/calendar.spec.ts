@@ -5,7 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, launchBrowser, screenshot } from './browser';
+import { type OkApi, launchBrowser, okApiAs, screenshot } from './browser';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 const LIMA = 'America/Lima';
@@ -14,18 +14,6 @@ const DAY_MS = 86_400_000;
 const suffix = `K${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Inés ${suffix}`, last: 'Ñique', name: `Inés ${suffix} Ñique` };
 const PRACTITIONER = 'Lic. Renato Chávez León';
-
-type OkApi = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
-
-/** The shared API helper, failing loudly on any error answer. */
-async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
-  const api = await apiAs(baseUrl, credentials);
-  return async (method, path, body) => {
-    const { status, body: answer } = await api(method, path, body);
-    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
-    return answer;
-  };
-}
 
 /** The date (YYYY-MM-DD) and time (HH:MM) of an instant on Lima's clock. */
 function inLima(instant: string | number): { date: string; time: string } {

@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { es } from '../src/i18n/locales/es';
 import { formatMoney, minorToInput } from '../src/lib/money';
-import { apiAs, launchBrowser, newPage, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -21,17 +21,6 @@ const PRACTITIONER = 'Lic. Renato Chávez León';
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL), and the client must be findable by name.
 const suffix = `L${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Lucía ${suffix}`, last: 'Huamán', name: `Lucía ${suffix} Huamán` };
-
-type OkApi = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-
-async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
-  const api = await apiAs(baseUrl, credentials);
-  return async <T,>(method: string, path: string, body?: unknown) => {
-    const { status, body: answer } = await api<T>(method, path, body);
-    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
-    return answer;
-  };
-}
 
 interface Line {
   id: string;

@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
-import { apiAs, launchBrowser, newPage, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -17,17 +17,6 @@ const suffix = `S${Math.random().toString(36).slice(2, 7)}`;
 const PRACTITIONER = `Lic. Serie ${suffix}`;
 const client = { first: `Olga ${suffix}`, last: 'Semanal', name: `Olga ${suffix} Semanal` };
 const other = { first: `Pía ${suffix}`, last: 'Semanal' };
-
-type OkApi = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
-
-async function okApiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<OkApi> {
-  const api = await apiAs(baseUrl, credentials);
-  return async <T,>(method: string, path: string, body?: unknown) => {
-    const { status, body: answer } = await api<T>(method, path, body);
-    if (status >= 300) throw new Error(`${method} ${path} → ${status}: ${JSON.stringify(answer)}`);
-    return answer;
-  };
-}
 
 interface Entry {
   id: string;
