@@ -10,17 +10,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import statistics
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from alembic import command
+from common import analyze, migrated_database, ms
 from sqlalchemy import insert, text
 
-from tend.cli import alembic_config
 from tend.persistence.db import create_engine, create_sessionmaker
 from tend.persistence.repositories.scheduling import AppointmentRepository, WindowFilter
 from tend.persistence.tables.practice import Location, Practitioner, Service
@@ -66,11 +62,6 @@ async def _generate(url: str, count: int) -> list[uuid.UUID]:
     return practitioners
 
 
-def _ms(samples: list[float]) -> str:
-    p95 = sorted(samples)[int(len(samples) * 0.95)]
-    return f"median {statistics.median(samples):7.2f} ms   p95 {p95:7.2f} ms"
-
-
 async def _measure(url: str, practitioner: uuid.UUID, runs: int) -> None:
     engine = create_engine(url)
     sessions = create_sessionmaker(engine)
@@ -101,15 +92,8 @@ async def _measure(url: str, practitioner: uuid.UUID, runs: int) -> None:
                 started = time.perf_counter()
                 raw_rows = (await conn.execute(statement, params)).all()
                 raw_times.append((time.perf_counter() - started) * 1000)
-        print(f"{label:<32} rows {found:>5}  repository: {_ms(repo_times)}")
-        print(f"{'':<32} rows {len(raw_rows):>5}  raw SQL:    {_ms(raw_times)}")
-    await engine.dispose()
-
-
-async def _analyze(url: str) -> None:
-    engine = create_engine(url)
-    async with engine.begin() as conn:
-        await conn.execute(text("ANALYZE"))
+        print(f"{label:<32} rows {found:>5}  repository: {ms(repo_times)}")
+        print(f"{'':<32} rows {len(raw_rows):>5}  raw SQL:    {ms(raw_times)}")
     await engine.dispose()
 
 
@@ -119,15 +103,14 @@ async def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    await asyncio.to_thread(command.upgrade, alembic_config(url), "head")  # type: ignore[arg-type]
+    url = await migrated_database(args.database_url)
     started = time.perf_counter()
     practitioners = await _generate(url, args.appointments)
     print(
         f"{args.appointments} appointments generated in {time.perf_counter() - started:.1f} s "
         f"({url.split(':')[0]})"
     )
-    await _analyze(url)  # planner statistics, as a live database has them after a bulk load
+    await analyze(url)
     await _measure(url, practitioners[0], args.runs)
 
 

@@ -12,19 +12,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import statistics
-import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from alembic import command
+from common import analyze, migrated_database, ms
 from sqlalchemy import insert, text
 
-from tend.cli import alembic_config
 from tend.core.ids import ordered_id
 from tend.persistence.db import create_engine, create_sessionmaker
 from tend.persistence.repositories.ledger import LedgerRepository
@@ -120,11 +116,6 @@ async def _generate(url: str, clients: int, sessions: int) -> tuple[list[uuid.UU
     return ids, entries_written
 
 
-def _ms(samples: list[float]) -> str:
-    p95 = sorted(samples)[int(len(samples) * 0.95)]
-    return f"median {statistics.median(samples):8.2f} ms   p95 {p95:8.2f} ms"
-
-
 async def _time(runs: int, work: Callable[[], Awaitable[Any]]) -> tuple[list[float], Any]:
     samples, result = [], None
     for _ in range(runs):
@@ -141,7 +132,7 @@ async def _measure(url: str, ids: list[uuid.UUID], runs: int) -> None:
     async with sessions() as session:
         ledger = LedgerRepository(session)
         samples, found = await _time(runs, lambda: ledger.balances(page))
-        print(f"{'balances, a page of 50 clients':<34} rows {len(found):>6}  repository: {_ms(samples)}")
+        print(f"{'balances, a page of 50 clients':<34} rows {len(found):>6}  repository: {ms(samples)}")
     async with engine.connect() as conn:
         hexes = [str(i) if conn.dialect.name == "postgresql" else i.hex for i in page]
         marks = ", ".join(f":c{n}" for n in range(len(hexes)))
@@ -151,11 +142,11 @@ async def _measure(url: str, ids: list[uuid.UUID], runs: int) -> None:
         )
         params = {f"c{n}": value for n, value in enumerate(hexes)}
         samples, rows = await _time(runs, lambda: conn.execute(raw, params))
-        print(f"{'':<34} rows {len(rows.all()):>6}  raw SQL:    {_ms(samples)}")
+        print(f"{'':<34} rows {len(rows.all()):>6}  raw SQL:    {ms(samples)}")
     async with sessions() as session:
         ledger = LedgerRepository(session)
         samples, found = await _time(runs, lambda: ledger.of_client([ids[0]]))
-        print(f"{'one client statement':<34} rows {len(found):>6}  repository: {_ms(samples)}")
+        print(f"{'one client statement':<34} rows {len(found):>6}  repository: {ms(samples)}")
 
         async def aging() -> int:
             due = await ledger.balances_due()
@@ -165,17 +156,10 @@ async def _measure(url: str, ids: list[uuid.UUID], runs: int) -> None:
             return len(due)
 
         samples, owing = await _time(max(3, runs // 10), aging)
-        print(f"{'aging, every owing client':<34} rows {owing:>6}  repository: {_ms(samples)}")
+        print(f"{'aging, every owing client':<34} rows {owing:>6}  repository: {ms(samples)}")
         day = TODAY - timedelta(days=3)
         samples, found = await _time(runs, lambda: ledger.payments_totals(day))
-        print(f"{'daily close (payments of a day)':<34} rows {len(found):>6}  repository: {_ms(samples)}")
-    await engine.dispose()
-
-
-async def _analyze(url: str) -> None:
-    engine = create_engine(url)
-    async with engine.begin() as conn:
-        await conn.execute(text("ANALYZE"))
+        print(f"{'daily close (payments of a day)':<34} rows {len(found):>6}  repository: {ms(samples)}")
     await engine.dispose()
 
 
@@ -186,15 +170,14 @@ async def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
-    await asyncio.to_thread(command.upgrade, alembic_config(url), "head")  # type: ignore[arg-type]
+    url = await migrated_database(args.database_url)
     started = time.perf_counter()
     ids, written = await _generate(url, args.clients, args.sessions)
     print(
         f"{args.clients} clients, {written} ledger entries generated in "
         f"{time.perf_counter() - started:.1f} s ({url.split(':')[0]})"
     )
-    await _analyze(url)  # planner statistics, as a live database has them after a bulk load
+    await analyze(url)
     await _measure(url, ids, args.runs)
 
 
