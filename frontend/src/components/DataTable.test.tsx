@@ -32,10 +32,12 @@ function names() {
     .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
 }
 
+// Each render uses env="test", as renderApp does: jsdom measures every element 0×0, so without it Mantine's
+// floating-ui `hide` check renders the open Columns menu with display:none (and its focus trap complains).
 describe('DataTable', () => {
   it('sorts by a column when its header is clicked, ascending then descending', async () => {
     render(
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env="test">
         <DataTable data={rows} columns={columns} getRowId={(row) => row.id} />
       </MantineProvider>,
     );
@@ -52,7 +54,7 @@ describe('DataTable', () => {
 
   it('hides and shows columns from the Columns menu, never the ones that may not be hidden', async () => {
     render(
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env="test">
         <DataTable data={rows} columns={columns} getRowId={(row) => row.id} />
       </MantineProvider>,
     );
@@ -72,7 +74,7 @@ describe('DataTable', () => {
     const onExit = vi.fn();
     const navigation = createRef<DataTableNavigation>();
     render(
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env="test">
         <DataTable
           data={rows}
           columns={columns}
@@ -109,7 +111,7 @@ describe('DataTable', () => {
     it('shows each row as a card: the first column as its title, the others labelled by their headers', async () => {
       window.matchMedia = (query: string) => ({ ...original(query), matches: query.includes('max-width') });
       render(
-        <MantineProvider theme={theme}>
+        <MantineProvider theme={theme} env="test">
           <DataTable data={rows} columns={columns} getRowId={(row) => row.id} testId="people" />
         </MantineProvider>,
       );

@@ -2,7 +2,7 @@
  * Unpaid bills of the whole practice, oldest first: whose, issued when, total, paid, owed (the API names each
  * bill's client).
  */
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -49,10 +49,12 @@ export function UnpaidBillsSection() {
     column.accessor((bill) => billTitle(bill), {
       id: 'bill',
       header: t('ledger.unpaid.columns.bill'),
+      // Side by side, not the badge inside the text: a Badge is a <div>, which a <p> may not contain.
       cell: ({ row: { original: bill } }) => (
-        <Text size="sm">
-          {billTitle(bill)} <BillStatusBadge status={bill.status} />
-        </Text>
+        <Group gap={6} wrap="wrap">
+          <Text size="sm">{billTitle(bill)}</Text>
+          <BillStatusBadge status={bill.status} />
+        </Group>
       ),
     }),
     column.accessor('total_minor', {
