@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncEngine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from tend.api import api_keys, audit, auth, dev, docs, health, jobs
+from tend.api import api_keys, audit, auth, dev, docs, health, jobs, notes
 from tend.api.clients import custom_fields, duplicates, enrollments, records, relationships
 from tend.api.deps import auth_policy
 from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
@@ -150,6 +150,7 @@ def create_app(
         enrollments,
         custom_fields,
         appointments,
+        notes,
         appointment_series,
         calendar_feeds,
         ledger_entries,

@@ -141,7 +141,9 @@ ContextDep = Annotated[Context, Depends(get_context)]
 
 
 def anonymous_context(session: SessionDep, clock: ClockDep) -> Context:
-    return Context(session=session, clock=clock, actor=Actor.system(), request_id=current_request_id())
+    """Routes without a signed-in caller (sign-in, public links) act as the public, who can read nothing
+    unless the route grants exactly what its token names."""
+    return Context(session=session, clock=clock, actor=Actor.public(), request_id=current_request_id())
 
 
 AnonymousContextDep = Annotated[Context, Depends(anonymous_context)]

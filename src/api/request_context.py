@@ -15,10 +15,31 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("tend_request_id", default=None)
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 access_log = logging.getLogger("tend.access")
+# Under /public/ a path's secret is its token (calendar feeds, later survey and booking links). Only route
+# words ("v1", "calendar", "time-slots") pass; any other segment is taken for a token: deny by default, so
+# a public route added later is covered without a list to keep up to date.
+PUBLIC_PREFIX = "/public/"
+_ROUTE_WORD = re.compile(r"^(?:v\d{1,3}|[a-z]{1,24}(?:-[a-z]{1,24})*)$")
+_EXTENSION = re.compile(r"^[a-z0-9]{1,8}$")
+REDACTED = "[redacted]"
 
 
 def current_request_id() -> str | None:
     return _request_id.get()
+
+
+def redact_path(path: str) -> str:
+    """A request path fit for a log line: every token-like segment under /public/ becomes `[redacted]`
+    (its extension kept: `/public/v1/calendar/[redacted].ics`). Use it wherever a path or URL is logged."""
+    if not path.startswith(PUBLIC_PREFIX):
+        return path
+    segments = path.split("/")
+    for index, segment in enumerate(segments[2:], start=2):
+        stem, dot, extension = segment.rpartition(".") if "." in segment else (segment, "", "")
+        if not segment or _ROUTE_WORD.match(stem):
+            continue
+        segments[index] = REDACTED + (dot + extension if _EXTENSION.match(extension) else "")
+    return "/".join(segments)
 
 
 class RequestIdMiddleware:
@@ -57,12 +78,12 @@ class RequestIdMiddleware:
                 raise
             await self.error_response(exc)(scope, receive, send_with_id)
         finally:
-            # Path only, never the query string: searches can contain client names.
+            # Path only, never the query string (searches can contain client names), and no link's token.
             access_log.info(
                 "request",
                 extra={
                     "method": scope.get("method"),
-                    "path": scope.get("route_path") or scope.get("path"),
+                    "path": redact_path(str(scope.get("route_path") or scope.get("path") or "")),
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 },

@@ -19,6 +19,7 @@ class ErrorCode(StrEnum):
     unauthenticated = "unauthenticated"
     forbidden = "forbidden"
     too_many_attempts = "too_many_attempts"
+    rate_limited = "rate_limited"
     method_not_allowed = "method_not_allowed"
     payload_too_large = "payload_too_large"
     internal_error = "internal_error"
@@ -48,6 +49,9 @@ class ErrorCode(StrEnum):
     payment_applied = "conflict.payment_applied"
     bill_not_cancelled = "conflict.bill_not_cancelled"
     note_signed = "conflict.note_signed"
+    note_empty = "conflict.note_empty"
+    session_has_note = "conflict.session_has_note"
+    note_not_signed = "conflict.note_not_signed"
     session_billed = "conflict.session_billed"
     merge_has_money = "conflict.merge_has_money"
     # A record merged into another: `merged_into` names the survivor.
@@ -58,6 +62,9 @@ class ErrorCode(StrEnum):
     role_may_not_delete = "forbidden.role_may_not_delete"
     other_practitioner = "forbidden.other_practitioner"
     money_is_front_desk = "forbidden.money_is_front_desk"
+    practice_wide_event = "forbidden.practice_wide_event"
+    note_author_only = "forbidden.note_author_only"
+    note_unlock = "forbidden.note_unlock"
     # One field (`errors[].code`).
     required = "validation.required"
     unknown_field = "validation.unknown_field"
@@ -178,7 +185,20 @@ class TooManyAttempts(DomainError):
     title = "Too many attempts"
     code = ErrorCode.too_many_attempts
 
-    def __init__(self, retry_after_seconds: int) -> None:
+    def __init__(self, retry_after_seconds: int, detail: str | None = None) -> None:
         minutes = max(1, -(-retry_after_seconds // 60))
-        super().__init__(f"Too many failed attempts. Try again in {minutes} minute(s).")
+        super().__init__(detail or f"Too many failed attempts. Try again in {minutes} minute(s).")
         self.retry_after_seconds = retry_after_seconds
+
+
+class RateLimited(TooManyAttempts):
+    """Too many requests with one secret link in a short time (answered 429 with Retry-After)."""
+
+    title = "Too many requests"
+    code = ErrorCode.rate_limited
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(
+            retry_after_seconds,
+            f"Too many requests for this link. Try again in {retry_after_seconds} second(s).",
+        )

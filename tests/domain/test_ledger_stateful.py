@@ -8,11 +8,15 @@ the fee/charge job after each flip), against the real database, keep the ledger'
 - a session has at most one live automatic charge, the one its status calls for.
 
 Hypothesis drives a synchronous state machine; each step runs on the machine's own event loop and
-engine (in a worker thread), so the test's own loop stays free."""
+engine (in a worker thread), so the test's own loop stays free. The concurrent variant (PostgreSQL) adds
+a step that fires two to four operations at once, each in its own transaction, and checks the same
+invariants once they have all finished: what a stored total (a bill's paid amount) says must match the
+rows it sums however the transactions interleave."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -24,7 +28,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from tend.core.actor import Actor
 from tend.core.clock import FrozenClock
 from tend.core.enums import AppointmentStatus, BillStatus, EntryKind, Role
-from tend.core.errors import Conflict
+from tend.core.errors import Conflict, NotFound
 from tend.domain.clients.records import create_client
 from tend.domain.context import Context
 from tend.domain.ledger import bills, charges, entries
@@ -214,7 +218,10 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
         @rule(index=st.integers(min_value=0))
         def unallocate(self, index: int) -> None:
             allocation = self.allocations.pop(index % len(self.allocations))
-            self.run(lambda ctx: bills.unallocate(ctx, allocation.id))
+            try:
+                self.run(lambda ctx: bills.unallocate(ctx, allocation.id))
+            except NotFound:  # the fee job (or un-applying its whole payment) took it off already
+                return
 
         @invariant()
         def the_books_balance(self) -> None:
@@ -268,12 +275,195 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
     return Ledger
 
 
+Make = Callable[[Context], Awaitable[Any]]
+SEQUENTIAL_RULES = (
+    "charge", "pay", "adjust", "refund", "reverse", "book_past_session", "attend_pay_and_apply",
+    "flip_status", "allocate", "unallocate",
+)  # fmt: skip
+# Shrinking goes towards the first; the bill operations are what the races are about.
+OPERATIONS = ("unallocate", "allocate", "reverse", "flip", "unapply_payment", "refund", "pay")
+
+
+def concurrent_ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
+    """The same model and invariants with one kind of step (the sequential rules are plain helpers here):
+    the issue's setup (a fresh bill paid by two payments, and a third payment left as credit), then two to
+    four operations at once, each in its own unit of work on
+    its own connection (PostgreSQL runs them as concurrent transactions); the model takes what each one
+    did once all have finished. Operations pick their target counting from the newest, so most of them
+    land on that bill, its payments and its session. Refusals (409) and "already gone" (404) are fine
+    answers for a loser; anything else (a 500, a deadlock, a broken constraint) fails the test."""
+
+    class ConcurrentLedger(ledger_machine(database_url)):  # type: ignore[misc]
+        def _a_bill_paid_in_two_parts(self, currency: str, days_ago: int, split: int) -> None:
+            self.book_past_session(currency, days_ago)
+            appointment = self.sessions_booked[-1]
+            self.flip_status(len(self.sessions_booked) - 1, AppointmentStatus.attended)
+            first = PRICE[currency] * split // 100
+            for amount in (first, PRICE[currency] - first):
+                self.pay(currency, amount)
+                payment = self.payments[-1]
+
+                async def apply(ctx: Context, payment: Any = payment, amount: int = amount) -> Any:
+                    (bill,) = await BillRepository(ctx.session).of_appointment(appointment.id)
+                    item = {"bill_id": bill.id, "amount_minor": amount}
+                    return await bills.allocate(ctx, payment.id, [item])
+
+                self.allocations.extend(self.run(apply))
+            self.pay(currency, PRICE[currency])  # credit, for the operations to apply or refund
+
+        def _together(self, makes: list[Make]) -> list[Any]:
+            async def one(make: Make) -> Any:
+                try:
+                    async with unit_of_work(self.sessions) as session:
+                        return await make(Context(session=session, clock=self.clock, actor=ADMIN))
+                except (Conflict, NotFound) as refused:
+                    return refused
+
+            async def connected() -> None:
+                async with self.engine.connect() as connection:
+                    await connection.exec_driver_sql("SELECT 1")
+                    await asyncio.sleep(0.01)
+
+            async def together() -> list[Any]:
+                # Open connections wait in the pool first: a transaction that had to connect would start
+                # after the others had finished, and nothing would race.
+                await asyncio.gather(*[connected() for _ in makes])
+                return list(await asyncio.gather(*[one(make) for make in makes]))
+
+            return self.loop.run_until_complete(together())
+
+        def _operation(self, kind: str, index: int, amount: int) -> tuple[Make, Callable[[Any], None]]:
+            """What to run (one transaction, or the flip's two) and how the model takes its result."""
+
+            def newest(items: list[Any]) -> Any:
+                return items[-1 - index % len(items)]
+
+            def posted(result: Any) -> None:
+                for entry in result if isinstance(result, list) else [result]:
+                    if entry is not None and not isinstance(entry, Exception):
+                        self._posted(entry)
+
+            if kind == "pay":
+                data = {"amount_minor": amount, "currency": CURRENCIES[index % 2], "payment_method": "cash"}
+
+                def paid(result: Any) -> None:
+                    if not isinstance(result, Exception):
+                        self.payments.append(result)
+                        self._posted(result)
+
+                return (lambda ctx: entries.record_payment(ctx, self.client_id, data)), paid
+            if kind == "allocate":
+                payment = newest(self.payments)
+                appointment = self.sessions_booked[-1]
+
+                async def apply(ctx: Context) -> Any:
+                    (bill,) = await BillRepository(ctx.session).of_appointment(appointment.id)
+                    if bill.currency != payment.currency:
+                        return []
+                    item = {"bill_id": bill.id, "amount_minor": amount % PRICE[bill.currency] + 1}
+                    return await bills.allocate(ctx, payment.id, [item])
+
+                def applied(result: Any) -> None:
+                    if isinstance(result, list):
+                        self.allocations.extend(result)
+
+                return apply, applied
+            if kind == "unallocate":
+                allocation = newest(self.allocations)  # twins are welcome
+
+                def taken_off(_: Any) -> None:  # done, or a twin (or the fee job) took it first
+                    if allocation in self.allocations:
+                        self.allocations.remove(allocation)
+
+                return (lambda ctx: bills.unallocate(ctx, allocation.id)), taken_off
+            if kind == "unapply_payment":
+                payment = newest(self.payments)
+                return (lambda ctx: bills.unallocate_payment(ctx, payment.id)), posted
+            if kind == "refund":
+                payment = newest(self.payments)
+                data = {"amount_minor": amount}
+                return (lambda ctx: entries.refund_payment(ctx, payment.id, data)), posted
+            if kind == "reverse":
+                target = newest(self.entries)
+                return (lambda ctx: entries.reverse_entry(ctx, target.id, "Error")), posted
+            assert kind == "flip"
+            appointment = newest(self.sessions_booked)
+            statuses = [AppointmentStatus.no_show, AppointmentStatus.scheduled, AppointmentStatus.attended]
+            status = statuses[amount % 3]
+
+            async def flip(ctx: Context) -> None:
+                await appointments.set_status(ctx, appointment.id, status)
+
+            async def settle(ctx: Context) -> list[Any]:
+                # Under the client's lock, so the entries that appear are this job's own.
+                await entries.lock_client(ctx, self.client_id)
+                ledger = LedgerRepository(ctx.session)
+                before = {e.id for e in await ledger.of_client([self.client_id])}
+                await charges.settle_appointment(ctx, appointment.id)
+                return [e for e in await ledger.of_client([self.client_id]) if e.id not in before]
+
+            async def flip_and_settle(_ctx: Context) -> list[Any]:
+                async with unit_of_work(self.sessions) as session:
+                    await flip(Context(session=session, clock=self.clock, actor=ADMIN))
+                async with unit_of_work(self.sessions) as session:
+                    return await settle(Context(session=session, clock=self.clock, actor=Actor.system()))
+
+            return flip_and_settle, posted
+
+        @rule(
+            currency=currencies,
+            days_ago=st.integers(min_value=1, max_value=60),
+            split=st.integers(min_value=1, max_value=99),
+            operations=st.lists(
+                st.tuples(
+                    st.sampled_from(OPERATIONS),
+                    st.integers(min_value=0, max_value=5),
+                    st.integers(min_value=1, max_value=16000),
+                ),
+                min_size=2,
+                max_size=4,
+            ),
+        )
+        def at_once(self, currency: str, days_ago: int, split: int, operations: list[Any]) -> None:
+            self._a_bill_paid_in_two_parts(currency, days_ago, split)
+            planned = [self._operation(kind, index, amount) for kind, index, amount in operations]
+            results = self._together([make for make, _ in planned])
+            for (_, take), result in zip(planned, results, strict=True):
+                take(result)
+
+    for name in SEQUENTIAL_RULES:  # plain helpers here: every step is a concurrent one
+        setattr(ConcurrentLedger, name, _not_a_rule(getattr(ConcurrentLedger, name)))
+    return ConcurrentLedger
+
+
+def _not_a_rule(method: Callable[..., Any]) -> Callable[..., Any]:
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return method(self, *args, **kwargs)
+
+    return call
+
+
 @pytest.mark.timeout(600)  # a few hundred real transactions; slow on a loaded machine
 async def test_random_money_sequences_keep_the_ledger_consistent(db_url: str, engine: Any) -> None:
     machine = ledger_machine(db_url)
     machine.TestCase.settings = settings(
         max_examples=20,
         stateful_step_count=15,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        derandomize=True,
+    )
+    test_case = machine.TestCase()
+    await asyncio.to_thread(test_case.runTest)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.timeout(600)
+async def test_random_money_operations_at_once_keep_the_ledger_consistent(db_url: str, engine: Any) -> None:
+    machine = concurrent_ledger_machine(db_url)
+    machine.TestCase.settings = settings(
+        max_examples=15,
+        stateful_step_count=12,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         derandomize=True,

@@ -142,14 +142,39 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Note */
-        get: operations["appointments-get_note"];
+        /**
+         * Get Note
+         * @description The session's note; its text, amendments and history only for the treating clinician and admins.
+         */
+        get: operations["notes-get_note"];
         /**
          * Write Note
-         * @description Replaces the note's text (refused once signed: unlock first).
+         * @description Replaces the draft's text (the treating clinician). A signed note is never overwritten: 409
+         *     `conflict.note_signed`; add an amendment, or unlock it.
          */
-        put: operations["appointments-write_note"];
+        put: operations["notes-write_note"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointment_id}/note/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Amendment
+         * @description Adds an amendment to a signed note (the treating clinician), kept beside the signed text. A note
+         *     that is not signed is 409 `conflict.note_not_signed`: edit the draft instead.
+         */
+        post: operations["notes-add_amendment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,9 +192,10 @@ export interface paths {
         put?: never;
         /**
          * Sign Note
-         * @description Signs the note, which locks the session (times, status, note) until unlocked.
+         * @description Signs the draft (the treating clinician), which locks the session (times, status, note) until it is
+         *     unlocked. Signing a signed note changes nothing; an empty draft is 409 `conflict.note_empty`.
          */
-        post: operations["appointments-sign_note"];
+        post: operations["notes-sign_note"];
         delete?: never;
         options?: never;
         head?: never;
@@ -187,9 +213,10 @@ export interface paths {
         put?: never;
         /**
          * Unlock Note
-         * @description Unlocks a signed note (recorded in the audit log with the reason).
+         * @description Returns a signed note to a draft so the session can be changed again (the treating clinician or an
+         *     admin, with a reason; audited). The signed text stays in `history`.
          */
-        post: operations["appointments-unlock_note"];
+        post: operations["notes-unlock_note"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1320,7 +1347,10 @@ export interface paths {
         };
         /**
          * Calendar Feed
-         * @description The feed: the last 30 days and the next 180, times with their zone, clients by initials only.
+         * @description The feed: the last 30 days and the next 180 (at most 2,000 events, the farthest future left out
+         *     first), times with their zone, clients by initials only. Answers 304 to a current `If-None-Match`;
+         *     too many fetches of one link (more than 12 in a burst, then one per 30 s, or more than 2 at once) are
+         *     429 with `Retry-After`.
          */
         get: operations["calendar-feeds-calendar_feed"];
         put?: never;
@@ -1438,6 +1468,36 @@ export interface components {
         AllocationsIn: {
             /** Allocations */
             allocations: components["schemas"]["AllocationIn"][];
+        };
+        /** AmendmentIn */
+        AmendmentIn: {
+            /**
+             * Text
+             * @description The amendment (1 to 20,000 characters).
+             */
+            text: string;
+        };
+        /** AmendmentOut */
+        AmendmentOut: {
+            /** Author Name */
+            author_name: string;
+            /**
+             * Author User Id
+             * Format: uuid
+             */
+            author_user_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -2407,7 +2467,7 @@ export interface components {
          * @description Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename.
          * @enum {string}
          */
-        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "conflict.scheduling_clash" | "conflict.not_started" | "conflict.outcome_recorded" | "conflict.idempotency_key_reused" | "conflict.idempotency_in_progress" | "conflict.already_reversed" | "conflict.not_reversible" | "conflict.refund_exceeds_payment" | "conflict.allocation_exceeds" | "conflict.bill_cancelled" | "conflict.bill_has_payments" | "conflict.payment_applied" | "conflict.bill_not_cancelled" | "conflict.note_signed" | "conflict.session_billed" | "conflict.merge_has_money" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "forbidden.other_practitioner" | "forbidden.money_is_front_desk" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.currency_mismatch" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.no_consent" | "validation.window_too_long" | "validation.range_too_long" | "validation.too_many_rows" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "rate_limited" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "conflict.scheduling_clash" | "conflict.not_started" | "conflict.outcome_recorded" | "conflict.idempotency_key_reused" | "conflict.idempotency_in_progress" | "conflict.already_reversed" | "conflict.not_reversible" | "conflict.refund_exceeds_payment" | "conflict.allocation_exceeds" | "conflict.bill_cancelled" | "conflict.bill_has_payments" | "conflict.payment_applied" | "conflict.bill_not_cancelled" | "conflict.note_signed" | "conflict.note_empty" | "conflict.session_has_note" | "conflict.note_not_signed" | "conflict.session_billed" | "conflict.merge_has_money" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "forbidden.other_practitioner" | "forbidden.money_is_front_desk" | "forbidden.practice_wide_event" | "forbidden.note_author_only" | "forbidden.note_unlock" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.currency_mismatch" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.no_consent" | "validation.window_too_long" | "validation.range_too_long" | "validation.too_many_rows" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
         /** FieldChoiceOut */
         FieldChoiceOut: {
             /** Duplicate Value */
@@ -2515,10 +2575,10 @@ export interface components {
             reason: string;
             /**
              * Reason Code
-             * @description past: already started; status: recorded (see `status`); exception: edited on its own; group: part of a group session (moved with its group).
+             * @description past: already started; status: recorded (see `status`); signed_note: its note is signed, which locks it; has_note: it has a clinical note (text, a signed version or an amendment), never deleted; billed: it has a live bill; exception: edited on its own; group: part of a group session (moved with its group).
              * @enum {string}
              */
-            reason_code: "past" | "status" | "exception" | "group";
+            reason_code: "past" | "status" | "signed_note" | "has_note" | "billed" | "exception" | "group";
             /**
              * Starts At
              * Format: date-time
@@ -2743,27 +2803,69 @@ export interface components {
         };
         /** NoteIn */
         NoteIn: {
-            /** Text */
+            /**
+             * Text
+             * @description The draft's whole text (at most 20,000 characters).
+             */
             text: string;
         };
-        /** NoteOut */
+        /**
+         * NoteOut
+         * @description The same shape for every caller: what the caller may not read is null or empty, never omitted.
+         */
         NoteOut: {
+            /** Amendment Count */
+            amendment_count: number;
+            /**
+             * Amendments
+             * @description Oldest first; empty when hidden.
+             */
+            amendments: components["schemas"]["AmendmentOut"][];
             /**
              * Appointment Id
              * Format: uuid
              */
             appointment_id: string;
+            /**
+             * Content Visible
+             * @description False for the front desk and API keys.
+             */
+            content_visible: boolean;
+            /**
+             * Exists
+             * @description A draft with text, a signature, amendments or history.
+             */
+            exists: boolean;
+            /**
+             * History
+             * @description Earlier signed texts that were later unlocked, oldest first; empty when hidden.
+             */
+            history: components["schemas"]["SignedVersionOut"][];
+            /**
+             * May Unlock
+             * @description The note is signed and this caller may unlock it.
+             */
+            may_unlock: boolean;
+            /**
+             * May Write
+             * @description This caller may write, sign and amend (the treating clinician).
+             */
+            may_write: boolean;
+            /** Signed */
+            signed: boolean;
             /** Signed At */
             signed_at: string | null;
-            /** Signed By */
-            signed_by: string | null;
-            /** Text */
-            text: string;
+            /** Signed By Name */
+            signed_by_name: string | null;
+            /** Signed By User Id */
+            signed_by_user_id: string | null;
             /**
-             * Updated At
-             * Format: date-time
+             * Text
+             * @description The note's text; null when `content_visible` is false.
              */
-            updated_at: string;
+            text: string | null;
+            /** Updated At */
+            updated_at: string | null;
         };
         /** OccurrenceRef */
         OccurrenceRef: {
@@ -3436,10 +3538,16 @@ export interface components {
              */
             scope: "this" | "following" | "all";
         };
-        /** SeriesChanges */
+        /**
+         * SeriesChanges
+         * @description What changes; a field not sent keeps its value. The same checks as `PATCH /appointments/{id}`.
+         */
         SeriesChanges: {
-            /** Ends At */
-            ends_at?: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at?: string;
             /** Instructions */
             instructions?: string | null;
             /** Location Id */
@@ -3448,17 +3556,21 @@ export interface components {
             price_minor?: number | null;
             /** Room Id */
             room_id?: string | null;
-            /** Rule */
+            /**
+             * Rule
+             * @description Scope following or all only.
+             */
             rule?: {
                 [key: string]: unknown;
-            } | null;
+            };
             /** Service Id */
             service_id?: string | null;
             /**
              * Starts At
+             * Format: date-time
              * @description This occurrence's new start (a drag).
              */
-            starts_at?: string | null;
+            starts_at?: string;
             /** Telehealth Url */
             telehealth_url?: string | null;
         };
@@ -3699,6 +3811,30 @@ export interface components {
             /** Time Zone */
             time_zone: string;
         };
+        /**
+         * SignedVersionOut
+         * @description A text that was signed and later unlocked: kept, never changed.
+         */
+        SignedVersionOut: {
+            /**
+             * Signed At
+             * Format: date-time
+             */
+            signed_at: string;
+            /** Signed By Name */
+            signed_by_name: string | null;
+            /** Text */
+            text: string;
+            /** Unlock Reason */
+            unlock_reason: string;
+            /**
+             * Unlocked At
+             * Format: date-time
+             */
+            unlocked_at: string;
+            /** Unlocked By Name */
+            unlocked_by_name: string | null;
+        };
         /** StaffUserCreate */
         StaffUserCreate: {
             /**
@@ -3871,7 +4007,10 @@ export interface components {
         };
         /** UnlockIn */
         UnlockIn: {
-            /** Reason */
+            /**
+             * Reason
+             * @description Why it is unlocked (kept).
+             */
             reason: string;
         };
         /** UnpaidBillOut */
@@ -4553,7 +4692,7 @@ export interface operations {
             };
         };
     };
-    "appointments-get_note": {
+    "notes-get_note": {
         parameters: {
             query?: never;
             header?: never;
@@ -4611,7 +4750,7 @@ export interface operations {
             };
         };
     };
-    "appointments-write_note": {
+    "notes-write_note": {
         parameters: {
             query?: never;
             header?: never;
@@ -4682,7 +4821,78 @@ export interface operations {
             };
         };
     };
-    "appointments-sign_note": {
+    "notes-add_amendment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendmentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notes-sign_note": {
         parameters: {
             query?: never;
             header?: never;
@@ -4749,7 +4959,7 @@ export interface operations {
             };
         };
     };
-    "appointments-unlock_note": {
+    "notes-unlock_note": {
         parameters: {
             query?: never;
             header?: never;
@@ -9831,7 +10041,9 @@ export interface operations {
     "calendar-feeds-calendar_feed": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path: {
                 token: string;
             };
@@ -9839,7 +10051,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The feed, with its `ETag`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9847,6 +10059,13 @@ export interface operations {
                 content: {
                     "text/calendar": unknown;
                 };
+            };
+            /** @description Not modified: the `If-None-Match` tag is the current one (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not found */
             404: {
@@ -9859,6 +10078,15 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9924,9 +10152,9 @@ export const droppedOutWhatValues: ReadonlyArray<FlattenedDeepRequired<component
 export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed", "unknown"];
 export const entryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryKind"]> = ["charge", "payment", "refund", "adjustment", "reversal"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.outcome_recorded", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.payment_applied", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.session_billed", "conflict.merge_has_money", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "forbidden.money_is_front_desk", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.currency_mismatch", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.range_too_long", "validation.too_many_rows", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "rate_limited", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.outcome_recorded", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.payment_applied", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.note_empty", "conflict.session_has_note", "conflict.note_not_signed", "conflict.session_billed", "conflict.merge_has_money", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "forbidden.money_is_front_desk", "forbidden.practice_wide_event", "forbidden.note_author_only", "forbidden.note_unlock", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.currency_mismatch", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.range_too_long", "validation.too_many_rows", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
-export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "exception", "group"];
+export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "signed_note", "has_note", "billed", "exception", "group"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const paymentMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentMethod"]> = ["cash", "card", "check", "bank_transfer", "other"];

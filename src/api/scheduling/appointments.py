@@ -25,7 +25,7 @@ from tend.core.enums import (
     ContactWith,
     ReminderChannel,
 )
-from tend.domain.scheduling import appointments, notes
+from tend.domain.scheduling import appointments
 
 router = APIRouter(prefix="/api/v1/appointments", tags=["appointments"])
 Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
@@ -123,22 +123,6 @@ class StatusChange(InputModel):
     reason: str | None = Field(default=None, max_length=500)
     fee_minor: FeeMinor = None
     waive_fee_reason: WaiveFeeReason = None
-
-
-class NoteOut(OutputModel):
-    appointment_id: uuid.UUID
-    text: str
-    signed_by: uuid.UUID | None
-    signed_at: datetime | None
-    updated_at: datetime
-
-
-class NoteIn(InputModel):
-    text: Annotated[str, Field(max_length=20000)]
-
-
-class UnlockIn(InputModel):
-    reason: Annotated[str, Field(min_length=1, max_length=500), CleanName]
 
 
 class ClientRef(OutputModel):
@@ -389,28 +373,3 @@ async def delete_appointment(appointment_id: uuid.UUID, _staff: StaffDep, ctx: C
     session needs its bill cancelled first; a signed note, unlocking."""
     await appointments.delete_appointment(ctx, appointment_id)
     return Response(status_code=204)
-
-
-@router.get("/{appointment_id:uuid}/note", responses=READ_ERRORS)
-async def get_note(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
-    return NoteOut.model_validate(await notes.get_note(ctx, appointment_id))
-
-
-@router.put("/{appointment_id:uuid}/note", responses=WRITE_ERRORS)
-async def write_note(appointment_id: uuid.UUID, body: NoteIn, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
-    """Replaces the note's text (refused once signed: unlock first)."""
-    return NoteOut.model_validate(await notes.write_note(ctx, appointment_id, body.text))
-
-
-@router.post("/{appointment_id:uuid}/note/sign", responses=WRITE_ERRORS)
-async def sign_note(appointment_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> NoteOut:
-    """Signs the note, which locks the session (times, status, note) until unlocked."""
-    return NoteOut.model_validate(await notes.sign_note(ctx, appointment_id))
-
-
-@router.post("/{appointment_id:uuid}/note/unlock", responses=WRITE_ERRORS)
-async def unlock_note(
-    appointment_id: uuid.UUID, body: UnlockIn, _staff: StaffDep, ctx: ContextDep
-) -> NoteOut:
-    """Unlocks a signed note (recorded in the audit log with the reason)."""
-    return NoteOut.model_validate(await notes.unlock_note(ctx, appointment_id, body.reason))

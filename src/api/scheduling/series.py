@@ -13,7 +13,7 @@ from pydantic import Field, StrictInt
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import WRITE_ERRORS
 from tend.api.scheduling.appointments import AppointmentFields
-from tend.api.schemas import InputModel, Instant, OutputModel
+from tend.api.schemas import InputModel, Instant, OutputModel, PatchModel
 from tend.core.enums import AppointmentKind, AppointmentStatus
 from tend.domain.scheduling import series
 
@@ -50,10 +50,14 @@ class SeriesCreated(OutputModel):
     first_starts_at: datetime
 
 
-class SeriesChanges(InputModel):
+class SeriesChanges(PatchModel):
+    """What changes; a field not sent keeps its value. The same checks as `PATCH /appointments/{id}`."""
+
+    not_null = frozenset({"starts_at", "ends_at", "rule"})
+
     starts_at: Instant | None = Field(default=None, description="This occurrence's new start (a drag).")
     ends_at: Instant | None = None
-    rule: dict[str, Any] | None = None
+    rule: dict[str, Any] | None = Field(default=None, description="Scope following or all only.")
     service_id: uuid.UUID | None = None
     location_id: uuid.UUID | None = None
     room_id: uuid.UUID | None = None
@@ -82,9 +86,11 @@ class Move(OccurrenceRef):
 
 
 class Kept(OccurrenceRef):
-    reason_code: Literal["past", "status", "exception", "group"] = Field(
-        description="past: already started; status: recorded (see `status`); exception: edited on its own; "
-        "group: part of a group session (moved with its group)."
+    reason_code: Literal["past", "status", "signed_note", "has_note", "billed", "exception", "group"] = Field(
+        description="past: already started; status: recorded (see `status`); signed_note: its note is "
+        "signed, which locks it; has_note: it has a clinical note (text, a signed version or an amendment), "
+        "never deleted; billed: it has a live bill; exception: edited on its own; group: part of a "
+        "group session (moved with its group)."
     )
     reason: str = Field(description="The same in English words.")
     status: AppointmentStatus
@@ -132,7 +138,7 @@ async def change_series(
         ctx,
         appointment_id,
         body.scope,
-        body.changes.model_dump(exclude_unset=True),
+        body.changes.changes(),
         dry_run=body.dry_run,
         allow_conflicts=body.allow_conflicts,
         delete=body.action == "delete",

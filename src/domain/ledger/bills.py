@@ -1,9 +1,11 @@
 """Bills: what a client is asked to pay for one session or fee, with lines; payments applied to them.
 
-A bill's `paid_minor` and status (open, partially paid, paid, cancelled) follow its live allocations and
-are updated in the same transaction. Past-session rules (seed 002): a bill with no payment applied may
-have its lines edited (the charge is re-posted: old one reversed, new one charged); a bill with payments
-applied cannot be cancelled until they are un-applied or refunded."""
+A bill's `paid_minor` and status (open, partially paid, paid, cancelled) follow its live allocations: every
+change locks the client, then the bill (then the allocation), and sets `paid_minor` from the SUM of the
+bill's live allocations as the database has them under those locks, never by adding to a copy read
+before them (two requests doing that at once lose one's change). Past-session rules (seed 002): a bill
+with no payment applied may have its lines edited (the charge is re-posted: old one reversed, new one
+charged); a bill with payments applied cannot be cancelled until they are un-applied or refunded."""
 
 from __future__ import annotations
 
@@ -46,8 +48,12 @@ def _status(bill: Bill) -> BillStatus:
     return BillStatus.partially_paid if bill.paid_minor else BillStatus.open
 
 
-def settle_status(ctx: Context, bill: Bill, paid_minor: int) -> None:
-    bill.paid_minor = paid_minor
+async def settle_paid(ctx: Context, bill: Bill) -> None:
+    """Sets the bill's paid amount and state from its live allocations. The caller holds the client's
+    lock and the bill's (`BillRepository.lock`); the allocation changes are flushed first so the SUM sees
+    them."""
+    await ctx.session.flush()
+    bill.paid_minor = await BillRepository(ctx.session).paid_minor(bill.id)
     bill.status = _status(bill)
     bill.updated_at = ctx.clock.now()
 
@@ -129,18 +135,20 @@ async def allocate(
         - await ledger.refunded_minor(payment.id)
         - await bills.allocated_minor(payment.id)
     )
-    seen: set[uuid.UUID] = set()
-    created = []
+    items: list[tuple[str, uuid.UUID, int]] = []
     for index, item in enumerate(allocations):
         field = f"allocations.{index}"
         amount = check_amount(item["amount_minor"], f"{field}.amount_minor", allow_zero=False)
         bill_id = uuid.UUID(str(item["bill_id"]))
-        if bill_id in seen:
+        if bill_id in {listed for _, listed, _ in items}:
             raise Invalid(
                 "Each bill may be listed once.", field=f"{field}.bill_id", code=ErrorCode.duplicate_value
             )
-        seen.add(bill_id)
-        bill = await bills.get(bill_id, for_update=True)
+        items.append((field, bill_id, amount))
+    locked_bills = await bills.lock([bill_id for _, bill_id, _ in items])  # after the client: fixed order
+    created = []
+    for field, bill_id, amount in items:
+        bill = locked_bills.get(bill_id)
         if bill is None or bill.client_id != payment.client_id:
             raise Invalid(
                 "That bill is not one of this client's.",
@@ -160,7 +168,7 @@ async def allocate(
                 code=ErrorCode.bill_cancelled,
                 next_step="Leave the payment as credit or apply it to another bill.",
             )
-        owed = bill.total_minor - bill.paid_minor
+        owed = bill.total_minor - await bills.paid_minor(bill.id)
         if amount > owed or amount > left:
             raise Conflict(
                 f"At most {min(owed, left)} (minor units) can be applied to that bill.",
@@ -179,7 +187,7 @@ async def allocate(
                 created_by=ctx.actor.user_id,
             )
         )
-        settle_status(ctx, bill, bill.paid_minor + amount)
+        await settle_paid(ctx, bill)
         created.append(allocation)
     audit.record(
         ctx, "ledger.allocated", object_type="client", object_id=payment.client_id, payment_id=str(payment.id)
@@ -188,7 +196,8 @@ async def allocate(
 
 
 async def unallocate(ctx: Context, allocation_id: uuid.UUID) -> Allocation:
-    """Takes a payment back off a bill: the money becomes the client's credit again."""
+    """Takes a payment back off a bill: the money becomes the client's credit again. Of twin requests
+    one takes it off; the others find it gone (404), however they interleave."""
     bills = BillRepository(ctx.session)
     allocation = await bills.get_allocation(allocation_id)
     if allocation is None or allocation.removed_at is not None:
@@ -204,14 +213,30 @@ async def unallocate(ctx: Context, allocation_id: uuid.UUID) -> Allocation:
     assert bill is not None
     check_may_move_money(ctx)
     await lock_client(ctx, bill.client_id)
-    await bills.get(bill.id, for_update=True)
-    allocation.removed_at, allocation.removed_by = ctx.clock.now(), ctx.actor.user_id
-    settle_status(ctx, bill, bill.paid_minor - allocation.amount_minor)
-    audit.record(
-        ctx, "ledger.unallocated", object_type="client", object_id=bill.client_id, bill_id=str(bill.id)
-    )
-    await ctx.session.flush()
-    return allocation
+    taken = await _take_off(ctx, bill.id, [allocation.id])
+    if not taken:  # a twin request took it off while this one waited for the lock
+        raise NotFound("No such allocation.")
+    return taken[0]
+
+
+async def _take_off(ctx: Context, bill_id: uuid.UUID, allocation_ids: list[uuid.UUID]) -> list[Allocation]:
+    """Under the client's lock: locks the bill, re-reads these allocations locked (what the caller read
+    before the lock may be gone by now), takes off those still live and settles the bill once from what
+    is left. Returns the ones it took off."""
+    bills = BillRepository(ctx.session)
+    bill = (await bills.lock([bill_id]))[bill_id]
+    taken = []
+    for allocation_id in allocation_ids:
+        allocation = await bills.get_allocation(allocation_id, for_update=True)
+        if allocation is None or allocation.removed_at is not None or allocation.bill_id != bill.id:
+            continue
+        allocation.removed_at, allocation.removed_by = ctx.clock.now(), ctx.actor.user_id
+        audit.record(
+            ctx, "ledger.unallocated", object_type="client", object_id=bill.client_id, bill_id=str(bill.id)
+        )
+        taken.append(allocation)
+    await settle_paid(ctx, bill)
+    return taken
 
 
 async def unallocate_payment(ctx: Context, payment_id: uuid.UUID) -> None:
@@ -220,8 +245,20 @@ async def unallocate_payment(ctx: Context, payment_id: uuid.UUID) -> None:
     check_may_move_money(ctx)
     if payment.kind is not EntryKind.payment:
         raise Invalid("Only payments are applied to bills.", field="entry_id", code=ErrorCode.invalid)
+    await lock_client(ctx, payment.client_id)
+    by_bill: dict[uuid.UUID, list[uuid.UUID]] = {}
     for allocation in await BillRepository(ctx.session).live_allocations(payment_ids=[payment.id]):
-        await unallocate(ctx, allocation.id)
+        by_bill.setdefault(allocation.bill_id, []).append(allocation.id)
+    for bill_id in sorted(by_bill):  # bills in id order, like every locker
+        await _take_off(ctx, bill_id, by_bill[bill_id])
+
+
+async def unallocate_bill(ctx: Context, bill_id: uuid.UUID) -> None:
+    """Takes every payment off a bill (they become credit), for the ledger itself (the charge job); the
+    caller holds the client's lock. The bill is settled once, from its allocations, so one whose stored
+    paid amount had drifted from them is put right too."""
+    allocations = await BillRepository(ctx.session).live_allocations(bill_ids=[bill_id])
+    await _take_off(ctx, bill_id, [a.id for a in allocations])
 
 
 async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView:
@@ -229,10 +266,11 @@ async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView
     bill = await _bill(ctx, bill_id)
     check_may_move_money(ctx)
     await lock_client(ctx, bill.client_id)
-    await BillRepository(ctx.session).get(bill.id, for_update=True)
+    repository = BillRepository(ctx.session)
+    bill = (await repository.lock([bill.id]))[bill.id]  # as it is now, not as read before the lock
     if bill.status is BillStatus.cancelled:
         return await get_bill(ctx, bill.id)
-    if bill.paid_minor:
+    if await repository.paid_minor(bill.id):
         raise Conflict(
             "Payments are applied to this bill.",
             code=ErrorCode.bill_has_payments,
@@ -252,14 +290,14 @@ async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any
     check_may_move_money(ctx)
     await lock_client(ctx, bill.client_id)
     repository = BillRepository(ctx.session)
-    await repository.get(bill.id, for_update=True)
+    bill = (await repository.lock([bill.id]))[bill.id]  # as it is now, not as read before the lock
     if bill.status is BillStatus.cancelled:
         raise Conflict(
             "This bill is cancelled.",
             code=ErrorCode.bill_cancelled,
             next_step="Charge the client anew instead.",
         )
-    if bill.paid_minor:
+    if await repository.paid_minor(bill.id):
         raise Conflict(
             "Payments are applied to this bill, so its lines are locked.",
             code=ErrorCode.bill_has_payments,
@@ -299,7 +337,7 @@ async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any
         )
     await repository.replace_lines(bill, new_lines)
     bill.total_minor = total
-    settle_status(ctx, bill, 0)
+    await settle_paid(ctx, bill)
     audit.record(
         ctx, "bill.lines_edited", object_type="client", object_id=bill.client_id, bill_id=str(bill.id)
     )

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from tend.core.enums import AppointmentKind, AppointmentStatus, BillStatus, ChargeType, EntryKind
 from tend.domain.context import Context
-from tend.domain.ledger.bills import unallocate
+from tend.domain.ledger.bills import unallocate_bill
 from tend.domain.ledger.entries import lock_client, new_entry, reverse_entry
 from tend.domain.practice.settings import get_practice, practice_today
-from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
+from tend.persistence.repositories.ledger import LedgerRepository
 from tend.persistence.repositories.practice import CatalogRepository
 from tend.persistence.repositories.scheduling import AppointmentRepository
 from tend.persistence.tables.ledger import Bill, BillLine
@@ -63,17 +63,17 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
     if appointment is None or appointment.client_id is None:
         return
     await lock_client(ctx, appointment.client_id)
+    # Read again under the lock (and refreshed): a status change committed meanwhile is the one to settle.
     appointment = await AppointmentRepository(ctx.session).get(appointment_id, for_update=True)
     assert appointment is not None and appointment.client_id is not None
-    ledger, bills = LedgerRepository(ctx.session), BillRepository(ctx.session)
+    ledger = LedgerRepository(ctx.session)
     wanted = await _wanted(ctx, appointment)
     live = await ledger.live_automatic_charges(appointment.id)
     for charge in live:
         if wanted is not None and charge.charge_type is wanted[0] and charge.amount_minor == wanted[1]:
             continue
-        if charge.bill_id is not None:
-            for allocation in await bills.live_allocations(bill_ids=[charge.bill_id]):
-                await unallocate(ctx, allocation.id)
+        if charge.bill_id is not None:  # its payments become credit; the bill is settled from what is left
+            await unallocate_bill(ctx, charge.bill_id)
         await reverse_entry(ctx, charge.id, f"Session marked {appointment.status.value.replace('_', ' ')}")
     if wanted is None or any(c.charge_type is wanted[0] and c.amount_minor == wanted[1] for c in live):
         return

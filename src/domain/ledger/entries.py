@@ -1,7 +1,9 @@
 """The insert-only ledger: payments, charges, adjustments, refunds and reversals of a client's money.
 
 Every write locks the client's row first (PostgreSQL: `FOR UPDATE`; SQLite serialises writers), so two
-payments at once cannot lose one and a refund cannot exceed what is left of its payment. Amounts are
+payments at once cannot lose one and a refund cannot exceed what is left of its payment. What is left is
+always summed from the rows under that lock (refunds, live allocations), never kept as a running total;
+the only stored total, a bill's paid amount, is set the same way (`bills.settle_paid`). Amounts are
 positive integer minor units in one of the practice's currencies; `delta_minor` is the entry's effect on
 what the client owes, so a balance is the plain sum, never netted across currencies."""
 
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tend.core.enums import AdjustmentDirection, BillStatus, ChargeType, EntryKind, PaymentMethod, Role
+from tend.core.enums import AdjustmentDirection, BillStatus, ChargeType, EntryKind, PaymentMethod
 from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.core.ids import ordered_id
 from tend.core.money import check_amount
@@ -30,7 +32,7 @@ __all__ = ["Balance", "StatementLine", "balances_of", "statement"]
 
 def check_may_move_money(ctx: Context) -> None:
     """Admins, the front desk and write-scoped integrations move money; clinicians read their clients'."""
-    if ctx.actor.role is Role.clinician:
+    if not ctx.actor.reads_whole_practice:  # deny by default: a clinician, the public, an unknown role
         raise Forbidden("Clinicians can read a client's ledger but not record money.")
 
 
@@ -291,9 +293,9 @@ async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str) -> Ledge
                 next_step="Reverse its refunds first, then the payment.",
             )
     if entry.kind is EntryKind.charge and entry.bill_id is not None:
-        bill = await bills.get(entry.bill_id, for_update=True)
+        bill = (await bills.lock([entry.bill_id])).get(entry.bill_id)  # client, then bill
         if bill is not None and bill.status is not BillStatus.cancelled:
-            if bill.paid_minor:
+            if await bills.paid_minor(bill.id):  # its live allocations, not a stored copy
                 raise Conflict(
                     "Payments are applied to this charge's bill.",
                     code=ErrorCode.bill_has_payments,
@@ -328,7 +330,9 @@ async def _entry(ctx: Context, entry_id: uuid.UUID) -> LedgerEntry:
 
 
 def _cancel(ctx: Context, bill: Bill, reason: str) -> None:
+    """Cancels a bill the caller has locked and found without live allocations (so nothing is paid)."""
     bill.status, bill.cancelled_at, bill.cancel_reason = BillStatus.cancelled, ctx.clock.now(), reason
+    bill.paid_minor = 0
     bill.updated_at = ctx.clock.now()
 
 

@@ -21,7 +21,7 @@ CSV_ROW_LIMIT = 50_000
 
 
 def _check_reader(ctx: Context) -> None:
-    if ctx.actor.is_clinician:
+    if not ctx.actor.reads_whole_practice:
         raise Forbidden("The practice's ledger is for admins and the front desk.")
 
 

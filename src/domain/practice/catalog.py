@@ -37,6 +37,10 @@ def _nothing_hidden(actor: Actor, record: Any) -> frozenset[str]:
     return frozenset()
 
 
+async def _nothing_after(ctx: Context, record: Any, changed: list[str]) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class RecordKind(Generic[M]):
     model: type[M]
@@ -45,6 +49,8 @@ class RecordKind(Generic[M]):
     duplicate_message: str = ""
     # Fields of a record an actor may not read (shown as null): minimum necessary per role.
     hidden_from: Callable[[Actor, Any], frozenset[str]] = _nothing_hidden
+    # What else changes with an update (in the same transaction), given the names of the changed fields.
+    after_update: Callable[[Context, Any, list[str]], Awaitable[None]] = _nothing_after
 
     def _repository(self, ctx: Context) -> CatalogRepository[M]:
         return CatalogRepository(ctx.session, self.model)
@@ -76,6 +82,7 @@ class RecordKind(Generic[M]):
         record = await load(ctx, self.model, record_id, self.name, for_update=True)
         changed = apply_changes(record, changes, ctx)
         await self._check(ctx, record)
+        await self.after_update(ctx, record, changed)
         await ctx.session.flush()
         record_change(ctx, f"{self.name}.updated", record, self.name, changed)
         return record
@@ -95,6 +102,15 @@ class RecordKind(Generic[M]):
 
 async def list_rooms(ctx: Context, location_id: uuid.UUID, include_inactive: bool) -> list[Room]:
     return await RoomRepository(ctx.session).rooms_of(location_id, include_inactive=include_inactive)
+
+
+async def _practitioner_updated(ctx: Context, practitioner: Practitioner, changed: list[str]) -> None:
+    """A deactivated practitioner's calendar feed links end (reactivating her brings none back)."""
+    if "active" in changed and not practitioner.active:
+        # Imported here: the scheduling context builds on this one (a module-level import would be a cycle).
+        from tend.domain.scheduling.feeds import end_feeds
+
+        await end_feeds(ctx, practitioner.id, "practitioner_deactivated")
 
 
 async def _enabled_currencies(ctx: Context) -> list[str]:
@@ -148,14 +164,19 @@ _COLLEAGUE_PRIVATE = frozenset({"credentials", "email", "phone", "commission_rat
 
 
 def _private_to_colleagues(actor: Actor, practitioner: Practitioner) -> frozenset[str]:
-    """Clinicians see colleagues by name and colour only; their own record in full."""
-    if actor.is_clinician and practitioner.id != actor.practitioner_id:
-        return _COLLEAGUE_PRIVATE
-    return frozenset()
+    """Clinicians see colleagues by name and colour only; their own record in full. An actor that is not
+    staff (the public) sees no private field of anyone: deny by default."""
+    if actor.is_clinician:
+        return _COLLEAGUE_PRIVATE if practitioner.id != actor.practitioner_id else frozenset()
+    return frozenset() if actor.reads_whole_practice else _COLLEAGUE_PRIVATE
 
 
 PRACTITIONERS: RecordKind[Practitioner] = RecordKind(
-    Practitioner, "practitioner", _check_practitioner, hidden_from=_private_to_colleagues
+    Practitioner,
+    "practitioner",
+    _check_practitioner,
+    hidden_from=_private_to_colleagues,
+    after_update=_practitioner_updated,
 )
 SERVICES: RecordKind[Service] = RecordKind(
     Service, "service", _check_service, duplicate_message="Another service already uses this code."

@@ -19,9 +19,16 @@ from tend.persistence.tables.practice import PracticeSettings
 DEFAULT_FEE_MINOR = 2500
 
 
+# Files of the server's zone database that are not zones: `localtime` is whatever the server's clock is set
+# to, `Factory` a placeholder with no offset ("-00"), `posixrules` a default for POSIX TZ strings. Each
+# loads as a zone, so each would pass as one and mean something else on another server.
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+
+
 @lru_cache(maxsize=1)
 def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+    """The IANA zone names (America/Lima, UTC, and the old names that link to one, e.g. US/Eastern)."""
+    return frozenset(available_timezones()) - _NOT_ZONES
 
 
 def check_time_zone(name: str, field: str = "time_zone") -> str:

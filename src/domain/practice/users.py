@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any
 
 from tend.core.enums import Locale, Role
@@ -84,6 +85,9 @@ async def create_user(
 
 async def _end_sessions(ctx: Context, user: User, reason: str) -> None:
     now = ctx.clock.now()
+    # Locked and read afresh first: two changes at once must each add one (a lost increment would let a
+    # token issued between them outlive the second change).
+    await UserRepository(ctx.session).get(user.id, for_update=True)
     user.session_version += 1
     user.updated_at = now
     await RefreshTokenRepository(ctx.session).revoke_all_for_user(user.id, now, reason)
@@ -94,6 +98,11 @@ async def get_user(ctx: Context, user_id: uuid.UUID) -> User:
     if user is None:
         raise NotFound("No such user.")
     return user
+
+
+async def names_of(ctx: Context, user_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The display names of these users (other contexts show who signed or changed something)."""
+    return {user.id: user.name for user in await UserRepository(ctx.session).get_many(list(set(user_ids)))}
 
 
 async def find_by_email(ctx: Context, email: str) -> User | None:
@@ -115,10 +124,20 @@ async def set_password_hash(ctx: Context, user_id: uuid.UUID, password_hash: str
     return user
 
 
+async def _end_calendar_feeds(ctx: Context, practitioner_ids: set[uuid.UUID | None], reason: str) -> None:
+    """A practitioner's feed link was handed to the user linked to her: it ends with that link."""
+    # Imported here: the scheduling context builds on this one (a module-level import would be a cycle).
+    from tend.domain.scheduling.feeds import end_feeds
+
+    for practitioner_id in sorted(p for p in practitioner_ids if p is not None):
+        await end_feeds(ctx, practitioner_id, reason)
+
+
 async def deactivate_user(ctx: Context, user_id: uuid.UUID) -> User:
     user = await get_user(ctx, user_id)
     user.active = False
     await _end_sessions(ctx, user, "deactivated")
+    await _end_calendar_feeds(ctx, {user.practitioner_id}, "user_deactivated")
     audit.record(ctx, "user.deactivated", object_type="user", object_id=user.id)
     return user
 
@@ -193,9 +212,13 @@ async def update_user(ctx: Context, user_id: uuid.UUID, changes: dict[str, Any])
     if "role" in changes or "practitioner_id" in changes:
         await _check_practitioner_link(ctx, role, practitioner_id, user.id)
     deactivating = changes.get("active") is False and user.active
+    linked_before = user.practitioner_id
     changed = apply_changes(user, changes, ctx)
     if deactivating or "role" in changed:
         await _end_sessions(ctx, user, "deactivated" if deactivating else "role_changed")
+    if deactivating or "role" in changed or "practitioner_id" in changed:
+        reason = "user_deactivated" if deactivating else "role_changed" if "role" in changed else "relinked"
+        await _end_calendar_feeds(ctx, {linked_before, user.practitioner_id}, reason)
     record_change(ctx, "user.updated", user, "user", changed)
     return user
 

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tend.core.clock import utc_iso
-from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel
+from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel, Role
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
 from tend.core.text import search_terms
 from tend.domain import audit
@@ -24,6 +24,7 @@ from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVIC
 from tend.domain.practice.settings import check_time_zone, get_practice
 from tend.domain.scheduling import locks
 from tend.persistence.repositories.scheduling import (
+    OCCUPYING,
     AppointmentRepository,
     CalendarRow,
     SessionFilter,
@@ -33,6 +34,13 @@ from tend.persistence.repositories.scheduling import (
 from tend.persistence.tables.scheduling import Appointment
 
 MAX_WINDOW = timedelta(days=62)
+# How long one appointment may last. An event may close the practice for a holiday of a few weeks; a
+# session or contact lasts hours (a series' duration is at most a day too). Without a bound, one event from
+# 1900 to 2999 made every later booking a clash.
+MAX_EVENT_LENGTH = timedelta(days=31)
+MAX_APPOINTMENT_LENGTH = timedelta(hours=24)
+# Who may put an event on everyone's calendar (practitioner null: a closure, a practice meeting).
+PRACTICE_WIDE_ROLES = (Role.admin, Role.front_desk)
 VIRTUAL_MODIFIER = "95"
 APPOINTMENT_CHANGED_JOB = "appointment_changed"
 CLIENT_KINDS = (
@@ -83,7 +91,7 @@ def check_may_set_money(ctx: Context, fields: dict[str, Any], *, present: bool =
     """A clinician records how her sessions went; their prices and fees are the front desk's (a price or a
     fee typed by her would put money on a client's account around the ledger's own 403). `present`: a key
     sent at all counts (a PATCH), not only a value."""
-    if not ctx.actor.is_clinician:
+    if ctx.actor.reads_whole_practice:  # anyone else (a clinician, the public) sets no money
         return
     sent = [name for name in _MONEY_FIELDS if name in fields and (present or fields[name] is not None)]
     if sent:
@@ -125,12 +133,37 @@ async def _refuse_clashes(ctx: Context, candidate: Appointment) -> None:
         raise SchedulingClash(found)
 
 
+def check_may_hold_practice_wide(ctx: Context, appointment: Appointment) -> None:
+    """A practice-wide event blocks everyone's time: the admins and the front desk (signed in, not an
+    integration's key) create, change and remove it; Tend itself (jobs, the CLI) may too."""
+    if appointment.kind is not AppointmentKind.other_event or appointment.practitioner_id is not None:
+        return
+    actor = ctx.actor
+    if actor.is_system or (actor.user_id is not None and actor.role in PRACTICE_WIDE_ROLES):
+        return
+    raise Forbidden(
+        "Practice-wide events (no practitioner) are set by an admin or the front desk, signed in; "
+        "give the event a practitioner.",
+        code=ErrorCode.practice_wide_event,
+    )
+
+
 async def _check_people_and_places(ctx: Context, appointment: Appointment) -> None:
     """Every reference exists and fits the kind; the practitioner is the clinician's own."""
     problems: list[FieldProblem] = []
     kind = appointment.kind
+    longest = MAX_EVENT_LENGTH if kind is AppointmentKind.other_event else MAX_APPOINTMENT_LENGTH
     if appointment.ends_at <= appointment.starts_at:
         problems.append(FieldProblem("ends_at", "The end is after the start.", ErrorCode.date))
+    elif appointment.ends_at - appointment.starts_at > longest:
+        limit = (
+            f"{longest.total_seconds() / 3600:g} hours"
+            if longest < timedelta(days=2)
+            else f"{longest.days} days"
+        )
+        problems.append(
+            FieldProblem("ends_at", f"This lasts at most {limit} after its start.", ErrorCode.out_of_range)
+        )
     if kind is not AppointmentKind.other_event and appointment.practitioner_id is None:
         problems.append(FieldProblem("practitioner_id", "Choose the practitioner.", ErrorCode.required))
     if kind in CLIENT_KINDS and appointment.client_id is None:
@@ -147,6 +180,7 @@ async def _check_people_and_places(ctx: Context, appointment: Appointment) -> No
         problems.append(FieldProblem("title", "Give the event a title.", ErrorCode.required))
     if problems:
         raise Invalid("Some fields are missing or wrong.", errors=problems)
+    check_may_hold_practice_wide(ctx, appointment)
     if ctx.actor.is_clinician and appointment.practitioner_id != ctx.actor.practitioner_id:
         raise Forbidden(
             "Clinicians book their own appointments only; the front desk books for colleagues.",
@@ -281,7 +315,8 @@ async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
 
 
 async def prepare(ctx: Context, appointment: Appointment, *, price_given: bool) -> None:
-    """The checks and defaults every booking gets (one-off or a series' template)."""
+    """The one validation of an appointment's fields, with their defaults, whichever route sets them:
+    booking (POST), a change (PATCH, a group's move), a series' template and a series change."""
     await _check_people_and_places(ctx, appointment)
     await _price_and_modifiers(ctx, appointment, price_given)
     await _check_reminders(ctx, appointment)
@@ -310,6 +345,7 @@ async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUI
             code=ErrorCode.invalid,
         )
     if other.group_id is None:
+        await locks.ensure_unlocked(ctx, other)  # the session gets a group id: a change to it
         other.group_id = uuid.uuid4()
         await ctx.session.flush()  # the clash check reads the group from the database
     appointment.group_id = other.group_id
@@ -340,6 +376,7 @@ async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str
     allow_conflicts = bool(changes.pop("allow_conflicts", False))
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
     await locks.ensure_unlocked(ctx, appointment)
+    check_may_hold_practice_wide(ctx, appointment)
     await locks.ensure_billing_fields_free(
         ctx, appointment, {name for name, value in changes.items() if getattr(appointment, name) != value}
     )
@@ -358,9 +395,7 @@ async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str
     changed = [name for name, value in changes.items() if getattr(appointment, name) != value]
     for name in changed:
         setattr(appointment, name, changes[name])
-    await _check_people_and_places(ctx, appointment)
-    await _price_and_modifiers(ctx, appointment, price_given=True)
-    await _check_reminders(ctx, appointment)
+    await prepare(ctx, appointment, price_given=True)
     if _MOVING & set(changed) and not allow_conflicts:
         await _refuse_clashes(ctx, appointment)
     appointment.updated_at = ctx.clock.now()
@@ -473,6 +508,9 @@ async def calendar(
     entries = [
         WindowEntry(row, ctx.actor.is_clinician and row.appointment.practitioner_id != own) for row in rows
     ]
+    # A colleague's block says "busy": only what the clash check counts as taking her time is one (not a
+    # cancelled session, not a free event).
+    entries = [entry for entry in entries if not entry.busy_only or takes_time(entry.row.appointment)]
     if window.client_id is not None or window.kinds or window.statuses:
         # A colleague's block says only "busy": filtering by client, kind or status must not reveal more
         # (which of her clients a colleague sees, who did not come), so those filters find her own only.
@@ -506,16 +544,20 @@ async def sessions_of_month(
     return await SessionReportRepository(ctx.session).sessions(ctx.actor, filters)
 
 
+def takes_time(appointment: Appointment) -> bool:
+    """Whether the appointment blocks its practitioner's time, as the clash check counts it."""
+    if appointment.status not in OCCUPYING:
+        return False
+    return not (
+        appointment.kind is AppointmentKind.other_event and appointment.availability is Availability.free
+    )
+
+
 async def check_deletable(ctx: Context, appointment: Appointment) -> None:
-    """A signed note needs unlocking first; a billed session needs its bill cancelled first (its charges
-    are reversed then; the ledger keeps them). However the appointment is deleted (alone or from a series)."""
-    await locks.ensure_unlocked(ctx, appointment)
-    if await locks.live_bill_of(ctx, appointment.id):
-        raise Conflict(
-            "This session has a bill.",
-            code=ErrorCode.bill_not_cancelled,
-            next_step="Cancel the bill first (un-apply or refund its payments), then delete the session.",
-        )
+    """However the appointment is removed (alone or from a series): see `locks.ensure_deletable`; a
+    practice-wide event is the admins' and the front desk's."""
+    await locks.ensure_deletable(ctx, appointment)
+    check_may_hold_practice_wide(ctx, appointment)
 
 
 async def delete_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:

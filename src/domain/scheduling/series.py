@@ -3,20 +3,24 @@ appointments) up to a horizon the daily job extends.
 
 Edits and deletes take a scope: `this` (one occurrence, kept as an exception), `following` (the series is
 split: the old one ends the day before, a new one starts here), `all` (every occurrence that has not
-happened). Occurrences in the past, not `scheduled`, or edited on their own are never touched by
-`following`/`all`. Every edit is planned first; `dry_run` answers the plan, and without it exactly that
-plan is applied."""
+happened). Occurrences the locks hold back (past, not `scheduled`, a signed note, a bill) or edited on
+their own are never touched by `following`/`all`. Every edit is planned first; `dry_run` answers the
+plan, and without it exactly that plan is applied. The changed fields get the one validation of an
+appointment's fields (`appointments.prepare`), with each problem named under `changes.`."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tend.core.enums import AppointmentKind, AppointmentStatus
-from tend.core.errors import ErrorCode, Invalid
+from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ContactMedium, ContactWith
+from tend.core.errors import ErrorCode, FieldProblem, Invalid
 from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.practice.settings import check_time_zone, get_practice
@@ -41,6 +45,13 @@ TEMPLATE_FIELDS = (
     "contact_with", "contact_name", "summary", "title", "availability",
 )  # fmt: skip
 _IDS = ("practitioner_id", "client_id", "service_id", "location_id", "room_id")
+# Stored as their text in the template's JSON; read back as the enums the rules compare by identity.
+_ENUMS: dict[str, type[StrEnum]] = {
+    "kind": AppointmentKind,
+    "availability": Availability,
+    "medium": ContactMedium,
+    "contact_with": ContactWith,
+}
 
 
 def _stored(template: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +59,14 @@ def _stored(template: dict[str, Any]) -> dict[str, Any]:
 
 
 def _loaded(template: dict[str, Any]) -> dict[str, Any]:
-    return {k: (uuid.UUID(v) if k in _IDS and v is not None else v) for k, v in template.items()}
+    loaded: dict[str, Any] = {}
+    for name, value in template.items():
+        if value is not None and name in _IDS:
+            value = uuid.UUID(value)
+        elif value is not None and name in _ENUMS:
+            value = _ENUMS[name](value)
+        loaded[name] = value
+    return loaded
 
 
 def _clock_time(text: str) -> time:
@@ -138,14 +156,13 @@ async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
         created_at=now,
         updated_at=now,
     )
-    # The template gets the checks and defaults of a booking (price, modifier 95, consent...).
-    sample = Appointment(**template, starts_at=now, ends_at=now + timedelta(minutes=1), time_zone=zone)
-    if sample.kind is AppointmentKind.other_event and sample.availability is None:
-        from tend.core.enums import Availability
-
-        sample.availability = Availability.busy
-    await appointments.prepare(ctx, sample, price_given=template.get("price_minor") is not None)
-    series.template = _stored({name: getattr(sample, name) for name in TEMPLATE_FIELDS})
+    series.template = await _checked_template(
+        ctx,
+        template,
+        zone,
+        (now, now + timedelta(minutes=1)),
+        price_given=template.get("price_minor") is not None,
+    )
     occurrences = [_occurrence(series, o, now) for o in _expand(series, series.materialised_until)]
     if not occurrences:
         raise Invalid(
@@ -162,6 +179,33 @@ async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
         ctx, "series.created", object_type="series", object_id=series.id, occurrences=len(occurrences)
     )
     return SeriesResult(series, occurrences)
+
+
+async def _checked_template(
+    ctx: Context,
+    template: dict[str, Any],
+    zone: str,
+    times: tuple[datetime, datetime],
+    *,
+    price_given: bool,
+) -> dict[str, Any]:
+    """The template as stored, after the checks and defaults of a booking (references, price, modifier
+    95, consent...) on a sample occurrence at `times`."""
+    sample = Appointment(**template, starts_at=times[0], ends_at=times[1], time_zone=zone)
+    if sample.kind is AppointmentKind.other_event and sample.availability is None:
+        sample.availability = Availability.busy
+    await appointments.prepare(ctx, sample, price_given=price_given)
+    return _stored({name: getattr(sample, name) for name in TEMPLATE_FIELDS})
+
+
+@contextmanager
+def _named_under_changes() -> Iterator[None]:
+    """A series change sends its fields in `changes`: each problem names them there."""
+    try:
+        yield
+    except Invalid as error:
+        problems = [FieldProblem(f"changes.{p.field}", p.message, p.code) for p in error.errors]
+        raise Invalid(error.detail, errors=problems) from None
 
 
 async def extend_all(ctx: Context) -> int:
@@ -199,17 +243,24 @@ class Plan:
     series_id: str | None = None  # the series the edited occurrences belong to afterwards
 
 
-def _protected(appointment: Appointment, now: datetime) -> dict[str, str] | None:
-    """Why an occurrence is left as it is (a code for programs, the words for people), or None."""
-    if appointment.starts_at < now:
-        return {"reason_code": "past", "reason": "in the past"}
-    if appointment.status is not AppointmentStatus.scheduled:
-        return {"reason_code": "status", "reason": f"already {appointment.status.value}"}
-    if appointment.series_exception:
-        return {"reason_code": "exception", "reason": "edited on its own"}
-    if appointment.group_id is not None:  # its slot is its group's: it moves with the group
-        return {"reason_code": "group", "reason": "part of a group session"}
-    return None
+_EXCEPTION = locks.Hold("exception", "edited on its own")
+_GROUP = locks.Hold("group", "part of a group session")
+
+
+async def _kept_back(
+    ctx: Context, occurrences: Sequence[Appointment], now: datetime
+) -> dict[uuid.UUID, locks.Hold]:
+    """Why each occurrence a `following`/`all` change would touch is left as it is: what the locks hold
+    back, then an occurrence edited on its own, or one in a group (its slot is its group's)."""
+    held = await locks.holds(ctx, occurrences, now)
+    for appointment in occurrences:
+        if appointment.id in held:
+            continue
+        if appointment.series_exception:
+            held[appointment.id] = _EXCEPTION
+        elif appointment.group_id is not None:
+            held[appointment.id] = _GROUP
+    return held
 
 
 def _shift_rule(rule: RecurrenceRule, days: int) -> RecurrenceRule:
@@ -237,9 +288,16 @@ async def edit_series(
 ) -> Plan:
     """Plans (and unless `dry_run`, applies) an edit or delete of an occurrence with a scope."""
     appointments.check_may_set_money(ctx, changes)
+    if scope == "this" and "rule" in changes:
+        raise Invalid(
+            "One occurrence has no rule of its own: change the rule with scope following or all.",
+            field="changes.rule",
+            code=ErrorCode.invalid,
+        )
     occurrence = await appointments.get_appointment(ctx, appointment_id, for_update=True)
     if occurrence.series_id is None:
         raise Invalid("This appointment is not part of a series.", field="scope", code=ErrorCode.invalid)
+    appointments.check_may_hold_practice_wide(ctx, occurrence)
     series_repository = SeriesRepository(ctx.session)
     series = await series_repository.get(occurrence.series_id, for_update=True)
     assert series is not None
@@ -254,30 +312,56 @@ async def edit_series(
             plan.deletes.append(_ref(occurrence))
         else:
             await locks.ensure_unlocked(ctx, occurrence)
-            after = _apply_times(occurrence, changes, tz)
-            plan.moves.append({**_ref(occurrence), "to_starts_at": after[0], "to_ends_at": after[1]})
-            await _plan_clash(ctx, plan, occurrence, after, changes)
+            await locks.ensure_billing_fields_free(
+                ctx, occurrence, {k for k, v in changes.items() if getattr(occurrence, k) != v}
+            )
+            candidate = await _checked_candidate(ctx, occurrence, changes)
+            plan.moves.append(
+                {
+                    **_ref(occurrence),
+                    "to_starts_at": candidate.starts_at.isoformat(),
+                    "to_ends_at": candidate.ends_at.isoformat(),
+                }
+            )
+            await _record_clashes(ctx, plan, candidate)
         if not dry_run:
             await _apply_this(ctx, occurrence, changes, delete, allow_conflicts, plan)
         return plan
 
     # following / all: the series is split at a pivot; from there on it has its new shape. For `all` the
     # pivot is the first occurrence that may still change: what happened stays under the old rule.
-    existing = await series_repository.occurrences(series.id)
+    existing = await series_repository.occurrences(series.id, for_update=True)
+    held = await _kept_back(ctx, existing, now)
     if scope == "following":
         pivot_date, pivot_index = occurrence.starts_at.astimezone(tz).date(), occurrence.series_index
     else:
-        changeable = sorted((a for a in existing if _protected(a, now) is None), key=lambda a: a.starts_at)
+        changeable = sorted((a for a in existing if a.id not in held), key=lambda a: a.starts_at)
         first = changeable[0] if changeable else None
         pivot_date = (first.starts_at if first else now).astimezone(tz).date()
         pivot_index = first.series_index if first else None
     new_series = _reshaped(series, occurrence, changes, tz, pivot_date, now, pivot_index)
+    if not delete:
+        with _named_under_changes():
+            new_series.template = await _checked_template(
+                ctx,
+                _loaded(new_series.template),
+                new_series.time_zone,
+                (changes.get("starts_at", occurrence.starts_at), changes.get("ends_at", occurrence.ends_at)),
+                price_given=True,
+            )
     affected = [a for a in existing if a.starts_at.astimezone(tz).date() >= pivot_date]
     movable = []
     for appointment in affected:
-        reason = _protected(appointment, now)
-        if reason:
-            plan.kept.append({**_ref(appointment), **reason, "status": appointment.status.value})
+        hold = held.get(appointment.id)
+        if hold:
+            plan.kept.append(
+                {
+                    **_ref(appointment),
+                    "reason_code": hold.reason_code,
+                    "reason": hold.reason,
+                    "status": appointment.status.value,
+                }
+            )
         else:
             movable.append(appointment)
     blocked_days = {a.starts_at.astimezone(tz).date() for a in affected if a not in movable}
@@ -325,26 +409,23 @@ def _ref(appointment: Appointment) -> dict[str, Any]:
     }
 
 
-def _apply_times(appointment: Appointment, changes: dict[str, Any], tz: ZoneInfo) -> tuple[str, str]:
-    starts = changes.get("starts_at", appointment.starts_at).astimezone(UTC)
-    ends = changes.get("ends_at", appointment.ends_at).astimezone(UTC)
-    return starts.isoformat(), ends.isoformat()
-
-
-async def _plan_clash(
-    ctx: Context, plan: Plan, occurrence: Appointment, after: tuple[str, str], changes: dict[str, Any]
-) -> None:
+async def _checked_candidate(ctx: Context, occurrence: Appointment, changes: dict[str, Any]) -> Appointment:
+    """The occurrence as the change of `this` one would leave it, not saved, after the checks a PATCH
+    makes (the preview refuses what applying it would)."""
     candidate = Appointment(
         **{name: getattr(occurrence, name) for name in TEMPLATE_FIELDS},
         id=occurrence.id,
-        starts_at=datetime.fromisoformat(after[0]),
-        ends_at=datetime.fromisoformat(after[1]),
+        starts_at=changes.get("starts_at", occurrence.starts_at).astimezone(UTC),
+        ends_at=changes.get("ends_at", occurrence.ends_at).astimezone(UTC),
+        time_zone=occurrence.time_zone,
         group_id=occurrence.group_id,
     )
     for name, value in changes.items():
         if name in TEMPLATE_FIELDS:
             setattr(candidate, name, value)
-    await _record_clashes(ctx, plan, candidate)
+    with _named_under_changes():
+        await appointments.prepare(ctx, candidate, price_given=True)
+    return candidate
 
 
 async def _record_clashes(ctx: Context, plan: Plan, candidate: Appointment) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.enums import Role
 from tend.core.pages import Page, PageRequest
-from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.base import RecordRepository, locked
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.access import ApiKey, LoginFailure, RefreshToken, User
 
@@ -49,9 +49,8 @@ class RefreshTokenRepository:
         self.session = session
 
     async def get_by_hash(self, token_hash: str) -> RefreshToken | None:
-        return await self.session.scalar(
-            select(RefreshToken).where(RefreshToken.token_hash == token_hash).with_for_update()
-        )
+        statement = select(RefreshToken).where(RefreshToken.token_hash == token_hash)
+        return (await locked(self.session, statement)).scalar()
 
     async def add(self, token: RefreshToken) -> None:
         self.session.add(token)

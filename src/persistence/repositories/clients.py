@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tend.core.actor import Actor
 from tend.core.enums import ClientStatus
 from tend.core.pages import Page, PageRequest
-from tend.persistence.repositories.base import contains
+from tend.persistence.repositories.base import contains, locked
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.clients import (
     Client,
@@ -48,10 +48,13 @@ def _assigned_to(practitioner_id: uuid.UUID | None) -> ColumnElement[bool]:
 
 
 def _readable_by(actor: Actor) -> ColumnElement[bool]:
-    """Clinicians read only their practitioner's clients; everyone else reads every client."""
+    """Clinicians read only their practitioner's clients; admins, the front desk, API keys and the system
+    every client; anyone else (the public, an unknown role) none: deny by default."""
     if actor.is_clinician:
         return _assigned_to(actor.practitioner_id)
-    return true()
+    if actor.reads_whole_practice:
+        return true()
+    return false()
 
 
 _LIVE = Client.merged_into_id.is_(None)  # not a tombstone left by a merge
@@ -90,7 +93,7 @@ class ClientRepository:
         """The client, if `actor` may read it (else None, as if it did not exist)."""
         statement = select(Client).where(Client.id == client_id, _readable_by(actor))
         if for_update:
-            statement = statement.with_for_update()
+            return (await locked(self.session, statement)).scalar()
         return await self.session.scalar(statement)
 
     async def get(self, client_id: uuid.UUID) -> Client | None:
@@ -109,9 +112,9 @@ class ClientRepository:
 
     async def lock(self, client_ids: list[uuid.UUID]) -> None:
         """Row-locks these clients in id order (one global order, so concurrent lockers cannot deadlock)."""
-        await self.session.execute(
-            select(Client.id).where(Client.id.in_(client_ids)).order_by(Client.id).with_for_update()
-        )
+        # Whole rows, refreshed: a client this session read before the lock is current afterwards.
+        statement = select(Client).where(Client.id.in_(client_ids)).order_by(Client.id)
+        (await locked(self.session, statement)).scalars().all()
 
     async def possible_duplicates(self, actor: Actor, probe: DuplicateProbe, limit: int = 10) -> list[Client]:
         """Live clients `actor` may read that share a name and birth date, a phone, an e-mail or a document

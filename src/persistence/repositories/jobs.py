@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.enums import JobStatus
 from tend.core.pages import Page, PageRequest
+from tend.persistence.repositories.base import locked
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.jobs import OutboxJob
 
@@ -68,7 +69,7 @@ class JobRepository:
         return await self.session.get(OutboxJob, job_id)
 
     async def get_for_update(self, job_id: uuid.UUID) -> OutboxJob | None:
-        return await self.session.scalar(select(OutboxJob).where(OutboxJob.id == job_id).with_for_update())
+        return (await locked(self.session, select(OutboxJob).where(OutboxJob.id == job_id))).scalar()
 
     async def page(self, page: PageRequest, *, status: JobStatus | None) -> Page[OutboxJob]:
         statement = select(OutboxJob)

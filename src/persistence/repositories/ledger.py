@@ -1,6 +1,6 @@
 """Queries of the ledger context: entries and balances (one SUM, for a whole page of clients at once),
 refund and allocation totals, a session's automatic charges, bills with their lines and allocations,
-the practice's daily close and date ranges, stored idempotent responses and session notes."""
+the practice's daily close and date ranges, and stored idempotent responses."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 
 from tend.core.enums import BillStatus, ChargeType, EntryKind
 from tend.core.pages import Page, PageRequest
-from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.base import RecordRepository, locked
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.clients import Client
 from tend.persistence.tables.ledger import (
@@ -26,7 +26,6 @@ from tend.persistence.tables.ledger import (
     BillLine,
     IdempotencyRecord,
     LedgerEntry,
-    SessionNote,
 )
 
 AUTOMATIC_CHARGES = (ChargeType.session_fee, ChargeType.no_show_fee, ChargeType.late_cancel_fee)
@@ -325,7 +324,30 @@ class BillRepository(RecordRepository[Bill]):
         )
         return int(total or 0)
 
-    async def get_allocation(self, allocation_id: uuid.UUID) -> Allocation | None:
+    async def paid_minor(self, bill_id: uuid.UUID) -> int:
+        """What is applied to a bill, from its live allocations: the figure its stored `paid_minor` must
+        equal (the domain sets that from this, under the client's lock, never by adding to a copy)."""
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(Allocation.amount_minor), 0)).where(
+                Allocation.bill_id == bill_id, Allocation.removed_at.is_(None)
+            )
+        )
+        return int(total or 0)
+
+    async def lock(self, bill_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Bill]:
+        """Row-locks these bills in id order and returns them as they are now (after the client's lock:
+        the order is always client, then bills, then allocations)."""
+        statement = select(Bill).where(Bill.id.in_(list(bill_ids))).order_by(Bill.id)
+        return {bill.id: bill for bill in (await locked(self.session, statement)).scalars()}
+
+    async def get_allocation(
+        self, allocation_id: uuid.UUID, *, for_update: bool = False
+    ) -> Allocation | None:
+        """The allocation; with `for_update`, locked and re-read, so a twin request that took it off first
+        is seen (its `removed_at` set)."""
+        if for_update:
+            statement = select(Allocation).where(Allocation.id == allocation_id)
+            return (await locked(self.session, statement)).scalar()
         return await self.session.get(Allocation, allocation_id)
 
     async def add_allocation(self, allocation: Allocation) -> Allocation:
@@ -360,16 +382,3 @@ class IdempotencyRepository:
             delete(IdempotencyRecord).where(IdempotencyRecord.created_at < before)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-class SessionNoteRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, appointment_id: uuid.UUID) -> SessionNote | None:
-        return await self.session.get(SessionNote, appointment_id)
-
-    async def add(self, note: SessionNote) -> SessionNote:
-        self.session.add(note)
-        await self.session.flush()
-        return note

@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from tend.core.pages import Page, PageRequest
 from tend.persistence.base import Base
-from tend.persistence.repositories.base import RecordRepository
+from tend.persistence.repositories.base import RecordRepository, locked
 from tend.persistence.repositories.pagination import paginate
 from tend.persistence.tables.access import User
 from tend.persistence.tables.clients import ClientPractitioner, Enrollment
@@ -29,7 +29,7 @@ class PracticeRepository:
     async def get(self, *, for_update: bool = False) -> PracticeSettings | None:
         statement = select(PracticeSettings).where(PracticeSettings.singleton == 1)
         if for_update:
-            statement = statement.with_for_update()
+            return (await locked(self.session, statement)).scalar()
         return await self.session.scalar(statement)
 
     async def add(self, settings: PracticeSettings) -> None:

@@ -8,14 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tend.core.actor import Actor
-from tend.core.enums import AppointmentKind, AppointmentStatus, Availability
-from tend.persistence.repositories.base import RecordRepository, contains
+from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, BillStatus
+from tend.persistence.repositories.base import RecordRepository, contains, locked
 from tend.persistence.tables.clients import Client
-from tend.persistence.tables.practice import Location
+from tend.persistence.tables.ledger import Bill
+from tend.persistence.tables.practice import Location, Practitioner
 from tend.persistence.tables.scheduling import Appointment, AppointmentSeries, CalendarFeed
 
 VIRTUAL_POS_CODES = ("02", "10")  # the places where a session is virtual (telehealth)
@@ -24,17 +25,45 @@ OCCUPYING = (AppointmentStatus.scheduled, AppointmentStatus.attended, Appointmen
 
 
 def _own(actor: Actor) -> ColumnElement[bool]:
-    """Appointments a clinician sees in full: her practitioner's (none without one)."""
-    if not actor.is_clinician:
+    """Appointments an actor sees in full: a clinician her practitioner's (none without one); admins, the
+    front desk, API keys and the system all; anyone else (the public, an unknown role) none."""
+    if actor.is_clinician:
+        if actor.practitioner_id is None:
+            return false()
+        return Appointment.practitioner_id == actor.practitioner_id
+    if actor.reads_whole_practice:
         return true()
-    if actor.practitioner_id is None:
-        return Appointment.id.is_(None)
-    return Appointment.practitioner_id == actor.practitioner_id
+    return false()
 
 
 @dataclass(frozen=True)
 class CalendarRow:
     appointment: Appointment
+    client_first_name: str | None
+    client_last_name: str | None
+
+
+@dataclass(frozen=True)
+class FeedWindow:
+    """The span a calendar feed covers, around the instant it is fetched."""
+
+    start: datetime
+    now: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """What a calendar feed shows of one appointment (a client by name only to make initials)."""
+
+    id: uuid.UUID
+    kind: AppointmentKind
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    title: str | None
+    availability: Availability | None
+    updated_at: datetime
     client_first_name: str | None
     client_last_name: str | None
 
@@ -59,15 +88,27 @@ class AppointmentRepository(RecordRepository[Appointment]):
     ) -> Appointment | None:
         statement = select(Appointment).where(Appointment.id == appointment_id, _own(actor))
         if for_update:
-            statement = statement.with_for_update()
+            return (await locked(self.session, statement)).scalar()
         return await self.session.scalar(statement)
 
     async def group_members(self, group_id: uuid.UUID, *, for_update: bool = False) -> list[Appointment]:
         """The appointments of one group session, in a stable order (locked when asked)."""
         statement = select(Appointment).where(Appointment.group_id == group_id).order_by(Appointment.id)
         if for_update:
-            statement = statement.with_for_update()
+            return list((await locked(self.session, statement)).scalars().all())
         return list((await self.session.scalars(statement)).all())
+
+    async def billed_among(self, appointment_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        """Those of the appointments with a live (not cancelled) bill, in one query."""
+        ids = list(appointment_ids)
+        if not ids:
+            return set()
+        rows = await self.session.scalars(
+            select(Bill.appointment_id)
+            .where(Bill.appointment_id.in_(ids), Bill.status != BillStatus.cancelled)
+            .distinct()
+        )
+        return {appointment_id for appointment_id in rows.all() if appointment_id is not None}
 
     async def in_window(self, window: WindowFilter) -> list[CalendarRow]:
         """Everything the calendar draws for a window, with the client's name, in one query."""
@@ -193,10 +234,17 @@ class SeriesRepository(RecordRepository[AppointmentSeries]):
     def __init__(self, session: AsyncSession) -> None:
         super().__init__(session, AppointmentSeries)
 
-    async def occurrences(self, series_id: uuid.UUID) -> list[Appointment]:
-        rows = await self.session.scalars(
-            select(Appointment).where(Appointment.series_id == series_id).order_by(Appointment.starts_at)
+    async def occurrences(self, series_id: uuid.UUID, *, for_update: bool = False) -> list[Appointment]:
+        """The series' occurrences by start; `for_update` locks them (in that order), so that no note is
+        signed and no bill made between a series change's checks and its writes."""
+        statement = (
+            select(Appointment)
+            .where(Appointment.series_id == series_id)
+            .order_by(Appointment.starts_at, Appointment.id)
         )
+        if for_update:
+            statement = statement.with_for_update()
+        rows = await self.session.scalars(statement)
         return list(rows.all())
 
     async def needing_more(self, horizon: datetime) -> list[AppointmentSeries]:
@@ -212,9 +260,14 @@ class CalendarFeedRepository(RecordRepository[CalendarFeed]):
         super().__init__(session, CalendarFeed)
 
     async def active_by_hash(self, token_hash: str) -> CalendarFeed | None:
+        """The feed with this token, unless revoked or its practitioner is no longer active."""
         return await self.session.scalar(
-            select(CalendarFeed).where(
-                CalendarFeed.token_hash == token_hash, CalendarFeed.revoked_at.is_(None)
+            select(CalendarFeed)
+            .join(Practitioner, Practitioner.id == CalendarFeed.practitioner_id)
+            .where(
+                CalendarFeed.token_hash == token_hash,
+                CalendarFeed.revoked_at.is_(None),
+                Practitioner.active.is_(True),
             )
         )
 
@@ -226,19 +279,28 @@ class CalendarFeedRepository(RecordRepository[CalendarFeed]):
         )
         return int(getattr(result, "rowcount", 0) or 0)
 
-    async def feed_rows(
-        self, practitioner_id: uuid.UUID, start: datetime, end: datetime
-    ) -> list[CalendarRow]:
-        """A practitioner's appointments for a feed: not cancelled, with the client's name (for initials)."""
-        rows = await self.session.execute(
-            select(Appointment, Client.first_name, Client.last_name)
-            .outerjoin(Client, Client.id == Appointment.client_id)
-            .where(
-                Appointment.practitioner_id == practitioner_id,
-                Appointment.starts_at < end,
-                Appointment.ends_at > start,
-                Appointment.status.in_(OCCUPYING),
-            )
-            .order_by(Appointment.starts_at, Appointment.id)
+    async def feed_events(
+        self, practitioner_id: uuid.UUID, window: FeedWindow, *, limit: int, past_limit: int
+    ) -> list[FeedEvent]:
+        """A practitioner's appointments for her feed, not cancelled, in start order: at most `past_limit`
+        begun before `window.now` (the latest first kept) and then the soonest upcoming, `limit` in all.
+        Plain values (no ORM objects), so the feed can be rendered on another thread."""
+        columns = select(
+            Appointment.id, Appointment.kind, Appointment.starts_at, Appointment.ends_at,
+            Appointment.time_zone, Appointment.title, Appointment.availability, Appointment.updated_at,
+            Client.first_name, Client.last_name,
+        ).outerjoin(Client, Client.id == Appointment.client_id).where(
+            Appointment.practitioner_id == practitioner_id, Appointment.status.in_(OCCUPYING)
+        )  # fmt: skip
+        begun = await self.session.execute(
+            columns.where(Appointment.starts_at < window.now, Appointment.ends_at > window.start)
+            .order_by(Appointment.starts_at.desc(), Appointment.id.desc())
+            .limit(min(past_limit, limit))
         )
-        return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]
+        past = [FeedEvent(*tuple(row)) for row in begun.all()]
+        upcoming = await self.session.execute(
+            columns.where(Appointment.starts_at >= window.now, Appointment.starts_at < window.end)
+            .order_by(Appointment.starts_at, Appointment.id)
+            .limit(limit - len(past))
+        )
+        return [*reversed(past), *(FeedEvent(*tuple(row)) for row in upcoming.all())]

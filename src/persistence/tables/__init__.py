@@ -2,6 +2,15 @@
 (Alembic and the test cleanup use it)."""
 
 from tend.persistence.base import Base
-from tend.persistence.tables import access, audit, clients, jobs, ledger, practice, scheduling  # noqa: F401
+from tend.persistence.tables import (  # noqa: F401
+    access,
+    audit,
+    clients,
+    jobs,
+    ledger,
+    notes,
+    practice,
+    scheduling,
+)
 
 metadata = Base.metadata

@@ -1,5 +1,6 @@
 """Tables of the ledger context: the insert-only money ledger, bills with their lines, the allocations of
-payments to bills, stored Idempotency-Key responses, and session notes.
+payments to bills, and stored Idempotency-Key responses. (Session notes are the notes context's:
+tables/notes.py.)
 
 `ledger_entries` refuses UPDATE and DELETE in the database itself (a trigger on both engines, created by
 migration 0008): nothing that held money is ever changed; mistakes are fixed by new entries."""
@@ -19,7 +20,6 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
     Uuid,
 )
@@ -157,17 +157,3 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[Any] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-
-
-class SessionNote(Base):
-    """A session's note. Signing locks the session (and the note) until someone unlocks it (audited)."""
-
-    __tablename__ = "session_notes"
-
-    appointment_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("appointments.id", ondelete="CASCADE"), primary_key=True
-    )
-    text: Mapped[str] = mapped_column(Text, default="")
-    signed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
-    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

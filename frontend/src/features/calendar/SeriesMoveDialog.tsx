@@ -45,6 +45,12 @@ export function keptReason(item: Pick<SeriesKept, 'reason_code' | 'status'>, t: 
   switch (item.reason_code) {
     case 'past':
       return t('calendar.seriesMove.reasons.past');
+    case 'signed_note':
+      return t('calendar.seriesMove.reasons.signed_note');
+    case 'has_note':
+      return t('calendar.seriesMove.reasons.has_note');
+    case 'billed':
+      return t('calendar.seriesMove.reasons.billed');
     case 'exception':
       return t('calendar.seriesMove.reasons.exception');
     case 'group':

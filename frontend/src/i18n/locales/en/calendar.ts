@@ -226,7 +226,7 @@ export const calendarEn = {
     deletes_other: '{{count}} appointments are removed.',
     kept_one: '{{count}} stays as it is:',
     kept_other: '{{count}} stay as they are:',
-    reasons: { past: 'already happened', status: '{{status}}', exception: 'changed on its own', group: 'a group session: it moves with its group' },
+    reasons: { past: 'already happened', status: '{{status}}', signed_note: 'its note is signed', has_note: 'it has a clinical note', billed: 'it has a bill', exception: 'changed on its own', group: 'a group session: it moves with its group' },
     clashes_one: '{{count}} of them clashes with another appointment:',
     clashes_other: '{{count}} of them clash with other appointments:',
     clashWith: 'with {{what}}',

@@ -228,7 +228,7 @@ export const calendarEs: CalendarCatalogue = {
     deletes_other: 'Se quitan {{count}} citas.',
     kept_one: '{{count}} se queda como está:',
     kept_other: '{{count}} se quedan como están:',
-    reasons: { past: 'ya pasó', status: '{{status}}', exception: 'cambiada por separado', group: 'sesión grupal: se mueve con su grupo' },
+    reasons: { past: 'ya pasó', status: '{{status}}', signed_note: 'su nota está firmada', has_note: 'tiene una nota clínica', billed: 'tiene un comprobante', exception: 'cambiada por separado', group: 'sesión grupal: se mueve con su grupo' },
     clashes_one: '{{count}} de ellas choca con otra cita:',
     clashes_other: '{{count}} de ellas chocan con otras citas:',
     clashWith: 'con {{what}}',
