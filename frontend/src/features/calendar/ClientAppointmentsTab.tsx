@@ -1,6 +1,7 @@
 /**
  * A client's appointments from six months back to three months ahead (the practice's calendar days): what is
- * coming first, then what happened, newest first, each with how it ended; and booking a session for them.
+ * coming first, then what happened, newest first, each with how it ended and the way to its note; and booking a
+ * session for them.
  */
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -10,6 +11,7 @@ import { useClientAppointments } from '../../api/queries/appointments';
 import type { CalendarEntry, Client } from '../../api/types';
 import { clientDisplayName } from '../clients/format';
 import { TabTable } from '../clients/TabTable';
+import { SessionNoteDialog } from '../notes/SessionNoteDialog';
 import { AppointmentForm, type AppointmentFormMode } from './AppointmentForm';
 import { DEFAULT_MINUTES } from './appointmentForm';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
@@ -32,6 +34,7 @@ function ClientAppointments({ client, reference }: { client: Client; reference: 
   const { t } = useTranslation();
   const { timeZone } = reference;
   const [booking, setBooking] = useState<AppointmentFormMode | null>(null);
+  const [noteOf, setNoteOf] = useState<CalendarEntry | null>(null);
   const today = wallTimeOf(new Date(), timeZone).date;
   const start = zonedIso({ date: shiftMonths(today, -MONTHS_BACK), time: '00:00' }, timeZone)!;
   const end = zonedIso({ date: nextDate(shiftMonths(today, MONTHS_AHEAD)), time: '00:00' }, timeZone)!;
@@ -67,7 +70,9 @@ function ClientAppointments({ client, reference }: { client: Client; reference: 
     t('calendar.clientTab.status'),
   ];
   const rows = (entries: CalendarEntry[]) =>
-    entries.map((entry) => <AppointmentRow key={entry.id} entry={entry} reference={reference} />);
+    entries.map((entry) => (
+      <AppointmentRow key={entry.id} entry={entry} reference={reference} onOpenNote={() => setNoteOf(entry)} />
+    ));
 
   return (
     <Stack gap="md">
@@ -117,21 +122,39 @@ function ClientAppointments({ client, reference }: { client: Client; reference: 
       {booking ? (
         <AppointmentForm mode={booking} reference={reference} onClose={() => setBooking(null)} />
       ) : null}
+      {noteOf ? (
+        <SessionNoteDialog
+          appointmentId={noteOf.id}
+          session={`${clientDisplayName(client)} · ${formatRangeIn(noteOf.starts_at, noteOf.ends_at, timeZone, reference.locale)}`}
+          timeZone={timeZone}
+          locale={reference.locale}
+          onClose={() => setNoteOf(null)}
+        />
+      ) : null}
     </Stack>
   );
 }
 
-function AppointmentRow({ entry, reference }: { entry: CalendarEntry; reference: SchedulingReference & { timeZone: string } }) {
+function AppointmentRow({
+  entry,
+  reference,
+  onOpenNote,
+}: {
+  entry: CalendarEntry;
+  reference: SchedulingReference & { timeZone: string };
+  onOpenNote: () => void;
+}) {
   const { t } = useTranslation();
   const { timeZone, locale } = reference;
   const practitioner = entry.practitioner_id ? reference.practitioners.get(entry.practitioner_id) : undefined;
   const service = entry.service_id ? reference.services.get(entry.service_id) : undefined;
   const day = wallTimeOf(entry.starts_at, timeZone).date;
+  const range = formatRangeIn(entry.starts_at, entry.ends_at, timeZone, locale);
   return (
     <Table.Tr>
       <Table.Td>
         <Anchor component={Link} to={`/calendar?view=day&date=${day}`} size="sm" title={t('calendar.clientTab.openInCalendar')}>
-          {formatRangeIn(entry.starts_at, entry.ends_at, timeZone, locale)}
+          {range}
         </Anchor>
       </Table.Td>
       <Table.Td>
@@ -145,8 +168,15 @@ function AppointmentRow({ entry, reference }: { entry: CalendarEntry; reference:
           </Text>
         </Group>
       </Table.Td>
-      <Table.Td ta="right">
-        {entry.status ? <AppointmentStatusBadge status={entry.status} needsAttendance={needsAttendance(entry, new Date())} /> : null}
+      <Table.Td>
+        <Group gap={6} justify="flex-end" wrap="nowrap">
+          {entry.status ? <AppointmentStatusBadge status={entry.status} needsAttendance={needsAttendance(entry, new Date())} /> : null}
+          {entry.kind !== 'other_event' ? (
+            <Button size="compact-xs" variant="subtle" onClick={onOpenNote} aria-label={t('notes.openFor', { session: range })}>
+              {t('notes.short')}
+            </Button>
+          ) : null}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

@@ -3,7 +3,8 @@
  * in its own when that differs), where, price and the client's balance; how it ended, with one click to record
  * Attended / No-show / Cancel (or to correct it back), and the way to the client and to changing it. An
  * occurrence of a recurring series says so (and when it was changed on its own, or moved by a clock change), and
- * offers to end the series there: this one and the following ones are removed, after saying how many.
+ * offers to end the series there: this one and the following ones are removed, after saying how many. A session's
+ * note says whether it exists and is signed; whoever may read it opens it (the popover steps aside meanwhile).
  * Opened by a click or Enter on the block; Esc closes it and gives focus back to the block.
  */
 import { Alert, Anchor, Badge, Button, CloseButton, Group, Popover, Portal, Stack, Text } from '@mantine/core';
@@ -18,6 +19,8 @@ import { ApiError } from '../../api/problem';
 import type { AppointmentStatus, CalendarEntry, SeriesChange, SeriesPlan } from '../../api/types';
 import { useMoneyLocale } from '../../components/useMoneyLocale';
 import { formatMoney } from '../../lib/money';
+import { NoteSummary } from '../notes/NoteSummary';
+import { SessionNoteDialog } from '../notes/SessionNoteDialog';
 import { problemText } from '../../i18n/problemText';
 import { BalanceChips } from '../clients/BalanceChips';
 import { useClientWords } from '../clients/clientWords';
@@ -62,15 +65,18 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
   const room = first.room_id ? reference.rooms.get(first.room_id) : undefined;
   const single = block.isGroup ? null : first;
   const ownZone = first.time_zone && first.time_zone !== timeZone ? first.time_zone : null;
+  // While the note's dialog is open the popover is hidden (not closed): closing the note comes back to it.
+  const [noteOpen, setNoteOpen] = useState(false);
+  const noted = single !== null && !block.busyOnly && single.kind !== 'other_event';
 
   return (
     <Portal>
       <Popover
-        opened
+        opened={!noteOpen}
         onChange={(opened) => {
           if (!opened) onClose();
         }}
-        onClose={onClose}
+        onClose={noteOpen ? undefined : onClose}
         position="right-start"
         withArrow
         shadow="md"
@@ -182,6 +188,9 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
                 <StatusActions entry={first} timeZone={timeZone} locale={locale} />
               </Row>
             )}
+            {noted ? (
+              <NoteSummary appointmentId={single.id} timeZone={timeZone} locale={locale} onOpen={() => setNoteOpen(true)} />
+            ) : null}
 
             {!block.busyOnly ? (
               <Group gap="xs" mt={4}>
@@ -203,6 +212,15 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
           </Stack>
         </Popover.Dropdown>
       </Popover>
+      {noteOpen && single ? (
+        <SessionNoteDialog
+          appointmentId={single.id}
+          session={`${title} · ${formatRangeIn(single.starts_at, single.ends_at, timeZone, locale)}`}
+          timeZone={timeZone}
+          locale={locale}
+          onClose={() => setNoteOpen(false)}
+        />
+      ) : null}
     </Portal>
   );
 }

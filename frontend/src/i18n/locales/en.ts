@@ -4,6 +4,7 @@ import { clientsEn } from './en/clients';
 import { commonEn } from './en/common';
 import { errorsEn } from './en/errors';
 import { ledgerEn } from './en/ledger';
+import { notesEn } from './en/notes';
 import { settingsEn } from './en/settings';
 
 /** English catalogue: the reference for keys; every other language must have exactly these. */
@@ -70,6 +71,7 @@ export const en = {
   calendar: calendarEn,
   clients: clientsEn,
   ledger: ledgerEn,
+  notes: notesEn,
   settings: settingsEn,
   ...commonEn,
   ...a11yEn,

@@ -5,6 +5,7 @@ import { clientsEs } from './es/clients';
 import { commonEs } from './es/common';
 import { errorsEs } from './es/errors';
 import { ledgerEs } from './es/ledger';
+import { notesEs } from './es/notes';
 import { settingsEs } from './es/settings';
 
 /** Catálogo en español: mismas claves que el inglés (lo comprueba el compilador). */
@@ -71,6 +72,7 @@ export const es: Catalogue = {
   calendar: calendarEs,
   clients: clientsEs,
   ledger: ledgerEs,
+  notes: notesEs,
   settings: settingsEs,
   ...commonEs,
   ...a11yEs,

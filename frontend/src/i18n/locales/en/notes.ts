@@ -1,0 +1,60 @@
+/** English words of session notes: the status anyone may see, the draft, signing, amendments, unlocking, history. */
+export const notesEn = {
+  title: 'Session note',
+  status: {
+    none: 'No note yet',
+    draft: 'Note: draft',
+    signed: 'Note signed by {{name}} · {{when}}',
+    signedNoName: 'Note signed · {{when}}',
+    amendments_one: '{{count}} amendment',
+    amendments_other: '{{count}} amendments',
+  },
+  short: 'Note',
+  open: 'Open note',
+  write: 'Write note',
+  openFor: 'Session note: {{session}}',
+  loadFailed: 'The note could not be loaded.',
+  close: 'Close',
+  draft: {
+    label: 'Note (draft)',
+    hint: 'Only you and the practice’s administrators can read it. Save as often as you like; signing locks it.',
+    readOnly: 'Draft, not signed yet',
+    empty: 'Nothing written yet.',
+    save: 'Save draft',
+    saved: 'Draft saved.',
+  },
+  sign: {
+    button: 'Sign note',
+    title: 'Sign this note?',
+    body: 'Signing locks the session; later changes are amendments.',
+    confirm: 'Sign',
+    done: 'Note signed.',
+  },
+  signedText: 'Signed text',
+  amendments: {
+    title: 'Amendments',
+    by: '{{name}} · {{when}}',
+    label: 'New amendment',
+    hint: 'Kept beside the signed text with your name and the time; the signed text does not change.',
+    add: 'Add amendment',
+    added: 'Amendment added.',
+    required: 'Write the amendment first.',
+  },
+  unlock: {
+    button: 'Unlock',
+    title: 'Unlock this note?',
+    body: 'The note becomes a draft again and the session can be changed. The signed text stays in the note’s history, and the unlock is recorded with your name and reason.',
+    reason: 'Reason',
+    reasonRequired: 'Say why the note is unlocked; it is recorded.',
+    confirm: 'Unlock note',
+    done: 'Note unlocked: it is a draft again.',
+  },
+  history: {
+    title_one: '{{count}} earlier signed version',
+    title_other: '{{count}} earlier signed versions',
+    item: 'Signed version of {{signed}}, unlocked by {{name}}: {{reason}}',
+    itemNoName: 'Signed version of {{signed}}, unlocked: {{reason}}',
+  },
+};
+
+export type NotesCatalogue = typeof notesEn;

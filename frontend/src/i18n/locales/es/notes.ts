@@ -1,0 +1,60 @@
+import type { NotesCatalogue } from '../en/notes';
+
+/** Las notas de sesión en español: el estado que todos ven, el borrador, la firma, las adendas, el desbloqueo, el historial. */
+export const notesEs: NotesCatalogue = {
+  title: 'Nota de la sesión',
+  status: {
+    none: 'Sin nota todavía',
+    draft: 'Nota: borrador',
+    signed: 'Nota firmada por {{name}} · {{when}}',
+    signedNoName: 'Nota firmada · {{when}}',
+    amendments_one: '{{count}} adenda',
+    amendments_other: '{{count}} adendas',
+  },
+  short: 'Nota',
+  open: 'Abrir la nota',
+  write: 'Escribir la nota',
+  openFor: 'Nota de la sesión: {{session}}',
+  loadFailed: 'No se pudo cargar la nota.',
+  close: 'Cerrar',
+  draft: {
+    label: 'Nota (borrador)',
+    hint: 'Solo usted y los administradores de la consulta pueden leerla. Guarde cuantas veces quiera; al firmarla queda bloqueada.',
+    readOnly: 'Borrador, todavía sin firmar',
+    empty: 'Todavía no hay nada escrito.',
+    save: 'Guardar borrador',
+    saved: 'Borrador guardado.',
+  },
+  sign: {
+    button: 'Firmar la nota',
+    title: '¿Firmar esta nota?',
+    body: 'Al firmar, la sesión queda bloqueada; los cambios posteriores son adendas.',
+    confirm: 'Firmar',
+    done: 'Nota firmada.',
+  },
+  signedText: 'Texto firmado',
+  amendments: {
+    title: 'Adendas',
+    by: '{{name}} · {{when}}',
+    label: 'Nueva adenda',
+    hint: 'Se guarda junto al texto firmado, con su nombre y la hora; el texto firmado no cambia.',
+    add: 'Agregar adenda',
+    added: 'Adenda agregada.',
+    required: 'Escriba primero la adenda.',
+  },
+  unlock: {
+    button: 'Desbloquear',
+    title: '¿Desbloquear esta nota?',
+    body: 'La nota vuelve a ser un borrador y la sesión se puede cambiar. El texto firmado queda en el historial de la nota, y el desbloqueo se registra con su nombre y el motivo.',
+    reason: 'Motivo',
+    reasonRequired: 'Indique por qué se desbloquea la nota; queda registrado.',
+    confirm: 'Desbloquear la nota',
+    done: 'Nota desbloqueada: vuelve a ser un borrador.',
+  },
+  history: {
+    title_one: '{{count}} versión firmada anterior',
+    title_other: '{{count}} versiones firmadas anteriores',
+    item: 'Versión firmada del {{signed}}, desbloqueada por {{name}}: {{reason}}',
+    itemNoName: 'Versión firmada del {{signed}}, desbloqueada: {{reason}}',
+  },
+};
