@@ -24,10 +24,11 @@ from tend.core.enums import (
 from tend.core.text import fold
 from tend.domain.clients import custom_fields, enrollments, relationships
 from tend.domain.clients import records as clients
-from tend.domain.context import Context
+from tend.domain.context import Actor, Context
 from tend.domain.ledger import bills as ledger_bills
 from tend.domain.ledger import charges as ledger_charges
 from tend.domain.ledger import entries as ledger
+from tend.domain.notes import session_notes
 from tend.domain.practice import settings as practice
 from tend.domain.practice import users
 from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
@@ -334,6 +335,7 @@ async def seed(ctx: Context) -> None:
         )
     await _seed_schedule(ctx, rng, practitioners, services, office, online, rooms, adults + minors)
     await _seed_ledger(ctx, rng, adults + minors)
+    await _seed_notes(ctx, practitioners[0].id)
 
 
 async def _seed_schedule(
@@ -533,6 +535,56 @@ async def _record_outcome(ctx: Context, rng: random.Random, appointment_id: Any,
         await _as_of(ctx, when, scheduling.set_status(ctx, appointment_id, AppointmentStatus.cancelled))
     elif outcome is not None:
         await scheduling.set_status(ctx, appointment_id, outcome)
+
+
+NOTE_TEXTS = (
+    "Paciente refiere mejor calidad de sueño. Se revisó el registro de pensamientos y se acordó practicar "
+    "la respiración diafragmática dos veces al día.",
+    "Sesión centrada en la relación con la familia. Se trabajó la comunicación asertiva con role-play.",
+    "Se revisaron avances del plan de tratamiento. Ánimo estable; continúa con las tareas acordadas.",
+    "Paciente llega puntual. Se exploraron situaciones que disparan ansiedad en el trabajo y se practicó "
+    "reestructuración cognitiva.",
+)
+
+
+async def _seed_notes(ctx: Context, practitioner_id: Any) -> None:
+    """Dra. Carmen Quispe (the demo clinician) documents her attended sessions of the last three weeks:
+    signed notes, one amended after signing, and a draft for the latest, as the treating clinician would
+    (her user writes them: nobody else may)."""
+    login = await users.find_by_email(ctx, "clinician@tend.example")
+    if login is None:
+        return
+    now = ctx.clock.now()
+    entries = await scheduling.calendar(
+        ctx,
+        now - timedelta(days=21),
+        now,
+        practitioner_ids=(practitioner_id,),
+        kinds=(AppointmentKind.client_session,),
+        statuses=(AppointmentStatus.attended,),
+    )
+    attended = [entry.row.appointment for entry in entries]
+    author = Context(
+        session=ctx.session,
+        clock=ctx.clock,
+        actor=Actor(role=Role.clinician, user_id=login.id, practitioner_id=practitioner_id),
+    )
+    for index, appointment in enumerate(attended):
+        written = appointment.ends_at + timedelta(minutes=15)
+        text = NOTE_TEXTS[index % len(NOTE_TEXTS)]
+        await _as_of(author, written, session_notes.write_note(author, appointment.id, text))
+        if index == len(attended) - 1:
+            break  # the latest stays a draft
+        await _as_of(author, written + timedelta(minutes=5), session_notes.sign_note(author, appointment.id))
+        if index == len(attended) - 3:
+            amendment = (
+                "Adenda: la paciente llamó al día siguiente para confirmar que seguirá con las tareas."
+            )
+            await _as_of(
+                author,
+                written + timedelta(days=1),
+                session_notes.add_amendment(author, appointment.id, amendment),
+            )
 
 
 class _At:
