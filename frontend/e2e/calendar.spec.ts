@@ -132,7 +132,7 @@ describe('calendar', () => {
 
     await pickOption(page, dialog.getByRole('combobox', { name: /Practitioner/ }), PRACTITIONER);
     await dialog.getByRole('combobox', { name: /Paciente|Client/ }).fill(client.name);
-    await page.getByRole('option', { name: client.name }).click();
+    await page.getByRole('option', { name: client.name, exact: true }).click();
     await pickOption(page, dialog.getByRole('combobox', { name: /Service/ }), /^90834/);
     // The service's 45 minutes set the end, its price the price.
     expect(await dialog.getByRole('textbox', { name: 'End' }).inputValue()).toBe('10:45');

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, true, update
+from sqlalchemy import ColumnElement, String, and_, false, func, literal, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -63,6 +63,36 @@ _LIVE = Client.merged_into_id.is_(None)  # not a tombstone left by a merge
 def _document_key(column: Any) -> Any:
     """A document number compared without case, spaces, dots or dashes ('dni 45.678-912' = 'DNI45678912')."""
     return func.replace(func.replace(func.replace(func.upper(column), " ", ""), "-", ""), ".", "")
+
+
+# What separates the words of a client's search text (folded name | e-mail | ID | phone digits): a word of a
+# search must start one of them, so "sofia cordova d" finds Díaz and not the "d" inside Córdova or an e-mail.
+_WORD_BREAKS = ".@-_+/|,;:()"
+_TO_SPACES = str.maketrans(dict.fromkeys(_WORD_BREAKS, " "))
+
+
+def _escaped(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_words() -> Any:
+    """' ' + the search text with every word break as a space: a word starts where a space precedes it."""
+    text: Any = Client.search_text
+    for char in _WORD_BREAKS:
+        text = func.replace(text, char, " ")
+    return literal(" ", String).concat(text)
+
+
+def _matches(term: str) -> ColumnElement[bool]:
+    """A folded search word finds a client when it starts a word of the name, e-mail or ID (a whole address
+    typed as it is, too); a word with a digit also anywhere (the end of a phone number, part of an ID)."""
+    words = " ".join(term.translate(_TO_SPACES).split())
+    if not words:  # only punctuation: as typed
+        return contains(Client.search_text, term)
+    starts: ColumnElement[bool] = _search_words().like(f"% {_escaped(words)}%", escape="\\")
+    if any(char.isdigit() for char in term):
+        return or_(starts, contains(Client.search_text, term))
+    return starts
 
 
 @dataclass(frozen=True)
@@ -172,8 +202,8 @@ class ClientRepository:
 
     async def search(self, actor: Actor, page: PageRequest, filters: ClientFilter) -> Page[Client]:
         statement = select(Client).where(_readable_by(actor), _LIVE)
-        for term in filters.search_terms:
-            statement = statement.where(contains(Client.search_text, term))
+        for term in filters.search_terms:  # every word must match
+            statement = statement.where(_matches(term))
         if filters.status is not None:
             statement = statement.where(Client.status == filters.status)
         if filters.practitioner_id is not None:

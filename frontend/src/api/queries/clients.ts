@@ -38,7 +38,10 @@ export function useClientList(filters: ClientFilters) {
   );
 }
 
-/** The first few clients matching `q`, for pickers (e.g. choosing a related client). */
+/**
+ * The first few clients matching `q`, for pickers (e.g. choosing a related client). While a new `q` loads, the
+ * previous answer stays as placeholder data (`query.isPlaceholderData`): never offer it as the answer to `q`.
+ */
 export function useClientSearch(q: string) {
   return useCursorList(CLIENTS, { q: q || undefined }, { pageSize: PICKER_SIZE });
 }

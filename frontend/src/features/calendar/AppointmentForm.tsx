@@ -54,6 +54,7 @@ import { MoneyInput, moneyInputError, useMoneyErrorMessage } from '../../compone
 import { useMayMoveMoney, useSession } from '../auth/useSession';
 import { ClientPicker, type PickedClient } from '../clients/ClientPicker';
 import { useClientWords } from '../clients/clientWords';
+import { NotActiveClientWarning } from '../clients/NotActiveClientWarning';
 import { quickClientStart } from '../clients/QuickClient';
 import { defaultNoShowFee, noShowFee } from './noShowFee';
 import { NoShowFeeFields, PracticeNoShowFee } from './NoShowStep';
@@ -169,6 +170,8 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
   const mayPrice = useMayMoveMoney();
   const [priceFromService, setPriceFromService] = useState(editing === null && mayPrice);
   const [clashes, setClashes] = useState<Clash[] | null>(null);
+  // The client chosen in the picker, with their status: an inactive or discharged one is warned about.
+  const [pickedClient, setPickedClient] = useState<PickedClient | null>(null);
   const create = useCreateAppointment();
   const createSeries = useCreateSeries();
   const update = useUpdateAppointments();
@@ -455,20 +458,24 @@ export function AppointmentForm({ mode, reference, onClose, onSaved, describeCla
             </Group>
           </Stack>
         ) : (
-          <ClientPicker
-            label={t('calendar.form.client', words)}
-            value={values.clientId}
-            onChange={(clientId) => form.setFieldValue('clientId', clientId)}
-            excludeIds={[]}
-            onCreate={(typed) => {
-              const { first_name, last_name } = quickClientStart(typed);
-              form.setFieldValue('clientId', null);
-              form.setFieldValue('newClient', { first_name, last_name });
-            }}
-            error={form.errors.clientId}
-            withAsterisk
-            autoFocus={Boolean(values.practitionerId)}
-          />
+          <>
+            <ClientPicker
+              label={t('calendar.form.client', words)}
+              value={values.clientId}
+              onChange={(clientId) => form.setFieldValue('clientId', clientId)}
+              onPickedClient={setPickedClient}
+              excludeIds={[]}
+              onCreate={(typed) => {
+                const { first_name, last_name } = quickClientStart(typed);
+                form.setFieldValue('clientId', null);
+                form.setFieldValue('newClient', { first_name, last_name });
+              }}
+              error={form.errors.clientId}
+              withAsterisk
+              autoFocus={Boolean(values.practitionerId)}
+            />
+            {pickedClient && pickedClient.id === values.clientId ? <NotActiveClientWarning client={pickedClient} /> : null}
+          </>
         )
       ) : null}
 

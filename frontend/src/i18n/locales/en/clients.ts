@@ -45,6 +45,16 @@ export const clientsEn = {
     inactive: 'Inactive',
     discharged: 'Discharged',
   },
+  /** Choosing a client by searching (booking, relationships, merging). */
+  picker: {
+    searching: 'Searching…',
+    searchFailed: 'The search failed. Type again to retry.',
+    notActiveTitle: {
+      inactive: '{{name}} is marked inactive',
+      discharged: '{{name}} was discharged',
+    },
+    notActiveBody: 'Check that this is the right {{client}} before booking. If they are coming back, you can still book.',
+  },
   balance: {
     owes: 'Owes {{amount}}',
     credit: 'Credit {{amount}}',

@@ -46,6 +46,16 @@ export const clientsEs: ClientsCatalogue = {
     inactive: 'Inactivo',
     discharged: 'De alta',
   },
+  /** Elegir a un cliente buscándolo (reservas, relaciones, fusiones). */
+  picker: {
+    searching: 'Buscando…',
+    searchFailed: 'La búsqueda falló. Vuelva a escribir para reintentar.',
+    notActiveTitle: {
+      inactive: 'La ficha de {{name}} está inactiva',
+      discharged: 'La ficha de {{name}} está marcada como de alta',
+    },
+    notActiveBody: 'Compruebe que sea la ficha correcta antes de agendar. Si vuelve, puede agendar igualmente.',
+  },
   balance: {
     owes: 'Debe {{amount}}',
     credit: 'A favor {{amount}}',
