@@ -28,10 +28,9 @@ def serve(
 
     from tend.logs import configure_logging
 
-    settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(get_settings().log_level)  # this process's own lines; each API process sets up its own
     uvicorn.run(
-        "tend.main:create_app",
+        "tend.main:served_app",
         factory=True,
         host=host,
         port=port,

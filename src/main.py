@@ -30,6 +30,7 @@ from tend.api.scheduling import feeds as calendar_feeds
 from tend.api.scheduling import series as appointment_series
 from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
+from tend.logs import configure_logging
 from tend.persistence.db import create_engine, create_sessionmaker
 from tend.settings import Environment, Settings, get_settings
 from tend.workers.deps import build_job_deps
@@ -75,6 +76,15 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "redis", None) is not None:
             await app.state.redis.aclose()
         await app.state.engine.dispose()
+
+
+def served_app() -> FastAPI:
+    """The app as `tend serve` runs it, in every API process: with `--workers N` uvicorn spawns fresh
+    processes that import this factory, and each must set up its own logging (the parent's does not carry
+    over: a spawned worker starts with a bare root logger and wrote no access or error log at all)."""
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)
 
 
 def create_app(

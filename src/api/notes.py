@@ -90,6 +90,9 @@ class SignedVersionOut(OutputModel):
     unlocked_at: datetime
     unlocked_by_name: str | None
     unlock_reason: str
+    amendments: list[AmendmentOut] = Field(
+        description="The amendments made to this text while it was signed, oldest first."
+    )
 
 
 class NoteOut(OutputModel):
@@ -102,10 +105,15 @@ class NoteOut(OutputModel):
     signed_by_user_id: uuid.UUID | None
     signed_by_name: str | None
     updated_at: datetime | None
-    amendment_count: int
+    amendment_count: int = Field(
+        description="Amendments to the current signed text (0 for a draft; earlier texts' are in `history`)."
+    )
     content_visible: bool = Field(description="False for the front desk and API keys.")
     text: str | None = Field(description="The note's text; null when `content_visible` is false.")
-    amendments: list[AmendmentOut] = Field(description="Oldest first; empty when hidden.")
+    amendments: list[AmendmentOut] = Field(
+        description="The amendments to the current signed text, oldest first; empty for a draft and when "
+        "hidden (an unlocked text keeps its own in `history`)."
+    )
     history: list[SignedVersionOut] = Field(
         description="Earlier signed texts that were later unlocked, oldest first; empty when hidden."
     )

@@ -17,9 +17,13 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 access_log = logging.getLogger("tend.access")
 # Under /public/ a path's secret is its token (calendar feeds, later survey and booking links). Only route
 # words ("v1", "calendar", "time-slots") pass; any other segment is taken for a token: deny by default, so
-# a public route added later is covered without a list to keep up to date.
-PUBLIC_PREFIX = "/public/"
+# a public route added later is covered without a list to keep up to date. The prefix is found however the
+# path is written (`//public/`, `/PUBLIC/`), and elsewhere any segment that looks like a token (16 or more
+# URL-safe characters that are neither a route word nor a UUID) goes too: a link pasted under the wrong
+# base URL must not land in a log either.
 _ROUTE_WORD = re.compile(r"^(?:v\d{1,3}|[a-z]{1,24}(?:-[a-z]{1,24})*)$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+_TOKEN_LIKE = re.compile(r"^[A-Za-z0-9_~-]{16,}$")
 _EXTENSION = re.compile(r"^[a-z0-9]{1,8}$")
 REDACTED = "[redacted]"
 
@@ -29,14 +33,22 @@ def current_request_id() -> str | None:
 
 
 def redact_path(path: str) -> str:
-    """A request path fit for a log line: every token-like segment under /public/ becomes `[redacted]`
-    (its extension kept: `/public/v1/calendar/[redacted].ics`). Use it wherever a path or URL is logged."""
-    if not path.startswith(PUBLIC_PREFIX):
-        return path
+    """A request path fit for a log line: every token-like segment becomes `[redacted]` (its extension
+    kept: `/public/v1/calendar/[redacted].ics`); under /public/ every segment that is not a route word
+    does. Use it wherever a path or URL is logged."""
     segments = path.split("/")
-    for index, segment in enumerate(segments[2:], start=2):
+    words = [segment for segment in segments if segment]
+    public = bool(words) and words[0].lower() == "public"
+    first = True
+    for index, segment in enumerate(segments):
+        if not segment:
+            continue
+        if first:  # the prefix itself ("public", "api", an SPA route)
+            first = False
+            if public or _ROUTE_WORD.match(segment):
+                continue
         stem, dot, extension = segment.rpartition(".") if "." in segment else (segment, "", "")
-        if not segment or _ROUTE_WORD.match(stem):
+        if _ROUTE_WORD.match(stem) or (not public and (_UUID.match(stem) or not _TOKEN_LIKE.match(stem))):
             continue
         segments[index] = REDACTED + (dot + extension if _EXTENSION.match(extension) else "")
     return "/".join(segments)

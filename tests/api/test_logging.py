@@ -57,9 +57,17 @@ TOKEN, CLIENT_ID = "Ab3_kQ9-zz81Lm0pQ4rS7tUv2wXy5Z6aB8cD9eF0gH1", "6f1c2b1e-0000
         ("/public/v2/anything/short1/answers", "/public/v2/anything/[redacted]/answers"),
         (f"/api/v1/clients/{CLIENT_ID}", f"/api/v1/clients/{CLIENT_ID}"),
         ("/healthz", "/healthz"),
+        # The same link under a wrong base URL, or typed another way, never reaches a log line either.
+        (f"//public/v1/calendar/{TOKEN}.ics", "//public/v1/calendar/[redacted].ics"),
+        (f"/PUBLIC/v1/calendar/{TOKEN}.ics", "/PUBLIC/v1/calendar/[redacted].ics"),
+        (f"/api/v1/calendar/{TOKEN}.ics", "/api/v1/calendar/[redacted].ics"),
+        (f"/{TOKEN}", "/[redacted]"),
+        (f"/calendar/{TOKEN}", "/calendar/[redacted]"),
+        ("/assets/index-BkJ3xYz1.js", "/assets/index-BkJ3xYz1.js"),
+        (f"/clients/{CLIENT_ID}/ledger", f"/clients/{CLIENT_ID}/ledger"),
     ],
 )
-def test_secrets_in_public_paths_are_redacted_before_logging(path: str, logged: str) -> None:
+def test_secrets_in_paths_are_redacted_before_logging(path: str, logged: str) -> None:
     from tend.api.request_context import redact_path
 
     assert redact_path(path) == logged

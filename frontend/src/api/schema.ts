@@ -235,7 +235,8 @@ export interface paths {
         /**
          * Change Series
          * @description Edits or deletes an occurrence of a series with a scope. Past, finished and individually edited
-         *     occurrences are kept as they were (listed in `kept`).
+         *     occurrences are kept as they were (listed in `kept`); the occurrence acted on takes the change unless a
+         *     lock holds it.
          */
         post: operations["series-change_series"];
         delete?: never;
@@ -2814,11 +2815,14 @@ export interface components {
          * @description The same shape for every caller: what the caller may not read is null or empty, never omitted.
          */
         NoteOut: {
-            /** Amendment Count */
+            /**
+             * Amendment Count
+             * @description Amendments to the current signed text (0 for a draft; earlier texts' are in `history`).
+             */
             amendment_count: number;
             /**
              * Amendments
-             * @description Oldest first; empty when hidden.
+             * @description The amendments to the current signed text, oldest first; empty for a draft and when hidden (an unlocked text keeps its own in `history`).
              */
             amendments: components["schemas"]["AmendmentOut"][];
             /**
@@ -3817,6 +3821,11 @@ export interface components {
          */
         SignedVersionOut: {
             /**
+             * Amendments
+             * @description The amendments made to this text while it was signed, oldest first.
+             */
+            amendments: components["schemas"]["AmendmentOut"][];
+            /**
              * Signed At
              * Format: date-time
              */
@@ -4318,6 +4327,8 @@ export interface operations {
                 client_id?: string | null;
                 kind?: components["schemas"]["AppointmentKind"][] | null;
                 status?: components["schemas"]["AppointmentStatus"][] | null;
+                /** @description false: leave out cancelled and late-cancelled appointments. Unlike a `status` filter, this keeps a clinician's view of colleagues' busy blocks. */
+                include_cancelled?: boolean;
             };
             header?: never;
             path?: never;
@@ -8530,7 +8541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Validation failed (see errors[]) */
             422: {
                 headers: {
                     [name: string]: unknown;

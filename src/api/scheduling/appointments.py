@@ -231,6 +231,13 @@ async def list_appointments(
     client_id: Annotated[uuid.UUID | None, Query()] = None,
     kind: Annotated[list[AppointmentKind] | None, Query(max_length=4)] = None,
     status: Annotated[list[AppointmentStatus] | None, Query(max_length=5)] = None,
+    include_cancelled: Annotated[
+        bool,
+        Query(
+            description="false: leave out cancelled and late-cancelled appointments. Unlike a `status` "
+            "filter, this keeps a clinician's view of colleagues' busy blocks."
+        ),
+    ] = True,
 ) -> list[CalendarEntryOut]:
     """Everything in a window that overlaps [start, end), ordered by start."""
     entries = await appointments.calendar(
@@ -242,6 +249,7 @@ async def list_appointments(
         client_id=client_id,
         kinds=tuple(kind or ()),
         statuses=tuple(status or ()),
+        include_cancelled=include_cancelled,
     )
     return [CalendarEntryOut.of(entry) for entry in entries]
 

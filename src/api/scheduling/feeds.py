@@ -35,7 +35,7 @@ class CalendarFeedOut(OutputModel):
 @router.post(
     "/api/v1/practitioners/{practitioner_id:uuid}/calendar-feed",
     status_code=201,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def create_calendar_feed(
     practitioner_id: uuid.UUID, _user: UserOnlyDep, ctx: ContextDep, settings: SettingsDep

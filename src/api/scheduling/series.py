@@ -133,7 +133,8 @@ async def change_series(
     appointment_id: uuid.UUID, body: SeriesChange, _staff: StaffDep, ctx: ContextDep
 ) -> SeriesPlanOut:
     """Edits or deletes an occurrence of a series with a scope. Past, finished and individually edited
-    occurrences are kept as they were (listed in `kept`)."""
+    occurrences are kept as they were (listed in `kept`); the occurrence acted on takes the change unless a
+    lock holds it."""
     plan = await series.edit_series(
         ctx,
         appointment_id,

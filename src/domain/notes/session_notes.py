@@ -51,6 +51,7 @@ class SignedVersionView:
     unlocked_at: datetime
     unlocked_by_name: str | None
     unlock_reason: str
+    amendments: list[AmendmentView]  # those made to this signed text while it was signed
 
 
 @dataclass(frozen=True)
@@ -92,34 +93,30 @@ def _may_read_content(actor: Actor, appointment: Appointment) -> bool:
 
 
 async def _view(ctx: Context, appointment: Appointment, note: SessionNote | None) -> NoteView:
+    """Amendments belong to the signed text they were made to: the current signature's are the note's,
+    an unlocked version's stay with it in `history` (an amendment to text A never reads as one to B)."""
     repository = SessionNoteRepository(ctx.session)
     versions = await repository.versions_of(appointment.id)
     signed = note is not None and note.signed_at is not None
+    live = next((v for v in versions if v.unlocked_at is None), None) if signed else None
     visible = _may_read_content(ctx.actor, appointment)
     may_unlock = signed and (_is_admin(ctx.actor) or _is_treating_clinician(ctx.actor, appointment))
     unlocked = [v for v in versions if v.unlocked_at is not None]
-    if visible:
-        amendments = await repository.amendments_of(appointment.id)
-        amendment_count = len(amendments)
-    else:
-        amendments, amendment_count = [], await repository.amendment_count(appointment.id)
-    people = {a.author_user_id for a in amendments} | {v.signed_by for v in unlocked}
+    every = await repository.amendments_of(appointment.id)
+    by_version: dict[uuid.UUID, list[SessionNoteAmendment]] = {}
+    for amendment in every:
+        by_version.setdefault(amendment.version_id, []).append(amendment)
+    current = by_version.get(live.id, []) if live is not None else []
+    people = {a.author_user_id for a in every} | {v.signed_by for v in unlocked}
     people |= {v.unlocked_by for v in unlocked if v.unlocked_by is not None}
     if note is not None and note.signed_by is not None:
         people.add(note.signed_by)
-    names = await names_of(ctx, people) if people else {}
-    return NoteView(
-        appointment_id=appointment.id,
-        exists=(note is not None and (bool(note.text) or signed)) or amendment_count > 0 or bool(versions),
-        signed=signed,
-        signed_at=note.signed_at if note is not None else None,
-        signed_by_user_id=note.signed_by if note is not None else None,
-        signed_by_name=names.get(note.signed_by) if note is not None and note.signed_by else None,
-        updated_at=note.updated_at if note is not None else None,
-        amendment_count=amendment_count,
-        content_visible=visible,
-        text=(note.text if note is not None else "") if visible else None,
-        amendments=[
+    names = await names_of(ctx, people) if people and visible else {}
+    if not visible and note is not None and note.signed_by is not None:
+        names = await names_of(ctx, {note.signed_by})
+
+    def shown(amendments: list[SessionNoteAmendment]) -> list[AmendmentView]:
+        return [
             AmendmentView(
                 id=a.id,
                 text=a.text,
@@ -128,7 +125,20 @@ async def _view(ctx: Context, appointment: Appointment, note: SessionNote | None
                 author_name=names.get(a.author_user_id, ""),
             )
             for a in amendments
-        ],
+        ]
+
+    return NoteView(
+        appointment_id=appointment.id,
+        exists=(note is not None and (bool(note.text) or signed)) or bool(every) or bool(versions),
+        signed=signed,
+        signed_at=note.signed_at if note is not None else None,
+        signed_by_user_id=note.signed_by if note is not None else None,
+        signed_by_name=names.get(note.signed_by) if note is not None and note.signed_by else None,
+        updated_at=note.updated_at if note is not None else None,
+        amendment_count=len(current),
+        content_visible=visible,
+        text=(note.text if note is not None else "") if visible else None,
+        amendments=shown(current) if visible else [],
         history=[
             SignedVersionView(
                 text=v.text,
@@ -137,6 +147,7 @@ async def _view(ctx: Context, appointment: Appointment, note: SessionNote | None
                 unlocked_at=v.unlocked_at,
                 unlocked_by_name=names.get(v.unlocked_by) if v.unlocked_by else None,
                 unlock_reason=v.unlock_reason or "",
+                amendments=shown(by_version.get(v.id, [])),
             )
             for v in unlocked
             if v.unlocked_at is not None

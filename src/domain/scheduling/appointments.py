@@ -230,13 +230,22 @@ async def _price_and_modifiers(ctx: Context, appointment: Appointment, price_giv
             field="currency",
             code=ErrorCode.currency_not_enabled,
         )
-    if not price_given:
+    # No price (not sent, or sent as null) means the default one: a session kept without a price would be
+    # attended and never charged, so a null PATCH puts the default back rather than leaving it unbilled.
+    if not price_given or appointment.price_minor is None:
         service = await SERVICES.get(ctx, appointment.service_id)
         assert appointment.practitioner_id is not None
         practitioner = await PRACTITIONERS.get(ctx, appointment.practitioner_id)
         appointment.price_minor = service.prices.get(
             appointment.currency, practitioner.default_prices.get(appointment.currency)
         )
+        if appointment.price_minor is None:
+            raise Invalid(
+                f"Neither the service nor the practitioner has a price in {appointment.currency}: send "
+                "price_minor (0 for a session without charge), or give the service a price in it.",
+                field="price_minor",
+                code=ErrorCode.required,
+            )
 
 
 async def _check_reminders(ctx: Context, appointment: Appointment) -> None:
@@ -494,9 +503,14 @@ async def calendar(
     client_id: uuid.UUID | None = None,
     kinds: tuple[AppointmentKind, ...] = (),
     statuses: tuple[AppointmentStatus, ...] = (),
+    include_cancelled: bool = True,
 ) -> list[WindowEntry]:
-    """Everything overlapping [start, end), at most 62 days, ordered by start."""
-    window = WindowFilter(end, start, practitioner_ids, room_id, client_id, kinds, statuses)
+    """Everything overlapping [start, end), at most 62 days, ordered by start. `include_cancelled=False`
+    leaves out cancelled and late-cancelled appointments (the calendar's usual view) and, unlike a status
+    filter, keeps colleagues' busy blocks: theirs are never cancelled ones, so it tells nothing about them."""
+    window = WindowFilter(
+        end, start, practitioner_ids, room_id, client_id, kinds, statuses, include_cancelled=include_cancelled
+    )
     if window.starts_before <= window.ends_after:
         raise Invalid("The window ends before it starts.", field="end", code=ErrorCode.date)
     if window.starts_before - window.ends_after > MAX_WINDOW:
@@ -514,6 +528,7 @@ async def calendar(
     if window.client_id is not None or window.kinds or window.statuses:
         # A colleague's block says only "busy": filtering by client, kind or status must not reveal more
         # (which of her clients a colleague sees, who did not come), so those filters find her own only.
+        # Hiding cancellations is not such a filter (busy blocks are never cancelled ones): see above.
         entries = [entry for entry in entries if not entry.busy_only]
     return entries
 

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Timezone
 
 from tend.core.enums import AppointmentKind
-from tend.core.errors import ErrorCode, Forbidden, NotFound
+from tend.core.errors import ErrorCode, Forbidden, Invalid, NotFound
 from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.practice.catalog import PRACTITIONERS
@@ -76,7 +76,14 @@ def _may_manage(ctx: Context, practitioner_id: uuid.UUID) -> None:
 async def create_feed(ctx: Context, practitioner_id: uuid.UUID) -> NewFeed:
     """A new feed URL for the practitioner; any earlier one stops working."""
     _may_manage(ctx, practitioner_id)
-    await PRACTITIONERS.get(ctx, practitioner_id)
+    practitioner = await PRACTITIONERS.get(ctx, practitioner_id)
+    if not practitioner.active:
+        # A link made now would start working the day she is reactivated, outliving what ended it.
+        raise Invalid(
+            "This practitioner is inactive: reactivate her first, then make a calendar link.",
+            field="practitioner_id",
+            code=ErrorCode.inactive_reference,
+        )
     repository = CalendarFeedRepository(ctx.session)
     await repository.revoke_all(practitioner_id, ctx.clock.now())
     token = secrets.token_urlsafe(32)

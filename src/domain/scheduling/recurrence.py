@@ -180,6 +180,13 @@ def occurrence_on_or_after(
     return None
 
 
+def occurrences(
+    rule: RecurrenceRule, start_local_date: date, local_time: time, duration: timedelta, tz: ZoneInfo
+) -> Iterator[Occurrence]:
+    """Every occurrence of the series in order, lazily (an open-ended rule never ends: stop reading)."""
+    return _occurrences(rule, start_local_date, local_time, duration, tz)
+
+
 def truncate_before(
     rule: RecurrenceRule, local_date: date, *, start_local_date: date | None = None
 ) -> RecurrenceRule:

@@ -2,11 +2,14 @@
 appointments) up to a horizon the daily job extends.
 
 Edits and deletes take a scope: `this` (one occurrence, kept as an exception), `following` (the series is
-split: the old one ends the day before, a new one starts here), `all` (every occurrence that has not
-happened). Occurrences the locks hold back (past, not `scheduled`, a signed note, a bill) or edited on
-their own are never touched by `following`/`all`. Every edit is planned first; `dry_run` answers the
-plan, and without it exactly that plan is applied. The changed fields get the one validation of an
-appointment's fields (`appointments.prepare`), with each problem named under `changes.`."""
+split: the old one ends the day before this occurrence's slot, a new one starts there), `all` (every
+occurrence that has not happened). Occurrences the locks hold back (past, not `scheduled`, a signed note, a
+bill, a group) or edited on their own are never moved by `following`/`all`, except the occurrence a person
+acts on: it always takes the change unless a lock holds it. Occurrence `pivot + n` of the old series
+becomes occurrence `n` of the new one, so a series keeps its count (kept occurrences still take their
+slot, one deleted alone stays deleted). Every edit is planned first; `dry_run` answers the plan, and
+without it exactly that plan is applied. The changed fields get the one validation of an appointment's
+fields (`appointments.prepare`), with each problem named under `changes.`."""
 
 from __future__ import annotations
 
@@ -26,11 +29,11 @@ from tend.domain.context import Context
 from tend.domain.practice.settings import check_time_zone, get_practice
 from tend.domain.scheduling import appointments, locks
 from tend.domain.scheduling.recurrence import (
-    Frequency,
     Occurrence,
     RecurrenceRule,
     Weekday,
     expand,
+    occurrences,
     parse_rule,
     rule_to_json,
     truncate_before,
@@ -264,15 +267,16 @@ async def _kept_back(
 
 
 def _shift_rule(rule: RecurrenceRule, days: int) -> RecurrenceRule:
-    """The same rule on other days (a drag from Tuesday to Wednesday moves every Tuesday)."""
-    if days % 7 == 0 and rule.freq is Frequency.weekly:
-        return rule
+    """The same rule `days` later (a drag from Tuesday to Wednesday moves every Tuesday), ending as many
+    days later too, so a series ending on a date keeps its number of occurrences."""
     order = list(Weekday)
     weekdays = tuple(order[(order.index(d) + days) % 7] for d in rule.by_weekday)
     month_days = tuple(min(31, max(1, d + days)) for d in rule.by_month_day)
     data = {**rule_to_json(rule), **({"by_weekday": [d.value for d in weekdays]} if weekdays else {})}
     if month_days:
         data["by_month_day"] = sorted(set(month_days))
+    if rule.until is not None:
+        data["until"] = (rule.until + timedelta(days=days)).isoformat()
     return parse_rule(data)
 
 
@@ -288,6 +292,12 @@ async def edit_series(
 ) -> Plan:
     """Plans (and unless `dry_run`, applies) an edit or delete of an occurrence with a scope."""
     appointments.check_may_set_money(ctx, changes)
+    if delete and changes:
+        raise Invalid(
+            "A delete takes no changes: send `changes` only with action edit.",
+            field="changes",
+            code=ErrorCode.invalid,
+        )
     if scope == "this" and "rule" in changes:
         raise Invalid(
             "One occurrence has no rule of its own: change the rule with scope following or all.",
@@ -328,77 +338,203 @@ async def edit_series(
             await _apply_this(ctx, occurrence, changes, delete, allow_conflicts, plan)
         return plan
 
-    # following / all: the series is split at a pivot; from there on it has its new shape. For `all` the
-    # pivot is the first occurrence that may still change: what happened stays under the old rule.
+    # following / all: the series is split at a pivot slot; from there on it has its new shape. For `all`
+    # the pivot is the first occurrence that may still change: what happened stays under the old rule.
     existing = await series_repository.occurrences(series.id, for_update=True)
     held = await _kept_back(ctx, existing, now)
+    if held.get(occurrence.id) is _EXCEPTION:
+        # The occurrence a person acts on takes the change, even one edited on its own before (the locks
+        # of a signed note, a bill, the past, an outcome or a group still hold it).
+        del held[occurrence.id]
+    slots = _slots_of(series, max((a.series_index or 0) for a in existing))
+    own = slots.get(occurrence.series_index) if occurrence.series_index is not None else None
+    # Occurrences left behind by an earlier split (held then) are no longer the rule's: never touched.
+    in_rule = [a for a in existing if a.series_index in slots]
+    outside: list[dict[str, Any]] = []
+    if own is None:
+        if occurrence.id not in held:
+            raise Invalid(
+                "An earlier change of the series left this occurrence outside its rule: change it on its "
+                "own (scope this).",
+                field="scope",
+                code=ErrorCode.invalid,
+            )
+        # Still held back: kept, as before; `all` changes the rest of the series, a drag read from here.
+        outside = [_kept(occurrence, held[occurrence.id])]
+        local = occurrence.starts_at.astimezone(tz)
+        own = Occurrence(
+            local.date(), occurrence.starts_at, occurrence.ends_at, None, occurrence.series_index or 0
+        )
     if scope == "following":
-        pivot_date, pivot_index = occurrence.starts_at.astimezone(tz).date(), occurrence.series_index
+        pivot: int | None = None if outside else own.index
     else:
-        changeable = sorted((a for a in existing if a.id not in held), key=lambda a: a.starts_at)
-        first = changeable[0] if changeable else None
-        pivot_date = (first.starts_at if first else now).astimezone(tz).date()
-        pivot_index = first.series_index if first else None
-    new_series = _reshaped(series, occurrence, changes, tz, pivot_date, now, pivot_index)
-    if not delete:
-        with _named_under_changes():
-            new_series.template = await _checked_template(
-                ctx,
-                _loaded(new_series.template),
-                new_series.time_zone,
-                (changes.get("starts_at", occurrence.starts_at), changes.get("ends_at", occurrence.ends_at)),
-                price_given=True,
-            )
-    affected = [a for a in existing if a.starts_at.astimezone(tz).date() >= pivot_date]
-    movable = []
-    for appointment in affected:
-        hold = held.get(appointment.id)
-        if hold:
-            plan.kept.append(
-                {
-                    **_ref(appointment),
-                    "reason_code": hold.reason_code,
-                    "reason": hold.reason,
-                    "status": appointment.status.value,
-                }
-            )
-        else:
-            movable.append(appointment)
-    blocked_days = {a.starts_at.astimezone(tz).date() for a in affected if a not in movable}
-    targets = [] if delete else [
-        o for o in _expand(new_series, max(series.materialised_until, now + HORIZON), start=now)
-        if o.local_date not in blocked_days
-    ]  # fmt: skip
-    pairs = list(zip(movable, targets, strict=False))
-    for appointment, target in pairs:
+        pivot = min(
+            (a.series_index for a in in_rule if a.id not in held and a.series_index is not None), default=None
+        )
+    if pivot is None:  # nothing that may change: the plan only says why
+        plan.kept = [_kept(a, held[a.id]) for a in in_rule if held[a.id] is not locks.PAST] + outside
+        plan.series_id = str(series.id)
+        return plan
+    rows = {a.series_index: a for a in in_rule if a.series_index is not None and a.series_index >= pivot}
+    first_date = slots[pivot].local_date
+    if delete:
+        steps = _Steps()
+        for index in sorted(rows):
+            row = rows[index]
+            if row.id in held:
+                plan.kept.append(_kept(row, held[row.id]))
+            else:
+                plan.deletes.append(_ref(row))
+                steps.deletes.append(row)
+        plan.kept += outside
+        if not dry_run:
+            await _apply_series(ctx, series, None, scope, first_date, steps)
+        return plan
+
+    new_series = _reshaped(series, occurrence, own, first_date, changes, tz, now, pivot)
+    with _named_under_changes():
+        new_series.template = await _checked_template(
+            ctx,
+            _loaded(new_series.template),
+            new_series.time_zone,
+            (changes.get("starts_at", occurrence.starts_at), changes.get("ends_at", occurrence.ends_at)),
+            price_given=True,
+        )
+    steps = _map_onto(new_series, series, slots, rows, pivot, held, now)
+    steps.land(occurrence, _landing(occurrence, changes))
+    for step in steps.moves:
         plan.moves.append(
             {
-                **_ref(appointment),
-                "to_starts_at": target.starts_at.isoformat(),
-                "to_ends_at": target.ends_at.isoformat(),
+                **_ref(step.row),
+                "to_starts_at": step.starts_at.isoformat(),
+                "to_ends_at": step.ends_at.isoformat(),
             }
         )
-    for appointment in movable[len(pairs) :]:
-        plan.deletes.append(_ref(appointment))
-    for target in targets[len(pairs) :]:
-        plan.creates.append(
-            {"starts_at": target.starts_at.isoformat(), "ends_at": target.ends_at.isoformat()}
-        )
-    if not delete:
-        for appointment, target in pairs:
-            candidate = _candidate(new_series, appointment, target)
-            await _record_clashes(ctx, plan, candidate)
-        for target in targets[len(pairs) :]:
-            await _record_clashes(ctx, plan, _occurrence(new_series, target, now))
+    plan.kept = [_kept(row, held[row.id]) for row in steps.kept] + outside
+    plan.deletes = [_ref(row) for row in steps.deletes]
+    plan.creates = [
+        {"starts_at": o.starts_at.isoformat(), "ends_at": o.ends_at.isoformat()} for o in steps.creates
+    ]
+    for step in steps.moves:
+        candidate = _candidate(new_series, step.row, step.slot)
+        candidate.starts_at, candidate.ends_at = step.starts_at, step.ends_at
+        await _record_clashes(ctx, plan, candidate)
+    for slot in steps.creates:
+        await _record_clashes(ctx, plan, _occurrence(new_series, slot, now))
     if dry_run:
         return plan
     if plan.clashes and not allow_conflicts:
         raise appointments.SchedulingClash(plan.found)
-    await _apply_series(
-        ctx, series, new_series, scope, pivot_date, pairs, movable[len(pairs) :], targets[len(pairs) :]
-    )
+    await _apply_series(ctx, series, new_series, scope, first_date, steps)
     plan.series_id = str(new_series.id)
     return plan
+
+
+@dataclass
+class _Move:
+    row: Appointment
+    slot: Occurrence  # its place in the new series
+    starts_at: datetime  # where it lands: the slot, or where a person put the occurrence they acted on
+    ends_at: datetime
+
+    @property
+    def exception(self) -> bool:
+        return (self.starts_at, self.ends_at) != (self.slot.starts_at, self.slot.ends_at)
+
+
+@dataclass
+class _Steps:
+    """What a `following`/`all` change does to each occurrence from the pivot on."""
+
+    moves: list[_Move] = field(default_factory=list)
+    kept: list[Appointment] = field(default_factory=list)
+    deletes: list[Appointment] = field(default_factory=list)
+    creates: list[Occurrence] = field(default_factory=list)
+    rehomed: list[tuple[Appointment, int]] = field(default_factory=list)  # kept, but in the new series
+
+    def land(self, occurrence: Appointment, at: tuple[datetime, datetime] | None) -> None:
+        for step in self.moves:
+            if step.row.id == occurrence.id and at is not None:
+                step.starts_at, step.ends_at = at
+
+
+def _slots_of(series: AppointmentSeries, last_index: int) -> dict[int, Occurrence]:
+    """The series' slots by index: up to `last_index` and every one it has materialised."""
+    found: dict[int, Occurrence] = {}
+    for slot in _iter_slots(series):
+        if slot.index > last_index and slot.starts_at >= series.materialised_until:
+            break
+        found[slot.index] = slot
+    return found
+
+
+def _iter_slots(series: AppointmentSeries) -> Iterator[Occurrence]:
+    return occurrences(
+        parse_rule(series.rule),
+        series.start_date,
+        _clock_time(series.local_time),
+        timedelta(minutes=series.duration_minutes),
+        ZoneInfo(series.time_zone),
+    )
+
+
+def _map_onto(
+    new_series: AppointmentSeries,
+    series: AppointmentSeries,
+    slots: dict[int, Occurrence],
+    rows: dict[int, Appointment],
+    pivot: int,
+    held: dict[uuid.UUID, locks.Hold],
+    now: datetime,
+) -> _Steps:
+    """Occurrence `pivot + n` of the old series becomes occurrence `n` of the new one, so a series keeps its
+    count and its gaps: a slot whose occurrence is kept (held back) is still taken by it, one deleted on its
+    own stays deleted, and only slots the old series had not materialised yet are created."""
+    steps = _Steps()
+    rows = dict(rows)
+    materialised = {i for i, slot in slots.items() if slot.starts_at < series.materialised_until}
+    last_offset = max(rows, default=pivot - 1) - pivot
+    for slot in _iter_slots(new_series):
+        if slot.index > last_offset and slot.starts_at >= new_series.materialised_until:
+            break
+        row = rows.pop(pivot + slot.index, None)
+        if row is None:
+            if (
+                pivot + slot.index not in materialised
+                and now <= slot.starts_at < new_series.materialised_until
+            ):
+                steps.creates.append(slot)
+        elif row.id in held:
+            steps.kept.append(row)
+            if held[row.id] is _EXCEPTION:
+                steps.rehomed.append((row, slot.index))
+        else:
+            steps.moves.append(_Move(row, slot, slot.starts_at, slot.ends_at))
+    for index in sorted(rows):  # past the new rule's end
+        (steps.kept if rows[index].id in held else steps.deletes).append(rows[index])
+    return steps
+
+
+def _landing(occurrence: Appointment, changes: dict[str, Any]) -> tuple[datetime, datetime] | None:
+    """Where the occurrence a person acts on lands: where they put it; with a new rule and no time, its
+    slot (None); with neither, where it is."""
+    if "starts_at" in changes or "ends_at" in changes:
+        return (
+            changes.get("starts_at", occurrence.starts_at).astimezone(UTC),
+            changes.get("ends_at", occurrence.ends_at).astimezone(UTC),
+        )
+    if "rule" in changes:
+        return None
+    return occurrence.starts_at, occurrence.ends_at
+
+
+def _kept(appointment: Appointment, hold: locks.Hold) -> dict[str, Any]:
+    return {
+        **_ref(appointment),
+        "reason_code": hold.reason_code,
+        "reason": hold.reason,
+        "status": appointment.status.value,
+    }
 
 
 def _ref(appointment: Appointment) -> dict[str, Any]:
@@ -447,33 +583,49 @@ def _candidate(series: AppointmentSeries, appointment: Appointment, target: Occu
 def _reshaped(
     series: AppointmentSeries,
     occurrence: Appointment,
+    own: Occurrence,
+    first_date: date,
     changes: dict[str, Any],
     tz: ZoneInfo,
-    pivot_date: date,
     now: datetime,
-    pivot_index: int | None,
+    pivot: int,
 ) -> AppointmentSeries:
-    """The series as it will be from the pivot on, not saved. A counted rule keeps only what remained."""
-    rule = parse_rule(changes["rule"]) if "rule" in changes else parse_rule(series.rule)
-    if "rule" not in changes and rule.count is not None and pivot_index is not None:
-        rule = parse_rule({**rule_to_json(rule), "count": max(1, rule.count - pivot_index)})
+    """The series as it will be from the pivot slot (on `first_date`) on, not saved. A drag is read against
+    the slot of the occurrence acted on (`own`), not where it stands: one moved on its own from Tuesday
+    to Wednesday, then dragged to 17:00, moves the rest to Wednesdays at 17:00 (its slot's day + 1). Without
+    a new rule, a counted rule keeps what remained (the series keeps its count) and `until` moves with the
+    days."""
+    explicit = "rule" in changes
+    rule = parse_rule(changes["rule"]) if explicit else parse_rule(series.rule)
     local_time = _clock_time(series.local_time)
     duration = series.duration_minutes
-    start_date = pivot_date
-    if "starts_at" in changes or "ends_at" in changes:
-        old_start = occurrence.starts_at.astimezone(tz)
-        new_start = changes.get("starts_at", occurrence.starts_at).astimezone(tz)
+    shift = 0
+    if "starts_at" in changes:
+        new_start = changes["starts_at"].astimezone(tz)
         new_end = changes.get("ends_at", occurrence.ends_at).astimezone(tz)
         local_time = new_start.time().replace(second=0, microsecond=0)
         duration = max(1, int((new_end - new_start).total_seconds() // 60))
-        day_shift = (new_start.date() - old_start.date()).days
-        if day_shift and "rule" not in changes:
-            rule = _shift_rule(rule, day_shift)
-        start_date = new_start.date() if day_shift < 0 else pivot_date
+        shift = (new_start.date() - own.local_date).days
+    elif "ends_at" in changes:
+        duration = max(1, int((changes["ends_at"] - occurrence.starts_at).total_seconds() // 60))
+    if not explicit:
+        if rule.count is not None:
+            rule = parse_rule({**rule_to_json(rule), "count": max(1, rule.count - pivot)})
+        if shift:
+            rule = _shift_rule(rule, shift)
     if "duration_minutes" in changes:
         duration = changes["duration_minutes"]
     if "local_time" in changes:
         local_time = changes["local_time"]
+    start_date = first_date + timedelta(days=shift)
+    if rule.until is not None and rule.until < start_date:
+        # A rule that ends before its first occurrence would turn an edit into a silent delete of the rest.
+        raise Invalid(
+            f"The rule ends ({rule.until.isoformat()}) before the series it changes starts "
+            f"({start_date.isoformat()}): to remove the sessions, delete them with this scope instead.",
+            field="changes.rule.until",
+            code=ErrorCode.date,
+        )
     template = _loaded(series.template)
     template.update({k: v for k, v in changes.items() if k in TEMPLATE_FIELDS})
     return AppointmentSeries(
@@ -508,44 +660,51 @@ async def _apply_this(
 async def _apply_series(
     ctx: Context,
     series: AppointmentSeries,
-    new_series: AppointmentSeries,
+    new_series: AppointmentSeries | None,
     scope: str,
-    pivot_date: date,
-    pairs: list[tuple[Appointment, Occurrence]],
-    deleted: list[Appointment],
-    created: list[Occurrence],
+    first_date: date,
+    steps: _Steps,
 ) -> None:
+    """Applies the plan's steps: the old series ends the day before the pivot slot; a new one (none for a
+    delete) takes the moved, created and re-homed occurrences at their slots' indexes."""
     now = ctx.clock.now()
     series.rule = rule_to_json(
-        truncate_before(parse_rule(series.rule), pivot_date, start_local_date=series.start_date)
+        truncate_before(parse_rule(series.rule), first_date, start_local_date=series.start_date)
     )
     series.updated_at = now
-    await SeriesRepository(ctx.session).add(new_series)
-    target_series = new_series
     repository = AppointmentRepository(ctx.session)
-    for appointment in deleted:
+    for appointment in steps.deletes:
         await repository.delete(appointment)
-    # Moved rows get the new series' indexes: park them first ((series, index) is unique).
-    for appointment, _ in pairs:
-        appointment.series_index = None
-    await ctx.session.flush()
-    for appointment, target in pairs:
-        for name, value in _loaded(target_series.template).items():
-            setattr(appointment, name, value)
-        appointment.starts_at, appointment.ends_at = target.starts_at, target.ends_at
-        appointment.series_id, appointment.series_index = target_series.id, target.index
-        appointment.time_adjusted, appointment.updated_at = target.time_adjusted, now
-    ctx.session.add_all([_occurrence(target_series, target, now) for target in created])
+    if new_series is not None:
+        await SeriesRepository(ctx.session).add(new_series)
+        # Moved rows get the new series' indexes: park them first ((series, index) is unique).
+        for appointment in [step.row for step in steps.moves] + [row for row, _ in steps.rehomed]:
+            appointment.series_index = None
+        await ctx.session.flush()
+        template = _loaded(new_series.template)
+        for step in steps.moves:
+            appointment = step.row
+            for name, value in template.items():
+                setattr(appointment, name, value)
+            appointment.starts_at, appointment.ends_at = step.starts_at, step.ends_at
+            appointment.series_id, appointment.series_index = new_series.id, step.slot.index
+            appointment.series_exception = step.exception
+            appointment.time_adjusted = None if step.exception else step.slot.time_adjusted
+            appointment.updated_at = now
+        # Edited on its own and kept as it is, but still one of the series' occurrences (it counts).
+        for appointment, index in steps.rehomed:
+            appointment.series_id, appointment.series_index = new_series.id, index
+        ctx.session.add_all([_occurrence(new_series, slot, now) for slot in steps.creates])
     await ctx.session.flush()
     audit.record(
         ctx,
-        "series.edited",
+        "series.edited" if new_series is not None else "series.deleted",
         object_type="series",
-        object_id=target_series.id,
+        object_id=(new_series or series).id,
         scope=scope,
-        moved=len(pairs),
-        created=len(created),
-        deleted=len(deleted),
+        moved=len(steps.moves),
+        created=len(steps.creates),
+        deleted=len(steps.deletes),
     )
-    for appointment, _ in pairs:
-        await appointments.announce(ctx, appointment, "moved")
+    for step in steps.moves:
+        await appointments.announce(ctx, step.row, "moved")

@@ -81,16 +81,6 @@ class SessionNoteRepository:
         )
         return list(rows.all())
 
-    async def amendment_count(self, appointment_id: uuid.UUID) -> int:
-        return int(
-            await self.session.scalar(
-                select(func.count())
-                .select_from(SessionNoteAmendment)
-                .where(SessionNoteAmendment.appointment_id == appointment_id)
-            )
-            or 0
-        )
-
     async def add_amendment(self, amendment: SessionNoteAmendment) -> SessionNoteAmendment:
         """Numbers it after the session's last amendment (the caller holds the session's row lock)."""
         last = await self.session.scalar(

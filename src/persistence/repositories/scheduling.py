@@ -22,6 +22,7 @@ from tend.persistence.tables.scheduling import Appointment, AppointmentSeries, C
 VIRTUAL_POS_CODES = ("02", "10")  # the places where a session is virtual (telehealth)
 # Statuses that occupy time: a cancelled appointment frees its slot.
 OCCUPYING = (AppointmentStatus.scheduled, AppointmentStatus.attended, AppointmentStatus.no_show)
+CANCELLED = (AppointmentStatus.cancelled, AppointmentStatus.late_cancelled)
 
 
 def _own(actor: Actor) -> ColumnElement[bool]:
@@ -77,6 +78,7 @@ class WindowFilter:
     client_id: uuid.UUID | None = None
     kinds: tuple[AppointmentKind, ...] = ()
     statuses: tuple[AppointmentStatus, ...] = ()
+    include_cancelled: bool = True
 
 
 class AppointmentRepository(RecordRepository[Appointment]):
@@ -127,6 +129,8 @@ class AppointmentRepository(RecordRepository[Appointment]):
             statement = statement.where(Appointment.kind.in_(window.kinds))
         if window.statuses:
             statement = statement.where(Appointment.status.in_(window.statuses))
+        if not window.include_cancelled:
+            statement = statement.where(Appointment.status.not_in(CANCELLED))
         rows = await self.session.execute(statement.order_by(Appointment.starts_at, Appointment.id))
         return [CalendarRow(appointment, first, last) for appointment, first, last in rows.all()]
 

@@ -77,7 +77,9 @@ async def test_unlocking_returns_a_draft_and_keeps_the_signed_text_in_the_histor
     assert (
         version["unlocked_by_name"] == world.names["admin"] and version["unlock_reason"] == "Fecha equivocada"
     )
-    assert [a["text"] for a in unlocked["amendments"]] == ["Adenda"]  # amendments are never removed
+    # The amendment stays with the text it amended: in the history, not on the draft.
+    assert unlocked["amendments"] == [] and unlocked["amendment_count"] == 0
+    assert [a["text"] for a in version["amendments"]] == ["Adenda"]
     # A draft: the session is free again, the text editable, amendments are for signed notes.
     patched = await admin.patch(note.removesuffix("/note"), json={"instructions": "Traer diario"})
     assert patched.status_code == 200, patched.text
@@ -88,6 +90,11 @@ async def test_unlocking_returns_a_draft_and_keeps_the_signed_text_in_the_histor
     resigned = await ok(await treating.post(f"{note}/sign"))
     assert resigned["text"] == "Versión corregida" and resigned["signed"] is True
     assert [h["text"] for h in resigned["history"]] == ["Versión firmada"]
+    # An amendment written against the first text never reads as one to the second (probe of issue 16).
+    assert resigned["amendments"] == [] and resigned["amendment_count"] == 0
+    assert [a["text"] for a in resigned["history"][0]["amendments"]] == ["Adenda"]
+    desk = await ok(await world.callers["front_desk"].get(note))
+    assert desk["amendment_count"] == 0 and desk["history"] == [] and desk["amendments"] == []
     # Unlocking a draft changes nothing.
     await ok(await treating.post(f"{note}/unlock", json={"reason": "Otra vez"}))
     draft = await ok(await treating.post(f"{note}/unlock", json={"reason": "Otra vez"}))

@@ -171,3 +171,48 @@ async def test_filters_do_not_turn_busy_blocks_into_answers(client_as: Any) -> N
     for extra in ({"status": "no_show"}, {"kind": "client_session"}, {"client_id": p["ana"]["id"]}):
         filtered = (await clinician.get(APPOINTMENTS, params={**day, **extra})).json()
         assert [e["id"] for e in filtered] == [mine.json()["id"]], extra
+
+
+async def test_hiding_cancellations_keeps_colleagues_busy_blocks(client_as: Any) -> None:
+    """The calendar hides cancelled appointments with `include_cancelled=false`, not with a status filter
+    (which leaves out every busy block): a colleague's scheduled session still shows as busy, without its
+    client, and her cancelled one shows neither way."""
+    from tests.api.scheduling.test_appointments import at, session
+
+    admin = await client_as("admin")
+    p = await _practice(admin)
+
+    async def booked(start: str, end: str, status: str | None, **extra: Any) -> str:
+        made = await admin.post(APPOINTMENTS, json=session(p, start, end, **extra))
+        assert made.status_code == 201, made.text
+        if status is not None:
+            changed = await admin.post(
+                f"{APPOINTMENTS}/{made.json()['id']}/status", json={"status": status, "reason": "Viaje"}
+            )
+            assert changed.status_code == 200, changed.text
+        return str(made.json()["id"])
+
+    colleague = {"practitioner_id": p["jorge"]["id"], "client_id": p["luis"]["id"]}
+    busy = await booked(at(9, 9), at(9, 10), None, **colleague)
+    their_cancelled = await booked(at(9, 11), at(9, 12), "cancelled", **colleague)
+    mine = await booked(at(9, 13), at(9, 14), None)
+    my_cancelled = await booked(at(9, 15), at(9, 16), "late_cancelled")
+    clinician = await client_as("clinician", practitioner_id=p["carmen"]["id"])
+    day = {"start": at(9, 0), "end": at(10, 0)}
+
+    hidden = (await clinician.get(APPOINTMENTS, params={**day, "include_cancelled": "false"})).json()
+    assert [(e["id"], e["busy_only"]) for e in hidden] == [(busy, True), (mine, False)]
+    assert hidden[0]["client"] is None and hidden[0]["status"] is None and hidden[0]["kind"] is None
+    shown = (await clinician.get(APPOINTMENTS, params={**day, "include_cancelled": "true"})).json()
+    assert [(e["id"], e["busy_only"]) for e in shown] == [(busy, True), (mine, False), (my_cancelled, False)]
+    assert their_cancelled not in {e["id"] for e in shown}
+    everyone = (await admin.get(APPOINTMENTS, params={**day, "include_cancelled": "false"})).json()
+    assert [e["id"] for e in everyone] == [busy, mine]
+
+
+async def test_include_cancelled_must_be_a_boolean(client_as: Any) -> None:
+    admin = await client_as("admin")
+    params = {"start": "2026-03-09T00:00:00Z", "end": "2026-03-10T00:00:00Z", "include_cancelled": "maybe"}
+    refused = await admin.get(APPOINTMENTS, params=params)
+    assert refused.status_code == 422
+    assert "include_cancelled" in refused.text

@@ -246,6 +246,10 @@ async def test_a_feed_ends_when_its_practitioner_is_deactivated(client_as: Any, 
     deactivated = await admin.patch(f"/api/v1/practitioners/{p['carmen']['id']}", json={"active": False})
     assert deactivated.status_code == 200, deactivated.text
     assert (await client.get(url)).status_code == 404
+    # No new link while she is inactive: it would start working the day she came back (probe of issue 16).
+    refused = await admin.post(f"/api/v1/practitioners/{p['carmen']['id']}/calendar-feed")
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["code"] == "validation.inactive_reference"
     await admin.patch(f"/api/v1/practitioners/{p['carmen']['id']}", json={"active": True})
     assert (await client.get(url)).status_code == 404
 

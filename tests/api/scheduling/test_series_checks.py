@@ -110,3 +110,26 @@ async def test_null_times_or_rule_and_an_end_before_the_start_are_422s(client_as
     assert await _occurrences(admin, p) == occurrences
     moved = await admin.post(path, json={"scope": scope, "changes": MOVE})
     assert moved.status_code == 200, moved.text
+
+
+@pytest.mark.parametrize("scope", ["following", "all"])
+async def test_a_rule_ending_before_the_series_starts_is_refused_not_a_silent_delete(
+    client_as: Any, scope: str
+) -> None:
+    admin, p, occurrences = await _series(client_as)
+    before = await _occurrences(admin, p)
+    for until in ("0001-01-01", "2020-01-01", "2026-03-16"):
+        rule = {"freq": "weekly", "by_weekday": ["MO"], "until": until}
+        for dry_run in (True, False):
+            body = {"scope": scope, "dry_run": dry_run, "changes": {"rule": rule}}
+            refused = await admin.post(f"{APPOINTMENTS}/{occurrences[2]['id']}/series-change", json=body)
+            assert _problems(refused) == {"changes.rule.until": "validation.date"}, until
+    assert await _occurrences(admin, p) == before
+
+
+async def test_a_delete_with_changes_is_refused_naming_them(client_as: Any) -> None:
+    admin, p, occurrences = await _series(client_as)
+    body = {"scope": "following", "action": "delete", "changes": {"instructions": "x"}, "dry_run": False}
+    refused = await admin.post(f"{APPOINTMENTS}/{occurrences[2]['id']}/series-change", json=body)
+    assert _problems(refused) == {"changes": "validation.invalid"}
+    assert len(await _occurrences(admin, p)) == len(occurrences)

@@ -93,7 +93,7 @@ async def test_a_series_change_never_changes_an_occurrence_with_a_signed_note(
     carmen = await _sign(client_as, p, signed["id"])
     before = await _state(admin, carmen, signed["id"])
     chosen = signed if target == "signed" else occurrences[OTHER]
-    changes = CHANGES[change] or (MOVE_SIGNED if target == "signed" else MOVE)
+    changes = CHANGES[change] if change != "move" else (MOVE_SIGNED if target == "signed" else MOVE)
     body = {"scope": scope, "action": "delete" if change == "delete" else "edit", "changes": changes}
 
     for dry_run in (True, False):

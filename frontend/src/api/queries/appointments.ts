@@ -16,6 +16,7 @@ import type {
   CalendarEntry,
   SeriesChange,
   SeriesCreate,
+  SeriesPlan,
 } from '../types';
 import { invalidateResource } from './cache';
 import { CLIENTS } from './clients';
@@ -38,6 +39,11 @@ export interface CalendarWindow {
   roomId: string | null;
   /** Only these statuses; all when empty. */
   statuses: readonly AppointmentStatus[];
+  /**
+   * False: no cancelled or late-cancelled appointments. Unlike a status filter, it keeps a clinician's view of her
+   * colleagues' busy blocks (the API drops busy blocks under a status filter, so as not to tell who missed).
+   */
+  includeCancelled: boolean;
 }
 
 function windowQuery(window: CalendarWindow) {
@@ -47,6 +53,7 @@ function windowQuery(window: CalendarWindow) {
     practitioner_id: window.practitionerIds.length > 0 ? [...window.practitionerIds] : undefined,
     room_id: window.roomId ?? undefined,
     status: window.statuses.length > 0 ? [...window.statuses] : undefined,
+    include_cancelled: window.includeCancelled ? undefined : false,
   };
 }
 
@@ -220,6 +227,11 @@ export interface SeriesChangeRequest {
   /** The occurrence changed (dragged, or chosen): the scope counts from it. */
   appointmentId: string;
   body: SeriesChange;
+  /**
+   * Called with the plan carried out (not a preview), before the calendar refetches: the place to put back a
+   * dragged block the server did not leave where it was dropped, so the refetched window is all that shows.
+   */
+  onApplied?: (plan: SeriesPlan) => void;
 }
 
 /**
@@ -231,6 +243,11 @@ export function useSeriesChange() {
   return useMutation({
     mutationFn: async ({ appointmentId, body }: SeriesChangeRequest) =>
       unwrapBooking(await api.POST(SERIES_CHANGE, { params: { path: { appointment_id: appointmentId } }, body })),
+    onSuccess: (plan, { body, onApplied }) => {
+      if (!body.dry_run) onApplied?.(plan);
+    },
+    // Every window refetches (awaited: the caller's next step sees the server's calendar), even after a
+    // failure, since part of a series may have changed meanwhile.
     onSettled: (_data, _error, { body }) => (body.dry_run ? undefined : refresh()),
   });
 }

@@ -35,18 +35,19 @@ import {
   type AppointmentChange,
   type Clash,
 } from '../../api/queries/appointments';
-import { APPOINTMENT_STATUSES, type AppointmentStatus, type CalendarEntry } from '../../api/types';
+import type { CalendarEntry } from '../../api/types';
 import { problemText } from '../../i18n/problemText';
 import { useSession } from '../auth/useSession';
 import { useClientWords } from '../clients/clientWords';
 import { AppointmentForm, type AppointmentFormMode } from './AppointmentForm';
 import { DEFAULT_MINUTES } from './appointmentForm';
-import { blockColors, blocksOf, isCancelled, type CalendarBlock } from './calendarBlocks';
+import { blockColors, blocksOf, type CalendarBlock } from './calendarBlocks';
 import { CalendarFilters } from './CalendarFilters';
 import { CalendarToolbar, VIEWS, type CalendarViewName } from './CalendarToolbar';
 import { ClashDialog } from './ClashDialog';
 import { blockTitle, clientNameOf, EventContent } from './EventContent';
 import { EventPopover } from './EventPopover';
+import { newAppointmentStart, WORKDAY_START } from './newAppointmentStart';
 import { SeriesMoveDialog, type PendingSeriesMove } from './SeriesMoveDialog';
 import type { SchedulingReference } from './useSchedulingReference';
 import { addMinutes, clockOptions, firstDayOfWeek, formatRangeIn, minutesBetween, wallTimeOf, type WallTime } from './zonedTime';
@@ -58,9 +59,7 @@ const FULLCALENDAR_VIEW: Record<CalendarViewName, string> = {
 };
 const PLUGINS = [classicTheme, timeGridPlugin, dayGridPlugin, interactionPlugin];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Booked time only: cancelled appointments hide unless asked for. */
-const BOOKED: readonly AppointmentStatus[] = APPOINTMENT_STATUSES.filter((status) => !isCancelled(status));
-const DEFAULT_START_TIME = '09:00';
+const DEFAULT_START_TIME = WORKDAY_START;
 /** The grid shows quarter hours; drags and selections snap to five minutes, the form takes any minute. */
 const SLOT_MINUTES = 15;
 
@@ -124,7 +123,9 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
 
   const calendarWindow = useCalendarWindow(
     range
-      ? { ...range, practitionerIds, roomId, statuses: showCancelled ? [] : BOOKED }
+      ? // Cancelled appointments hide unless asked for, by `includeCancelled`: a status filter would also drop a
+        // clinician's view of her colleagues' busy blocks.
+        { ...range, practitionerIds, roomId, statuses: [], includeCancelled: showCancelled }
       : null,
   );
   const blocks = useMemo(() => blocksOf(calendarWindow.data ?? [], new Date()), [calendarWindow.data]);
@@ -213,11 +214,8 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
   }
 
   function onNew() {
-    const now = wallTimeOf(new Date(), timeZone);
-    const shownDate = date ?? now.date;
-    const hour = Math.min(Number(now.time.slice(0, 2)) + 1, 23);
-    const start: WallTime =
-      shownDate === now.date ? { date: now.date, time: `${String(hour).padStart(2, '0')}:00` } : { date: shownDate, time: DEFAULT_START_TIME };
+    // A future moment, in the range shown when that is still ahead (`date` is its first day): see newAppointmentStart.
+    const start = newAppointmentStart(date, timeZone);
     setForm(bookingStart(start, addMinutes(start, DEFAULT_MINUTES, timeZone) ?? start));
   }
 

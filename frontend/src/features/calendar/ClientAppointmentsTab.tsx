@@ -16,6 +16,7 @@ import { AppointmentForm, type AppointmentFormMode } from './AppointmentForm';
 import { DEFAULT_MINUTES } from './appointmentForm';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { needsAttendance } from './calendarBlocks';
+import { newAppointmentStart } from './newAppointmentStart';
 import { PractitionerSwatch } from './PractitionerSwatch';
 import { useSchedulingReference, type SchedulingReference } from './useSchedulingReference';
 import { addMinutes, formatRangeIn, nextDate, shiftMonths, wallTimeOf, zonedIso } from './zonedTime';
@@ -48,9 +49,8 @@ function ClientAppointments({ client, reference }: { client: Client; reference: 
   }, [appointments.entries]);
 
   function book() {
-    const now = wallTimeOf(new Date(), timeZone);
-    const hour = Math.min(Number(now.time.slice(0, 2)) + 1, 23);
-    const from = { date: now.date, time: `${String(hour).padStart(2, '0')}:00` };
+    // The same proposal as the calendar's "New appointment": never a time already past.
+    const from = newAppointmentStart(undefined, timeZone);
     setBooking({
       type: 'create',
       client: { id: client.id, name: clientDisplayName(client) },

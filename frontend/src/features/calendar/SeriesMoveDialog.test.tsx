@@ -136,4 +136,42 @@ describe('moving an occurrence of a series', { timeout: 30_000 }, () => {
     expect(onCancel).toHaveBeenCalled();
     expect(calls.every((call) => (call.body as SeriesChange).dry_run)).toBe(true);
   });
+
+  it('keeps the dropped block where the server put it: there when the plan moves it there, back when it keeps it', async () => {
+    const landed = (dryRun: boolean): SeriesPlan => ({
+      ...plan(dryRun, 'following'),
+      moves: [{ appointment_id: 'a2', starts_at: entry.starts_at, ends_at: entry.ends_at, to_starts_at: move.startsAt, to_ends_at: move.endsAt }],
+      kept: [],
+      clashes: [],
+    });
+    const held = (dryRun: boolean): SeriesPlan => ({
+      ...landed(dryRun),
+      moves: [],
+      kept: [{ appointment_id: 'a2', starts_at: entry.starts_at, ends_at: entry.ends_at, reason_code: 'signed_note', status: 'scheduled', reason: 'its note is signed' }],
+    });
+    for (const [answer, reverts] of [
+      [landed, false],
+      [held, true],
+    ] as const) {
+      fakeApi({ [`POST ${CHANGE}`]: ({ body }: ApiCall) => json(200, answer((body as SeriesChange).dry_run ?? false)) });
+      const revert = vi.fn();
+      const onDone = vi.fn();
+      const view = renderDialog({ ...move, revert }, { onDone });
+      const user = userEvent.setup();
+      const dialog = await screen.findByRole('dialog', { name: 'Move a recurring appointment' }, SLOW);
+      await user.click(within(dialog).getByRole('radio', { name: /This and the following ones/ }));
+      await within(dialog).findByText(reverts ? 'No appointment moves.' : '1 appointment moves:', undefined, SLOW);
+      if (reverts) {
+        expect(within(dialog).getByTestId('series-stays')).toHaveTextContent(
+          'This appointment stays where it is (its note is signed); the others change as listed.',
+        );
+      } else {
+        expect(within(dialog).queryByTestId('series-stays')).not.toBeInTheDocument();
+      }
+      await user.click(within(dialog).getByRole('button', { name: 'Move' }));
+      await waitFor(() => expect(onDone).toHaveBeenCalled(), SLOW);
+      expect(revert).toHaveBeenCalledTimes(reverts ? 1 : 0);
+      view.unmount();
+    }
+  });
 });

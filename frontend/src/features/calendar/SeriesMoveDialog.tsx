@@ -3,7 +3,9 @@
  * following ones, or all in the series), and before anything changes, what would: the appointments that move
  * (before → after, in the practice's zone), those added or removed, those kept as they are and why, and any
  * clash. Confirming carries out exactly that plan (over the clashes when there are some); cancelling, closing or
- * Esc puts the block back where it was.
+ * Esc puts the block back where it was. The calendar then shows what the server did: when the plan leaves the
+ * dragged occurrence elsewhere than where it was dropped (a signed note keeps it, say), the preview says so and
+ * the block goes back before the calendar refetches.
  */
 import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -60,6 +62,16 @@ export function keptReason(item: Pick<SeriesKept, 'reason_code' | 'status'>, t: 
   }
 }
 
+/** Whether the plan leaves the dragged occurrence exactly where it was dropped. */
+export function landsWhereDropped(plan: SeriesPlan, move: PendingSeriesMove): boolean {
+  return plan.moves.some(
+    (item) =>
+      item.appointment_id === move.entry.id &&
+      Date.parse(item.to_starts_at) === Date.parse(move.startsAt) &&
+      Date.parse(item.to_ends_at) === Date.parse(move.endsAt),
+  );
+}
+
 export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }: SeriesMoveDialogProps) {
   const { t } = useTranslation();
   const { timeZone, locale } = reference;
@@ -102,6 +114,10 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
       const done = await apply.mutateAsync({
         appointmentId: move.entry.id,
         body: bodyFor(scope, false, plan.clashes.length > 0),
+        // No optimistic position left behind: a block the server kept elsewhere goes back first.
+        onApplied: (done) => {
+          if (!landsWhereDropped(done, move)) move.revert();
+        },
       });
       notifications.show({ color: 'tend', message: t('calendar.seriesMove.moved', { count: done.moves.length }) });
       onDone();
@@ -114,6 +130,7 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
 
   const moves = plan ? [...plan.moves].sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at)) : [];
   const clashing = (plan?.clashes.length ?? 0) > 0;
+  const stays = plan?.kept.find((item) => item.appointment_id === move.entry.id);
 
   return (
     <Modal opened onClose={onCancel} title={t('calendar.seriesMove.title')} size="lg" centered>
@@ -151,6 +168,11 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
             ) : null
           ) : (
             <Stack gap="xs">
+              {stays ? (
+                <Alert color="yellow" variant="light" p="xs" data-testid="series-stays">
+                  <Text size="sm">{t('calendar.seriesMove.stays', { reason: keptReason(stays, t) })}</Text>
+                </Alert>
+              ) : null}
               <Text size="sm" fw={600}>
                 {moves.length > 0 ? t('calendar.seriesMove.moves', { count: moves.length }) : t('calendar.seriesMove.noMoves')}
               </Text>

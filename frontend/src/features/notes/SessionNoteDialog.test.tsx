@@ -68,6 +68,7 @@ const signedForAdmin = note({
       unlocked_at: '2026-12-16T20:30:00Z',
       unlocked_by_name: 'Demo Admin',
       unlock_reason: 'Fecha equivocada',
+      amendments: [{ ...amendment, id: 'm0', text: 'Adenda a la primera versión.' }],
     },
   ],
   may_unlock: true,
@@ -307,6 +308,9 @@ describe('the session note, for an admin', { timeout: 30_000 }, () => {
       'Signed version of Dec 16, 2026, unlocked by Demo Admin: Fecha equivocada',
     );
     expect(within(shown).getByTestId('note-history')).toHaveTextContent('Primera versión.');
+    // An earlier text's amendment stays with it, not with the current text's.
+    expect(within(shown).getByTestId('note-history-amendments')).toHaveTextContent('Adenda a la primera versión.');
+    expect(within(shown).getByTestId('note-amendments')).not.toHaveTextContent('Adenda a la primera versión.');
 
     await user.click(within(shown).getByRole('button', { name: 'Unlock' }));
     const question = await screen.findByRole('dialog', { name: 'Unlock this note?' });

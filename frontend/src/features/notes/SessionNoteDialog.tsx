@@ -17,6 +17,7 @@ import {
   useSessionNote,
   useSignNote,
   useUnlockNote,
+  type NoteAmendment,
   type SessionNote,
 } from '../../api/queries/notes';
 import { ApiError } from '../../api/problem';
@@ -340,16 +341,7 @@ function NoteBody({ note, status, when, signedDay, draft, onDraft, amendment, on
               <Title order={3} size="h6">
                 {t('notes.amendments.title')}
               </Title>
-              <Stack gap="xs" component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
-                {note.amendments.map((item) => (
-                  <Box component="li" key={item.id}>
-                    <Text size="xs" c="dimmed" mb={4}>
-                      {t('notes.amendments.by', { name: item.author_name, when: when(item.created_at) })}
-                    </Text>
-                    <NoteText>{item.text}</NoteText>
-                  </Box>
-                ))}
-              </Stack>
+              <AmendmentList amendments={note.amendments} when={when} />
             </Stack>
           ) : null}
           {note.may_write ? (
@@ -400,6 +392,14 @@ function NoteBody({ note, status, when, signedDay, draft, onDraft, amendment, on
                         : t('notes.history.itemNoName', { signed: signedDay(version.signed_at), reason: version.unlock_reason })}
                     </Text>
                     <NoteText>{version.text}</NoteText>
+                    {version.amendments.length > 0 ? (
+                      <Stack gap={4} pl="sm" data-testid="note-history-amendments">
+                        <Text size="xs" fw={700}>
+                          {t('notes.amendments.title')}
+                        </Text>
+                        <AmendmentList amendments={version.amendments} when={when} />
+                      </Stack>
+                    ) : null}
                   </Stack>
                 ))}
               </Stack>
@@ -407,6 +407,23 @@ function NoteBody({ note, status, when, signedDay, draft, onDraft, amendment, on
           </Accordion.Item>
         </Accordion>
       ) : null}
+    </Stack>
+  );
+}
+
+/** Amendments to one signed text, oldest first, each with its author and time. */
+function AmendmentList({ amendments, when }: { amendments: NoteAmendment[]; when: (iso: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
+      {amendments.map((item) => (
+        <Box component="li" key={item.id}>
+          <Text size="xs" c="dimmed" mb={4}>
+            {t('notes.amendments.by', { name: item.author_name, when: when(item.created_at) })}
+          </Text>
+          <NoteText>{item.text}</NoteText>
+        </Box>
+      ))}
     </Stack>
   );
 }

@@ -217,6 +217,7 @@ export const calendarEn = {
     moves_one: '{{count}} appointment moves:',
     moves_other: '{{count}} appointments move:',
     noMoves: 'No appointment moves.',
+    stays: 'This appointment stays where it is ({{reason}}); the others change as listed.',
     to: 'to',
     more_one: '… and {{count}} more',
     more_other: '… and {{count}} more',

@@ -219,6 +219,7 @@ export const calendarEs: CalendarCatalogue = {
     moves_one: 'Se mueve {{count}} cita:',
     moves_other: 'Se mueven {{count}} citas:',
     noMoves: 'No se mueve ninguna cita.',
+    stays: 'Esta cita se queda donde está ({{reason}}); las demás cambian como se indica.',
     to: 'a',
     more_one: '… y {{count}} más',
     more_other: '… y {{count}} más',
