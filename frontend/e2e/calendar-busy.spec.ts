@@ -11,36 +11,15 @@ import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs } from './browser';
+import { DAY_MS, inLima, limaMs } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
-const LIMA = 'America/Lima';
-const DAY_MS = 86_400_000;
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL).
 const suffix = `B${Math.random().toString(36).slice(2, 7)}`;
 const theirClient = { first: `Bruno ${suffix}`, last: 'Ccori' };
 const myClient = { first: `Berta ${suffix}`, last: 'Ñahui' };
 const LOCALES = { es, en } as const;
-
-/** The date (YYYY-MM-DD) and time (HH:MM) of an instant on Lima's clock. */
-function inLima(instant: number): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: LIMA,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((item) => item.type === type)!.value;
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
-}
-
-/** Lima is UTC-5 all year (no DST), so a Lima wall time is that time at -05:00. */
-function limaMs(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00-05:00`);
-}
 
 async function signIn(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}/login`);
@@ -110,6 +89,8 @@ describe('calendar: colleagues busy time and the proposed start', () => {
     ids.busy = await book(colleague, String(theirs.id), '18:00', '18:45', false);
     ids.theirCancelled = await book(colleague, String(theirs.id), '19:00', '19:45', true);
     ids.mine = await book(me.practitioner_id, String(mine.id), '20:00', '20:45', false);
+    // A crowded hour: more colleagues' blocks than the calendar stacks side by side (4); hers still shows.
+    for (let n = 0; n < 5; n += 1) await book(colleague, String(theirs.id), '20:00', '20:45', false);
     ids.myCancelled = await book(me.practitioner_id, String(mine.id), '21:00', '21:45', true);
   });
 

@@ -6,34 +6,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type OkApi, launchBrowser, okApiAs, screenshot } from './browser';
+import { DAY_MS, inLima, limaIso } from './lima';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
-const LIMA = 'America/Lima';
-const DAY_MS = 86_400_000;
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL), and the client must be findable by name.
 const suffix = `K${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Inés ${suffix}`, last: 'Ñique', name: `Inés ${suffix} Ñique` };
 const PRACTITIONER = 'Lic. Renato Chávez León';
-
-/** The date (YYYY-MM-DD) and time (HH:MM) of an instant on Lima's clock. */
-function inLima(instant: string | number): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: LIMA,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((item) => item.type === type)!.value;
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
-}
-
-/** Lima is UTC-5 all year (no DST), so a Lima wall time is that time at -05:00. */
-function limaIso(date: string, time: string): string {
-  return `${date}T${time}:00-05:00`;
-}
 
 /**
  * A Saturday (Lima) beyond the demo's schedule, a different one each run, so a run against a reused database

@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { es } from '../src/i18n/locales/es';
 import { formatMoney, minorToInput } from '../src/lib/money';
 import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { DAY_MS, limaDate } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
-const LIMA = 'America/Lima';
-const DAY_MS = 86_400_000;
 const PRACTITIONER = 'Lic. Renato Chávez León';
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL), and the client must be findable by name.
 const suffix = `L${Math.random().toString(36).slice(2, 7)}`;
@@ -40,10 +39,6 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 45
     await new Promise((wait) => setTimeout(wait, 500));
   }
   throw new Error(`gave up waiting for ${what}`);
-}
-
-function limaDate(instant: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LIMA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /** "{{amount}}" and friends filled in, as i18next does. */

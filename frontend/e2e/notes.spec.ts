@@ -9,22 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report, settle } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs } from './browser';
+import { DAY_MS, limaDate } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 const CLINICIAN_NAME = 'Dra. Carmen Quispe';
-const LIMA = 'America/Lima';
-const DAY_MS = 86_400_000;
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL).
 const suffix = `N${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Noemí ${suffix}`, last: 'Ñaupari', name: `Noemí ${suffix} Ñaupari` };
 const NOTE_TEXT = `Paciente refiere mejoría del sueño (${suffix}). Se trabajó registro de pensamientos.`;
 const AMENDMENT = `Adenda ${suffix}: se acordó una sesión adicional.`;
-
-/** The date (YYYY-MM-DD) of an instant on Lima's clock. */
-function limaDate(instant: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LIMA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-}
 
 async function signIn(page: Page, baseUrl: string, credentials: { email: string; password: string }) {
   await page.goto(`${baseUrl}/login`);

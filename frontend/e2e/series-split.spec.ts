@@ -9,35 +9,11 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
-const DAY_MS = 86_400_000;
 const suffix = `D${Math.random().toString(36).slice(2, 7)}`;
-
-interface Entry {
-  id: string;
-  starts_at: string;
-  ends_at: string;
-  series_id: string | null;
-}
-
-/** The date (YYYY-MM-DD) and time (HH:MM) of an instant on Lima's clock (UTC-5 all year). */
-function inLima(instant: string | number): { date: string; time: string } {
-  const shifted = new Date(new Date(instant).getTime() - 5 * 3_600_000).toISOString();
-  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A Tuesday (Lima) two to six weeks ahead: every occurrence dragged is in the future. */
-function futureTuesday(): string {
-  const today = inLima(Date.now()).date;
-  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  return addDays(today, ((2 - weekday + 7) % 7) + 7 * (2 + Math.floor(Math.random() * 5)));
-}
 
 async function signIn(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}/login`);
@@ -129,7 +105,7 @@ describe('this and following from an occurrence moved on its own (issue 17)', ()
   });
 
   it('moves the session dragged to Wednesday 17:00, keeps ten, and the calendar shows it without a reload', async () => {
-    const tuesday = futureTuesday();
+    const tuesday = futureTuesday(5);
     const services = (await api<{ items: Array<{ id: string; code: string }> }>('GET', '/services')).items;
     const locations = (await api<{ items: Array<{ id: string }> }>('GET', '/locations')).items;
     const created = await api<{ occurrences: number }>('POST', '/series', {

@@ -9,38 +9,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
-const DAY_MS = 86_400_000;
 const suffix = `S${Math.random().toString(36).slice(2, 7)}`;
 const PRACTITIONER = `Lic. Serie ${suffix}`;
 const client = { first: `Olga ${suffix}`, last: 'Semanal', name: `Olga ${suffix} Semanal` };
 const other = { first: `Pía ${suffix}`, last: 'Semanal' };
-
-interface Entry {
-  id: string;
-  starts_at: string;
-  ends_at: string;
-  series_id: string | null;
-}
-
-/** The date (YYYY-MM-DD) and time (HH:MM) of an instant on Lima's clock (UTC-5 all year). */
-function inLima(instant: string | number): { date: string; time: string } {
-  const shifted = new Date(new Date(instant).getTime() - 5 * 3_600_000).toISOString();
-  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A Tuesday (Lima) two to ten weeks ahead: every occurrence dragged is in the future. */
-function futureTuesday(): string {
-  const today = inLima(Date.now()).date;
-  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  return addDays(today, ((2 - weekday + 7) % 7) + 7 * (2 + Math.floor(Math.random() * 9)));
-}
 
 async function signIn(page: Page, baseUrl: string, language: 'en' | 'es') {
   await page.goto(`${baseUrl}/login`);
@@ -134,7 +110,7 @@ describe('recurring series in the calendar', () => {
   it('books a weekly series in the form, then moves one occurrence and the following ones to another day', async () => {
     const page = await newPage(browser, { language: 'en', bypassCSP: true });
     await signIn(page, baseUrl, 'en');
-    const tuesday = futureTuesday();
+    const tuesday = futureTuesday(9);
     await openWeek(page, baseUrl, tuesday, practitionerId);
 
     const slot = await slotPoint(page, tuesday, '10:00');
@@ -233,7 +209,7 @@ describe('recurring series in the calendar', () => {
   });
 
   it('asks in Spanish, passes axe, and a cancelled drag puts the block back', async () => {
-    const tuesday = futureTuesday();
+    const tuesday = futureTuesday(9);
     const created = await api<{ occurrences: number }>('POST', '/series', {
       kind: 'client_session',
       practitioner_id: practitionerId,

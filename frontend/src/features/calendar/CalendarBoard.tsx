@@ -145,7 +145,8 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
           contrastColor: colors.contrastColor,
           editable: block.movable,
           interactive: !block.busyOnly,
-          extendedProps: { block, accent: colors.accent },
+          // Sorted first, so a crowded hour's "+more" never hides one's own sessions behind colleagues' busy blocks.
+          extendedProps: { block, accent: colors.accent, ownFirst: block.busyOnly ? 1 : 0 },
         };
       }),
     [blocks, reference.practitioners, t, words],
@@ -363,6 +364,7 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
           nowIndicator
           dayMaxEvents
           eventMaxStack={4}
+          eventOrder="ownFirst,start,-duration,allDay,title"
           selectable
           selectMirror
           editable
