@@ -11,7 +11,7 @@ import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs } from './browser';
-import { DAY_MS, inLima, limaMs } from './lima';
+import { addDays, DAY_MS, inLima, limaMs } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -43,13 +43,6 @@ async function proposedStart(page: Page, language: 'es' | 'en'): Promise<{ date:
   await dialog.getByRole('button', { name: common.cancel, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   return { date: `${year}-${month}-${day}`, time };
-}
-
-/** The first day the calendar shows, once it shows the range after a click (the URL's `date`). */
-async function shownFrom(page: Page, other: string | null): Promise<string> {
-  await expect.poll(() => new URL(page.url()).searchParams.get('date')).not.toBe(other);
-  await expect.poll(() => new URL(page.url()).searchParams.get('date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  return new URL(page.url()).searchParams.get('date')!;
 }
 
 describe('calendar: colleagues busy time and the proposed start', () => {
@@ -131,8 +124,8 @@ describe('calendar: colleagues busy time and the proposed start', () => {
       const page = await newPage(browser, { language });
       await signIn(page, baseUrl);
       await page.goto(`${baseUrl}/calendar`);
-      const thisWeek = await shownFrom(page, null);
       const newAppointment = page.getByRole('button', { name: t.toolbar.newAppointment, exact: true });
+      await newAppointment.waitFor();
 
       await newAppointment.click();
       const now = Date.now();
@@ -142,19 +135,23 @@ describe('calendar: colleagues busy time and the proposed start', () => {
       expect([inLima(now).date, inLima(now + DAY_MS).date]).toContain(proposed.date);
       if (inLima(now).time < '19:30') expect(proposed.date).toBe(inLima(now).date);
 
-      await page.getByRole('button', { name: t.toolbar.previous.week }).click();
-      const pastWeek = await shownFrom(page, thisWeek);
-      expect(pastWeek < thisWeek).toBe(true);
-      await newAppointment.click();
-      const fromPast = await proposedStart(page, language);
+      // Another week by its address (what the toolbar's arrows write), then the same button.
+      const weekAt = async (date: string) => {
+        await page.goto(`${baseUrl}/calendar?date=${date}`);
+        await newAppointment.waitFor();
+        await newAppointment.click();
+        return proposedStart(page, language);
+      };
+      const fromPast = await weekAt(addDays(inLima(now).date, -14));
       expect(limaMs(fromPast.date, fromPast.time)).toBeGreaterThan(Date.now());
+      expect([inLima(now).date, inLima(now + DAY_MS).date]).toContain(fromPast.date);
 
-      await page.getByRole('button', { name: t.toolbar.next.week }).click();
-      await shownFrom(page, pastWeek);
-      await page.getByRole('button', { name: t.toolbar.next.week }).click();
-      const nextWeek = await shownFrom(page, thisWeek);
-      await newAppointment.click();
-      expect(await proposedStart(page, language)).toEqual({ date: nextWeek, time: '09:00' });
+      const ahead = addDays(inLima(now).date, 14);
+      const fromFuture = await weekAt(ahead);
+      // The first day of that week (Sunday in English, Monday in Spanish) at 09:00: never today, never past it.
+      expect(fromFuture.time).toBe('09:00');
+      expect(fromFuture.date > inLima(now + DAY_MS).date && fromFuture.date <= ahead).toBe(true);
+      expect(Date.parse(`${ahead}T12:00:00Z`) - Date.parse(`${fromFuture.date}T12:00:00Z`)).toBeLessThan(7 * DAY_MS);
       await page.context().close();
     });
   }

@@ -215,8 +215,9 @@ export default function CalendarBoard({ reference }: { reference: Reference }) {
   }
 
   function onNew() {
-    // A future moment, in the range shown when that is still ahead (`date` is its first day): see newAppointmentStart.
-    const start = newAppointmentStart(date, timeZone);
+    // A future moment, in the range shown when that is still ahead: see newAppointmentStart. The range as the
+    // calendar last drew it (the URL's `date` follows a render later: a click right after paging read the old one).
+    const start = newAppointmentStart(shown?.date ?? date, timeZone);
     setForm(bookingStart(start, addMinutes(start, DEFAULT_MINUTES, timeZone) ?? start));
   }
 
