@@ -459,25 +459,25 @@ async def _demo_series(
         datetime.combine(first - timedelta(days=3), time(9), ZoneInfo("America/Lima")),
         series.create_series(
             ctx,
-            {
-                "kind": AppointmentKind.client_session,
-                "client_id": person.id,
-                "practitioner_id": practitioner.id,
-                "service_id": service.id,
-                "location_id": location.id,
-                "room_id": room.id if room is not None else None,
-                "start_date": first,
-                "local_time": at,
-                "duration_minutes": service.default_duration_minutes,
-                "rule": {
+            series.NewSeries(
+                kind=AppointmentKind.client_session,
+                client_id=person.id,
+                practitioner_id=practitioner.id,
+                service_id=service.id,
+                location_id=location.id,
+                room_id=room.id if room is not None else None,
+                start_date=first,
+                local_time=at,
+                duration_minutes=service.default_duration_minutes,
+                rule={
                     "freq": "weekly",
                     "interval": every,
                     "by_weekday": [("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]],
                     "until": until.isoformat(),
                 },
-                "reminders": reminders,
-                "allow_conflicts": True,
-            },
+                reminders=reminders,
+                allow_conflicts=True,
+            ),
         ),
     )
     for occurrence in created.created:

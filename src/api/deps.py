@@ -99,7 +99,8 @@ def _bearer(request: Request) -> str:
 
 async def get_actor(request: Request, session: SessionDep, clock: ClockDep, settings: SettingsDep) -> Actor:
     token = _bearer(request)
-    ctx = Context(session, clock, Actor.system(), current_request_id())
+    # Until the token says who is calling, the request is the public's: it may look up the token, no more.
+    ctx = Context(session, clock, Actor.public(), current_request_id())
     if token.startswith(API_KEY_PREFIX):
         actor = await auth.authenticate_api_key(ctx, token)
         needed = ApiKeyScope.read if request.method in READ_METHODS else ApiKeyScope.write

@@ -120,7 +120,7 @@ class SeriesPlanOut(OutputModel):
 @router.post("/api/v1/series", status_code=201, responses=WRITE_ERRORS)
 async def create_series(body: SeriesCreate, _staff: StaffDep, ctx: ContextDep) -> SeriesCreated:
     """Creates the series and its occurrences for the next 26 weeks (a daily job keeps that horizon)."""
-    result = await series.create_series(ctx, body.model_dump())
+    result = await series.create_series(ctx, series.NewSeries(**body.model_dump()))
     return SeriesCreated(
         series=SeriesOut.model_validate(result.series),
         occurrences=len(result.created),

@@ -7,6 +7,7 @@ the ledger and the automations hook in without being called from here."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -87,16 +88,21 @@ class SchedulingClash(Conflict):
 _MONEY_FIELDS = ("price_minor", "currency", "fee_minor", "waive_fee_reason")
 
 
-def check_may_set_money(ctx: Context, fields: dict[str, Any], *, present: bool = False) -> None:
+def given(fields: Mapping[str, object]) -> list[str]:
+    """The names of the fields that carry a value (None is no value)."""
+    return [name for name, value in fields.items() if value is not None]
+
+
+def check_may_set_money(ctx: Context, sent: Iterable[str]) -> None:
     """A clinician records how her sessions went; their prices and fees are the front desk's (a price or a
-    fee typed by her would put money on a client's account around the ledger's own 403). `present`: a key
-    sent at all counts (a PATCH), not only a value."""
+    fee typed by her would put money on a client's account around the ledger's own 403). `sent`: the names
+    of the fields the request gives (for a PATCH every key sent, null too)."""
     if ctx.actor.reads_whole_practice:  # anyone else (a clinician, the public) sets no money
         return
-    sent = [name for name in _MONEY_FIELDS if name in fields and (present or fields[name] is not None)]
-    if sent:
+    money = [name for name in _MONEY_FIELDS if name in set(sent)]
+    if money:
         raise Forbidden(
-            f"Prices and fees are set by the front desk or an admin ({', '.join(sent)}); "
+            f"Prices and fees are set by the front desk or an admin ({', '.join(money)}); "
             "the service's price and the practice's fees apply.",
             code=ErrorCode.money_is_front_desk,
         )
@@ -275,7 +281,7 @@ async def announce(ctx: Context, appointment: Appointment, event: str, **ids: st
 
 
 async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
-    check_may_set_money(ctx, data)
+    check_may_set_money(ctx, given(data))
     allow_conflicts = bool(data.pop("allow_conflicts", False))
     new_client = data.pop("new_client", None)
     status = AppointmentStatus(data.pop("status", None) or AppointmentStatus.scheduled)
@@ -381,7 +387,7 @@ async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: d
 
 
 async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
-    check_may_set_money(ctx, changes, present=True)
+    check_may_set_money(ctx, changes)
     allow_conflicts = bool(changes.pop("allow_conflicts", False))
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
     await locks.ensure_unlocked(ctx, appointment)
@@ -456,7 +462,7 @@ async def set_status(
                 code=ErrorCode.invalid,
             )
         status = AppointmentStatus.late_cancelled if late else AppointmentStatus.cancelled
-    check_may_set_money(ctx, {"fee_minor": fee_minor, "waive_fee_reason": waive_fee_reason})
+    check_may_set_money(ctx, given({"fee_minor": fee_minor, "waive_fee_reason": waive_fee_reason}))
     if fee_minor is not None and waive_fee_reason:
         raise Invalid("Give a fee or waive it, not both.", field="waive_fee_reason", code=ErrorCode.invalid)
     fee_given = fee_minor is not None or bool(waive_fee_reason)

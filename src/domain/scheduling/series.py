@@ -14,7 +14,7 @@ fields (`appointments.prepare`), with each problem named under `changes.`."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -132,28 +132,57 @@ def _check_start(ctx: Context, start_date: date, zone: str) -> None:
         )
 
 
-async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
+@dataclass(frozen=True)
+class NewSeries:
+    """A series to create: when it repeats (a local start day and time, a length, the rule) and the
+    appointment each occurrence is (the template: the fields of `TEMPLATE_FIELDS`)."""
+
+    kind: AppointmentKind
+    start_date: date
+    local_time: time
+    duration_minutes: int
+    rule: Mapping[str, Any]  # the RFC 5545 subset, read by recurrence.parse_rule
+    time_zone: str | None = None
+    practitioner_id: uuid.UUID | None = None
+    client_id: uuid.UUID | None = None
+    service_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    room_id: uuid.UUID | None = None
+    modifiers: Sequence[str] = ()
+    price_minor: int | None = None
+    currency: str | None = None
+    telehealth_url: str | None = None
+    instructions: str | None = None
+    reminders: Sequence[Mapping[str, Any]] = ()
+    feedback_request: bool = False
+    medium: ContactMedium | None = None
+    contact_with: ContactWith | None = None
+    contact_name: str | None = None
+    summary: str | None = None
+    title: str | None = None
+    availability: Availability | None = None
+    allow_conflicts: bool = False
+
+
+async def create_series(ctx: Context, new: NewSeries) -> SeriesResult:
     """Creates the series and its occurrences up to the horizon; clashes of any occurrence are a 409
     (unless allowed)."""
-    appointments.check_may_set_money(ctx, data)
-    allow_conflicts = bool(data.pop("allow_conflicts", False))
+    template = {name: getattr(new, name) for name in TEMPLATE_FIELDS}
+    appointments.check_may_set_money(ctx, appointments.given(template))
     practice = await get_practice(ctx)
-    zone = check_time_zone(data.get("time_zone") or practice.time_zone)
-    start_date: date = data["start_date"]
-    _check_start(ctx, start_date, zone)
-    rule = parse_rule(data["rule"], starts_on=start_date)
-    template = {name: data.get(name) for name in TEMPLATE_FIELDS}
-    template["modifiers"] = template["modifiers"] or []
-    template["reminders"] = template["reminders"] or []
-    template["feedback_request"] = bool(template["feedback_request"])
+    zone = check_time_zone(new.time_zone or practice.time_zone)
+    _check_start(ctx, new.start_date, zone)
+    rule = parse_rule(dict(new.rule), starts_on=new.start_date)
+    template["modifiers"] = list(new.modifiers)
+    template["reminders"] = [dict(reminder) for reminder in new.reminders]
     now = ctx.clock.now()
     series = AppointmentSeries(
         id=uuid.uuid4(),
         template={},
         time_zone=zone,
-        start_date=start_date,
-        local_time=data["local_time"].strftime("%H:%M"),
-        duration_minutes=data["duration_minutes"],
+        start_date=new.start_date,
+        local_time=new.local_time.strftime("%H:%M"),
+        duration_minutes=new.duration_minutes,
         rule=rule_to_json(rule),
         materialised_until=now + HORIZON,
         created_at=now,
@@ -171,7 +200,7 @@ async def create_series(ctx: Context, data: dict[str, Any]) -> SeriesResult:
         raise Invalid(
             "This rule gives no occurrence in the next 26 weeks.", field="rule", code=ErrorCode.invalid
         )
-    if not allow_conflicts:
+    if not new.allow_conflicts:
         clashes = [c for o in occurrences for c in await appointments.clashes_of(ctx, o)]
         if clashes:
             raise appointments.SchedulingClash(clashes)
@@ -291,7 +320,7 @@ async def edit_series(
     delete: bool = False,
 ) -> Plan:
     """Plans (and unless `dry_run`, applies) an edit or delete of an occurrence with a scope."""
-    appointments.check_may_set_money(ctx, changes)
+    appointments.check_may_set_money(ctx, appointments.given(changes))
     if delete and changes:
         raise Invalid(
             "A delete takes no changes: send `changes` only with action edit.",
