@@ -43,6 +43,15 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   return context.newPage();
 }
 
+/** Signs in through the login form (either language) and waits until the app has left it. */
+export async function signIn(page: Page, baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(credentials.email);
+  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(credentials.password);
+  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);

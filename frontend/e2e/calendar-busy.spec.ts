@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, signIn } from './browser';
 import { addDays, DAY_MS, inLima, limaMs } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
@@ -20,14 +20,6 @@ const suffix = `B${Math.random().toString(36).slice(2, 7)}`;
 const theirClient = { first: `Bruno ${suffix}`, last: 'Ccori' };
 const myClient = { first: `Berta ${suffix}`, last: 'Ñahui' };
 const LOCALES = { es, en } as const;
-
-async function signIn(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(CLINICIAN.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(CLINICIAN.password);
-  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** The start the open booking form proposes, read from its Date (DD/MM/YYYY or MM/DD/YYYY) and Start fields. */
 async function proposedStart(page: Page, language: 'es' | 'en'): Promise<{ date: string; time: string }> {
@@ -96,7 +88,7 @@ describe('calendar: colleagues busy time and the proposed start', () => {
 
     it(`shows a colleague's session as busy, without the client, with cancellations hidden and shown (${language})`, async () => {
       const page = await newPage(browser, { language, bypassCSP: true });
-      await signIn(page, baseUrl);
+      await signIn(page, baseUrl, CLINICIAN);
       await page.goto(`${baseUrl}/calendar?view=day&date=${day}`);
       const block = (id: string) => page.locator(`[data-event-id="${id}"]`);
       // Her own session says the window has loaded; then what else it drew can be checked.
@@ -122,7 +114,7 @@ describe('calendar: colleagues busy time and the proposed start', () => {
 
     it(`proposes a time still to come for a new appointment, in this, a past and a future week (${language})`, async () => {
       const page = await newPage(browser, { language });
-      await signIn(page, baseUrl);
+      await signIn(page, baseUrl, CLINICIAN);
       await page.goto(`${baseUrl}/calendar`);
       const newAppointment = page.getByRole('button', { name: t.toolbar.newAppointment, exact: true });
       await newAppointment.waitFor();

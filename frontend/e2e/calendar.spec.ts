@@ -5,7 +5,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type OkApi, launchBrowser, okApiAs, screenshot } from './browser';
+import { type OkApi, launchBrowser, okApiAs, screenshot, signIn } from './browser';
 import { DAY_MS, inLima, limaIso } from './lima';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -23,15 +23,6 @@ function freeSaturday(): string {
   const untilSaturday = (6 - today.getUTCDay() + 7) % 7;
   const weeks = 8 + Math.floor(Math.random() * 40);
   return new Date(today.getTime() + (untilSaturday + 7 * weeks) * DAY_MS).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(FRONT_DESK.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
-  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
-  // The front desk lands on the client list; the calendar keeps its own route.
-  await page.waitForURL(/\/clients$/);
 }
 
 async function newPage(browser: Browser, language: 'en' | 'es'): Promise<Page> {
@@ -97,7 +88,7 @@ describe('calendar', () => {
 
   it('books a session by clicking a free slot, then moves it by dragging', async () => {
     const page = await newPage(browser, 'en');
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     const saturday = freeSaturday();
     await page.goto(`${baseUrl}/calendar?date=${saturday}`);
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
@@ -158,7 +149,7 @@ describe('calendar', () => {
 
   it('records a past session as a no-show from its popover, opened with the keyboard', async () => {
     const page = await newPage(browser, 'en');
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     await page.goto(`${baseUrl}/calendar?view=day&date=${pastDate}`);
     const past = page.locator(`[data-event-id="${pastSessionId}"]`);
     await past.waitFor();
@@ -206,7 +197,7 @@ describe('calendar', () => {
 
   it('shows the week in Spanish at 1280×800', async () => {
     const page = await newPage(browser, 'es');
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     await page.goto(`${baseUrl}/calendar`);
     await page.getByRole('heading', { name: 'Agenda', level: 1 }).waitFor();
     await page.locator('[data-event-id]').first().waitFor();

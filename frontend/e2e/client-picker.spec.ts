@@ -7,7 +7,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
-import { launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL).
@@ -15,14 +15,6 @@ const word = `q${Math.random().toString(36).slice(2, 7)}`;
 const inactive = { first_name: 'Sofía', last_name: `Córdova ${word} Álvarez`, status: 'inactive' };
 const active = { first_name: 'Sofía', last_name: `Córdova ${word} Díaz` };
 const nameOf = (client: { first_name: string; last_name: string }) => `${client.first_name} ${client.last_name}`;
-
-async function signIn(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(FRONT_DESK.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
-  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** The booking form, opened from the calendar's toolbar. */
 async function openBooking(page: Page, baseUrl: string, language: 'en' | 'es') {
@@ -50,7 +42,7 @@ describe('client picker', () => {
 
   it('picks nobody on Enter while the search runs, then the one client every word matches', async () => {
     const page = await newPage(browser, { language: 'en' });
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     const { dialog, picker } = await openBooking(page, baseUrl, 'en');
 
     // The searches for this run's Sofías wait until the test lets them through: "still on its way", for sure.
@@ -90,7 +82,7 @@ describe('client picker', () => {
 
   it('marks an inactive client in the list and warns in the form before booking (Spanish)', async () => {
     const page = await newPage(browser, { language: 'es', bypassCSP: true });
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     const { dialog, picker } = await openBooking(page, baseUrl, 'es');
 
     await picker.click();

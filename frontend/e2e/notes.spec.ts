@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report, settle } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, signIn } from './browser';
 import { DAY_MS, limaDate } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
@@ -19,14 +19,6 @@ const suffix = `N${Math.random().toString(36).slice(2, 7)}`;
 const client = { first: `Noemí ${suffix}`, last: 'Ñaupari', name: `Noemí ${suffix} Ñaupari` };
 const NOTE_TEXT = `Paciente refiere mejoría del sueño (${suffix}). Se trabajó registro de pensamientos.`;
 const AMENDMENT = `Adenda ${suffix}: se acordó una sesión adicional.`;
-
-async function signIn(page: Page, baseUrl: string, credentials: { email: string; password: string }) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(credentials.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(credentials.password);
-  await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** The session's block in the day view, opened: its popover. */
 async function openSession(page: Page, baseUrl: string, date: string, sessionId: string) {

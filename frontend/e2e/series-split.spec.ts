@@ -8,20 +8,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
 import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 const suffix = `D${Math.random().toString(36).slice(2, 7)}`;
-
-async function signIn(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(FRONT_DESK.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL(/\/clients$/);
-}
 
 async function openWeek(page: Page, baseUrl: string, date: string, practitionerId: string) {
   await page.goto(`${baseUrl}/calendar?date=${date}&p=${practitionerId}`);
@@ -127,7 +119,7 @@ describe('this and following from an occurrence moved on its own (issue 17)', ()
     const wednesday = addDays(secondTuesday, 1);
 
     const page = await newPage(browser, { language: 'es', bypassCSP: true });
-    await signIn(page, baseUrl);
+    await signIn(page, baseUrl, FRONT_DESK);
     await openWeek(page, baseUrl, secondTuesday, practitionerId);
     const block = page.locator(`[data-event-id="${second.id}"]`);
     await block.waitFor();

@@ -8,7 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
 import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -17,14 +17,6 @@ const suffix = `S${Math.random().toString(36).slice(2, 7)}`;
 const PRACTITIONER = `Lic. Serie ${suffix}`;
 const client = { first: `Olga ${suffix}`, last: 'Semanal', name: `Olga ${suffix} Semanal` };
 const other = { first: `Pía ${suffix}`, last: 'Semanal' };
-
-async function signIn(page: Page, baseUrl: string, language: 'en' | 'es') {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByRole('textbox', { name: /^(Email|Correo electrónico)$/ }).fill(FRONT_DESK.email);
-  await page.getByLabel(/Password|Contraseña/, { exact: false }).and(page.locator('input')).fill(FRONT_DESK.password);
-  await page.getByRole('button', { name: language === 'es' ? 'Entrar' : 'Sign in' }).click();
-  await page.waitForURL(/\/clients$/);
-}
 
 /** The week of `date`, only this run's practitioner shown. */
 async function openWeek(page: Page, baseUrl: string, date: string, practitionerId: string) {
@@ -109,7 +101,7 @@ describe('recurring series in the calendar', () => {
 
   it('books a weekly series in the form, then moves one occurrence and the following ones to another day', async () => {
     const page = await newPage(browser, { language: 'en', bypassCSP: true });
-    await signIn(page, baseUrl, 'en');
+    await signIn(page, baseUrl, FRONT_DESK);
     const tuesday = futureTuesday(9);
     await openWeek(page, baseUrl, tuesday, practitionerId);
 
@@ -225,7 +217,7 @@ describe('recurring series in the calendar', () => {
     const [first] = await seriesOf(otherId, tuesday);
 
     const page = await newPage(browser, { language: 'es', bypassCSP: true });
-    await signIn(page, baseUrl, 'es');
+    await signIn(page, baseUrl, FRONT_DESK);
     await openWeek(page, baseUrl, tuesday, practitionerId);
     const block = page.locator(`[data-event-id="${first!.id}"]`);
     await block.waitFor();
