@@ -253,15 +253,18 @@ function EndSeries({ entry, onDone }: { entry: CalendarEntry; onDone: () => void
   }
 
   function remove() {
+    // Said from onApplied, before the calendar refetches: the refetched window no longer holds this
+    // occurrence, the popover closes with it, and a callback given to mutate() would never run.
     apply.mutate(
-      { appointmentId: entry.id, body: body(false) },
       {
-        onSuccess: (done) => {
+        appointmentId: entry.id,
+        body: body(false),
+        onApplied: (done) => {
           notifications.show({ color: 'tend', message: t('calendar.popover.endSeriesDone', { count: done.deletes.length }) });
           onDone();
         },
-        onError: (error) => setProblem(problemText(error, t).message),
       },
+      { onError: (error) => setProblem(problemText(error, t).message) },
     );
   }
 
