@@ -16,6 +16,14 @@ class Locale(StrEnum):
     es = "es"
 
 
+class WeekStart(StrEnum):
+    """The first day of the practice's week in calendars (Monday in Peru and most of Latin America)."""
+
+    monday = "monday"
+    sunday = "sunday"
+    saturday = "saturday"
+
+
 class ApiKeyScope(StrEnum):
     read = "read"
     write = "write"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from fastapi import APIRouter
 from pydantic import Field, StrictInt
@@ -10,7 +11,7 @@ from pydantic import Field, StrictInt
 from tend.api.deps import AdminDep, ContextDep, StaffDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PatchModel, PricesIn
-from tend.core.enums import Locale
+from tend.core.enums import Locale, WeekStart
 from tend.domain.practice import settings as practice
 
 router = APIRouter(prefix="/api/v1/practice", tags=["practice"])
@@ -35,7 +36,19 @@ class PracticeOut(OutputModel):
     monthly_survey_enabled: bool
     monthly_survey_day: int
     default_locale: Locale
-    client_label: str
+    client_labels: dict[Locale, str] = Field(
+        description="The practice's word for its clients per language, e.g. {'es': 'paciente', 'en': "
+        "'patient'}; a language missing here uses the UI's own word ('client' / 'cliente')."
+    )
+    client_label: str = Field(
+        description="The word in the practice's default language ('client' when none is set). Read-only "
+        "summary of `client_labels`; sending it in a PATCH sets that language's word."
+    )
+    slot_minutes: int = Field(
+        description="Length of a calendar slot in minutes (5, 10, 15, 20, 30 or 60): drags and resizes "
+        "snap to it."
+    )
+    week_starts_on: WeekStart = Field(description="The first day of the week in calendars.")
     rating_anonymity_floor: int
     updated_at: datetime
 
@@ -58,6 +71,9 @@ class PracticeUpdate(PatchModel):
             "monthly_survey_day",
             "default_locale",
             "client_label",
+            "client_labels",
+            "slot_minutes",
+            "week_starts_on",
             "rating_anonymity_floor",
         }
     )
@@ -75,7 +91,15 @@ class PracticeUpdate(PatchModel):
     monthly_survey_enabled: bool | None = None
     monthly_survey_day: StrictInt | None = Field(default=None, ge=1, le=28)
     default_locale: Locale | None = None
-    client_label: str | None = Field(default=None, min_length=1, max_length=40)
+    client_label: str | None = Field(
+        default=None, min_length=1, max_length=40, description="Sets the word of the default language."
+    )
+    client_labels: dict[Locale, Annotated[str, Field(max_length=40)]] | None = Field(
+        default=None,
+        description="The whole map (languages left out go back to the UI's own word; '' clears one).",
+    )
+    slot_minutes: StrictInt | None = Field(default=None, description="5, 10, 15, 20, 30 or 60.")
+    week_starts_on: WeekStart | None = None
     rating_anonymity_floor: StrictInt | None = Field(default=None, ge=1, le=50)
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from tend.core.enums import Locale
+from tend.core.enums import Locale, WeekStart
 from tend.core.errors import ErrorCode, Invalid
 from tend.core.money import check_currency, check_prices
 from tend.core.phones import COUNTRIES
@@ -17,6 +17,9 @@ from tend.persistence.repositories.practice import PracticeRepository
 from tend.persistence.tables.practice import PracticeSettings
 
 DEFAULT_FEE_MINOR = 2500
+# The lengths a calendar slot may have: drags and resizes snap to one, so a session lands on 16:00, not 15:55.
+SLOT_MINUTES = (5, 10, 15, 20, 30, 60)
+DEFAULT_SLOT_MINUTES = 15
 
 
 # Files of the server's zone database that are not zones: `localtime` is whatever the server's clock is set
@@ -54,7 +57,9 @@ def default_settings(ctx: Context) -> PracticeSettings:
         monthly_survey_enabled=False,
         monthly_survey_day=1,
         default_locale=Locale.en,
-        client_label="client",
+        client_labels={},
+        slot_minutes=DEFAULT_SLOT_MINUTES,
+        week_starts_on=WeekStart.monday,
         rating_anonymity_floor=3,
         updated_at=ctx.clock.now(),
     )
@@ -97,16 +102,49 @@ def _validate(settings: PracticeSettings) -> None:
             field="default_currency",
             code=ErrorCode.currency_not_enabled,
         )
+    if settings.slot_minutes not in SLOT_MINUTES:
+        raise Invalid(
+            f"A calendar slot is one of {', '.join(map(str, SLOT_MINUTES))} minutes.",
+            field="slot_minutes",
+            code=ErrorCode.choice,
+        )
+    settings.client_labels = _client_labels(settings.client_labels)
     settings.no_show_fees = check_prices(settings.no_show_fees, "no_show_fees", settings.currencies)
     settings.late_cancel_fees = check_prices(
         settings.late_cancel_fees, "late_cancel_fees", settings.currencies
     )
 
 
+def _client_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Trimmed words for known languages; an empty word (or the built-in "client") means the UI's own."""
+    words = {}
+    for language, word in labels.items():
+        if language not in Locale.__members__:
+            raise Invalid(
+                f"{language!r} is not a language Tend speaks (en, es).",
+                field=f"client_labels.{language}",
+                code=ErrorCode.choice,
+            )
+        word = word.strip()
+        if len(word) > 40:
+            raise Invalid(
+                "At most 40 characters.", field=f"client_labels.{language}", code=ErrorCode.too_long
+            )
+        if word and word.lower() != "client":
+            words[Locale(language).value] = word
+    return words
+
+
 async def update_practice(ctx: Context, changes: dict[str, Any]) -> PracticeSettings:
     repository = PracticeRepository(ctx.session)
     stored = await repository.get(for_update=True)
     settings = stored if stored is not None else default_settings(ctx)
+    if "client_label" in changes:
+        # The one-word form older integrations send sets the word of the practice's own language.
+        language = Locale(changes.get("default_locale", settings.default_locale)).value
+        labels = dict(changes.get("client_labels", settings.client_labels))
+        labels[language] = changes.pop("client_label")
+        changes["client_labels"] = labels
     changed = apply_changes(settings, changes, ctx)
     _validate(settings)
     if stored is None:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tend.core.enums import Locale
+from tend.core.enums import Locale, WeekStart
 from tend.persistence.base import Base, Deactivatable, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
@@ -23,6 +23,8 @@ class PracticeSettings(Base):
         CheckConstraint("late_cancel_window_hours >= 0", name="window_not_negative"),
         CheckConstraint("reminder_send_hour >= 0 AND reminder_send_hour <= 23", name="reminder_hour"),
         CheckConstraint("monthly_survey_day >= 1 AND monthly_survey_day <= 28", name="survey_day"),
+        CheckConstraint("slot_minutes IN (5, 10, 15, 20, 30, 60)", name="slot_minutes"),
+        CheckConstraint("week_starts_on IN ('monday', 'sunday', 'saturday')", name="week_starts_on"),
     )
 
     id: Mapped[uuid.UUID] = id_column()
@@ -41,9 +43,18 @@ class PracticeSettings(Base):
     monthly_survey_enabled: Mapped[bool] = mapped_column(Boolean)
     monthly_survey_day: Mapped[int] = mapped_column(Integer)
     default_locale: Mapped[Locale] = mapped_column(TextEnum(Locale))
-    client_label: Mapped[str] = mapped_column(String(40))
+    # The practice's word for its clients per language ({"es": "paciente"}); a language without one uses
+    # the UI's own word.
+    client_labels: Mapped[dict[str, str]] = mapped_column(JSON)
+    slot_minutes: Mapped[int] = mapped_column(Integer, server_default="15")
+    week_starts_on: Mapped[WeekStart] = mapped_column(TextEnum(WeekStart), server_default="monday")
     rating_anonymity_floor: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def client_label(self) -> str:
+        """The word in the practice's own language ('client' when none is set)."""
+        return (self.client_labels or {}).get(Locale(self.default_locale).value, "client")
 
 
 class Practitioner(Deactivatable, Base):

@@ -48,6 +48,10 @@ async def test_admin_sets_up_a_lima_practice(client_as: Any) -> None:
         ({"reminder_send_hour": 24}, "reminder_send_hour"),
         ({"monthly_survey_day": 31}, "monthly_survey_day"),
         ({"default_locale": "fr"}, "default_locale"),
+        ({"slot_minutes": 7}, "slot_minutes"),
+        ({"slot_minutes": 15.0}, "slot_minutes"),
+        ({"week_starts_on": "friday"}, "week_starts_on"),
+        ({"client_labels": {"es": "x" * 41}}, "client_labels.es"),
         ({"colour": "red"}, "colour"),
     ],
 )
@@ -68,3 +72,35 @@ async def test_only_admins_change_settings(client_as: Any, client_with_key: Any)
     integration = await client_with_key("read", "write")
     assert (await integration.get(PRACTICE)).status_code == 200
     assert (await integration.patch(PRACTICE, json={"name": "X"})).status_code == 403
+
+
+async def test_calendar_conventions_default_to_15_minute_slots_and_monday(client_as: Any) -> None:
+    body = (await (await client_as("front_desk")).get(PRACTICE)).json()
+    assert body["slot_minutes"] == 15 and body["week_starts_on"] == "monday"
+    assert body["client_labels"] == {} and body["client_label"] == "client"
+
+
+async def test_admin_sets_slot_size_and_first_day_of_week(client_as: Any) -> None:
+    admin = await client_as("admin")
+    response = await admin.patch(PRACTICE, json={"slot_minutes": 30, "week_starts_on": "sunday"})
+    assert response.status_code == 200, response.text
+    body = (await (await client_as("clinician")).get(PRACTICE)).json()
+    assert body["slot_minutes"] == 30 and body["week_starts_on"] == "sunday"
+
+
+async def test_the_client_word_is_kept_per_language(client_as: Any) -> None:
+    admin = await client_as("admin")
+    response = await admin.patch(
+        PRACTICE, json={"default_locale": "es", "client_labels": {"es": " paciente ", "en": "patient"}}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["client_labels"] == {"es": "paciente", "en": "patient"}
+    assert body["client_label"] == "paciente"  # the default language's word
+    # An empty word (or the built-in "client") hands that language back to the UI's own word.
+    body = (await admin.patch(PRACTICE, json={"client_labels": {"es": "paciente", "en": ""}})).json()
+    assert body["client_labels"] == {"es": "paciente"}
+    # The one-word form sets the default language's word and leaves the others.
+    await admin.patch(PRACTICE, json={"client_labels": {"es": "paciente", "en": "patient"}})
+    body = (await admin.patch(PRACTICE, json={"client_label": "consultante"})).json()
+    assert body["client_labels"] == {"es": "consultante", "en": "patient"}
