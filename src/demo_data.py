@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,7 @@ from tend.domain.clients import records as clients
 from tend.domain.context import Actor, Context
 from tend.domain.ledger import bills as ledger_bills
 from tend.domain.ledger import charges as ledger_charges
+from tend.domain.ledger import daily_close
 from tend.domain.ledger import entries as ledger
 from tend.domain.notes import session_notes
 from tend.domain.practice import settings as practice
@@ -184,7 +185,9 @@ async def seed(ctx: Context) -> None:
             "monthly_survey_enabled": True,
             "monthly_survey_day": 1,
             "default_locale": Locale.es,
-            "client_label": "paciente",
+            "client_labels": {"es": "paciente", "en": "patient"},
+            "week_starts_on": "monday",
+            "slot_minutes": 15,
         },
     )
 
@@ -335,6 +338,7 @@ async def seed(ctx: Context) -> None:
         )
     await _seed_schedule(ctx, rng, practitioners, services, office, online, rooms, adults + minors)
     await _seed_ledger(ctx, rng, adults + minors)
+    await _seed_daily_closes(ctx)
     await _seed_notes(ctx, practitioners[0].id)
 
 
@@ -593,6 +597,23 @@ class _At:
 
     def now(self) -> datetime:
         return self.moment
+
+
+async def _seed_daily_closes(ctx: Context) -> None:
+    """Lucía (the front desk) closed each of the last two weeks' working days at 19:30, as a practice does;
+    today is still open, and a refund recorded for a closed day shows that day's totals changed since."""
+    login = await users.find_by_email(ctx, "frontdesk@tend.example")
+    if login is None:
+        return
+    desk = Context(session=ctx.session, clock=ctx.clock, actor=Actor(role=Role.front_desk, user_id=login.id))
+    tz = ZoneInfo("America/Lima")
+    today = ctx.clock.now().astimezone(tz).date()
+    for back in range(14, 0, -1):
+        day = today - timedelta(days=back)
+        if day.weekday() == 6:
+            continue  # closed on Sundays
+        closing = datetime.combine(day, time(19, 30), tz).astimezone(UTC)
+        await _as_of(desk, closing, daily_close.close_day(desk, day))
 
 
 async def _seed_ledger(ctx: Context, rng: random.Random, people: list[Client]) -> None:

@@ -54,6 +54,7 @@ class ErrorCode(StrEnum):
     note_not_signed = "conflict.note_not_signed"
     session_billed = "conflict.session_billed"
     merge_has_money = "conflict.merge_has_money"
+    day_closed = "conflict.day_closed"
     # A record merged into another: `merged_into` names the survivor.
     merged = "not_found.merged"
     # Refusals (403) with a reason the caller can act on.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from tend.core.enums import ApiKeyScope
@@ -50,3 +51,8 @@ async def revoke_api_key(ctx: Context, key_id: uuid.UUID) -> ApiKey:
         key.revoked_at = ctx.clock.now()
         audit.record(ctx, "api_key.revoked", object_type="api_key", object_id=key.id)
     return key
+
+
+async def names_of(ctx: Context, key_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of these keys, revoked ones too (other contexts show which integration did something)."""
+    return {key.id: key.name for key in await ApiKeyRepository(ctx.session).get_many(list(set(key_ids)))}

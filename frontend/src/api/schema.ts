@@ -925,6 +925,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/aging.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging Csv
+         * @description The aging as shown: the same filters and order as the screen, amounts in minor units.
+         */
+        get: operations["ledger-aging_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/daily-close": {
         parameters: {
             query?: never;
@@ -934,11 +954,32 @@ export interface paths {
         };
         /**
          * Daily Close
-         * @description Payments and refunds of one local day by method and currency: the front desk's cash-up.
+         * @description A local day's payments and refunds, each and by method and currency: the front desk's cash-up.
          */
         get: operations["ledger-daily_close"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/daily-close/{day}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Day
+         * @description Closes the day once, keeping who, when and its totals. Closing it again is a 409 that says who
+         *     closed it and when (`closed_by_name`, `closed_at`).
+         */
+        post: operations["ledger-close_day"];
         delete?: never;
         options?: never;
         head?: never;
@@ -972,7 +1013,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entries Csv */
+        /**
+         * Entries Csv
+         * @description The range's entries (optionally only one kind, method, currency or client name) in recorded order.
+         */
         get: operations["ledger-entries_csv"];
         put?: never;
         post?: never;
@@ -994,6 +1038,26 @@ export interface paths {
          * @description Open and partially paid bills, oldest first, with their clients' names (one query for the page).
          */
         get: operations["ledger-unpaid_bills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/unpaid-bills.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unpaid Bills Csv
+         * @description Every unpaid bill, oldest first, optionally of one currency or client name; amounts in minor units.
+         */
+        get: operations["ledger-unpaid_bills_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1427,6 +1491,11 @@ export interface components {
             /** Last Name */
             last_name: string;
         };
+        /**
+         * AgingSort
+         * @enum {string}
+         */
+        AgingSort: "client" | "currency" | "balance" | "days0" | "days31" | "days61" | "days90";
         /** AllocationIn */
         AllocationIn: {
             /**
@@ -2235,6 +2304,48 @@ export interface components {
             reminder_consent_voice?: boolean;
             status?: components["schemas"]["ClientStatus"];
         };
+        /** CloseEntryOut */
+        CloseEntryOut: {
+            /**
+             * After Close
+             * @description Recorded for this day after it was closed.
+             */
+            after_close: boolean;
+            /** Amount Minor */
+            amount_minor: number;
+            /** Client First Name */
+            client_first_name: string;
+            /**
+             * Client Id
+             * Format: uuid
+             */
+            client_id: string;
+            /** Client Last Name */
+            client_last_name: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** @description payment or refund. */
+            kind: components["schemas"]["EntryKind"];
+            payment_method: components["schemas"]["PaymentMethod"] | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             * @description When it was recorded (UTC).
+             */
+            recorded_at: string;
+            /**
+             * Recorded By Name
+             * @description The user's or API key's name; null if Tend posted it.
+             */
+            recorded_by_name: string | null;
+            /** Reference */
+            reference: string | null;
+        };
         /**
          * ContactMedium
          * @enum {string}
@@ -2323,12 +2434,44 @@ export interface components {
         /** DailyCloseOut */
         DailyCloseOut: {
             /**
+             * Changed Since Close
+             * @description Closed, and a payment, refund or reversal recorded since changed what it shows.
+             */
+            changed_since_close: boolean;
+            /**
+             * Closed At
+             * @description When the day was closed; null while it is open.
+             */
+            closed_at: string | null;
+            /**
+             * Closed By Name
+             * @description Who closed it (a user's or API key's name).
+             */
+            closed_by_name: string | null;
+            /**
+             * Closed Payments
+             * @description The payments' totals when closed.
+             */
+            closed_payments: components["schemas"]["MethodTotalOut"][] | null;
+            /**
+             * Closed Refunds
+             * @description The refunds' totals when closed.
+             */
+            closed_refunds: components["schemas"]["MethodTotalOut"][] | null;
+            /**
              * Day
              * Format: date
              */
             day: string;
+            /**
+             * Entries
+             * @description The day's payments and refunds in the order recorded.
+             */
+            entries: components["schemas"]["CloseEntryOut"][];
             /** Payments */
             payments: components["schemas"]["MethodTotalOut"][];
+            /** Practice Name */
+            practice_name: string;
             /** Refunds */
             refunds: components["schemas"]["MethodTotalOut"][];
         };
@@ -2468,7 +2611,7 @@ export interface components {
          * @description Every code a problem+json (or one of its `errors[]` items) can carry. Add, never rename.
          * @enum {string}
          */
-        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "rate_limited" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "conflict.scheduling_clash" | "conflict.not_started" | "conflict.outcome_recorded" | "conflict.idempotency_key_reused" | "conflict.idempotency_in_progress" | "conflict.already_reversed" | "conflict.not_reversible" | "conflict.refund_exceeds_payment" | "conflict.allocation_exceeds" | "conflict.bill_cancelled" | "conflict.bill_has_payments" | "conflict.payment_applied" | "conflict.bill_not_cancelled" | "conflict.note_signed" | "conflict.note_empty" | "conflict.session_has_note" | "conflict.note_not_signed" | "conflict.session_billed" | "conflict.merge_has_money" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "forbidden.other_practitioner" | "forbidden.money_is_front_desk" | "forbidden.practice_wide_event" | "forbidden.note_author_only" | "forbidden.note_unlock" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.currency_mismatch" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.no_consent" | "validation.window_too_long" | "validation.range_too_long" | "validation.too_many_rows" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
+        ErrorCode: "validation.failed" | "bad_request" | "not_found" | "unauthenticated" | "forbidden" | "too_many_attempts" | "rate_limited" | "method_not_allowed" | "payload_too_large" | "internal_error" | "conflict.relationship_exists" | "conflict.enrollment_overlap" | "conflict.in_use" | "conflict.duplicate" | "conflict.email_taken" | "conflict.last_admin" | "conflict.practitioner_linked" | "conflict.custom_field_key_taken" | "conflict.job_not_dead" | "conflict.client_has_records" | "conflict.merge_same_client" | "conflict.scheduling_clash" | "conflict.not_started" | "conflict.outcome_recorded" | "conflict.idempotency_key_reused" | "conflict.idempotency_in_progress" | "conflict.already_reversed" | "conflict.not_reversible" | "conflict.refund_exceeds_payment" | "conflict.allocation_exceeds" | "conflict.bill_cancelled" | "conflict.bill_has_payments" | "conflict.payment_applied" | "conflict.bill_not_cancelled" | "conflict.note_signed" | "conflict.note_empty" | "conflict.session_has_note" | "conflict.note_not_signed" | "conflict.session_billed" | "conflict.merge_has_money" | "conflict.day_closed" | "not_found.merged" | "forbidden.own_password" | "forbidden.reassign_clients" | "forbidden.role_may_not_delete" | "forbidden.other_practitioner" | "forbidden.money_is_front_desk" | "forbidden.practice_wide_event" | "forbidden.note_author_only" | "forbidden.note_unlock" | "validation.required" | "validation.unknown_field" | "validation.invalid_json" | "validation.too_short" | "validation.too_long" | "validation.out_of_range" | "validation.wrong_type" | "validation.choice" | "validation.email" | "validation.date" | "validation.future_date" | "validation.unknown_reference" | "validation.inactive_reference" | "validation.currency" | "validation.currency_not_enabled" | "validation.currency_mismatch" | "validation.format" | "validation.duplicate_value" | "validation.characters" | "validation.phone" | "validation.no_consent" | "validation.window_too_long" | "validation.range_too_long" | "validation.too_many_rows" | "validation.country" | "validation.too_large" | "validation.password_too_short" | "validation.wrong_password" | "validation.cursor" | "validation.invalid";
         /** FieldChoiceOut */
         FieldChoiceOut: {
             /** Duplicate Value */
@@ -2889,6 +3032,12 @@ export interface components {
              */
             starts_at: string;
         };
+        /**
+         * OverDays
+         * @description Only clients owing something older than this many days (text: a query string's own type).
+         * @enum {string}
+         */
+        OverDays: "30" | "60" | "90";
         /** PageOut[PracticeEntryOut] */
         PageOut_PracticeEntryOut_: {
             /** Items */
@@ -3035,8 +3184,18 @@ export interface components {
         };
         /** PracticeOut */
         PracticeOut: {
-            /** Client Label */
+            /**
+             * Client Label
+             * @description The word in the practice's default language ('client' when none is set). Read-only summary of `client_labels`; sending it in a PATCH sets that language's word.
+             */
             client_label: string;
+            /**
+             * Client Labels
+             * @description The practice's word for its clients per language, e.g. {'es': 'paciente', 'en': 'patient'}; a language missing here uses the UI's own word ('client' / 'cliente').
+             */
+            client_labels: {
+                [key: string]: string;
+            };
             /**
              * Country
              * @description ISO 3166-1 alpha-2 (e.g. PE): phones typed without a country code are read as this country's; also the region money is shown for.
@@ -3073,6 +3232,11 @@ export interface components {
             /** Reminder Send Hour */
             reminder_send_hour: number;
             /**
+             * Slot Minutes
+             * @description Length of a calendar slot in minutes (5, 10, 15, 20, 30 or 60): drags and resizes snap to it.
+             */
+            slot_minutes: number;
+            /**
              * Time Zone
              * @description IANA zone; every 'month' and 'today' is local to it.
              */
@@ -3082,14 +3246,26 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @description The first day of the week in calendars. */
+            week_starts_on: components["schemas"]["WeekStart"];
         };
         /**
          * PracticeUpdate
          * @description Every setting has a value: send the ones to change; `null` is refused.
          */
         PracticeUpdate: {
-            /** Client Label */
+            /**
+             * Client Label
+             * @description Sets the word of the default language.
+             */
             client_label?: string;
+            /**
+             * Client Labels
+             * @description The whole map (languages left out go back to the UI's own word; '' clears one).
+             */
+            client_labels?: {
+                [key: string]: string;
+            };
             /**
              * Country
              * @description null: none set.
@@ -3122,8 +3298,14 @@ export interface components {
             rating_anonymity_floor?: number;
             /** Reminder Send Hour */
             reminder_send_hour?: number;
+            /**
+             * Slot Minutes
+             * @description 5, 10, 15, 20, 30 or 60.
+             */
+            slot_minutes?: number;
             /** Time Zone */
             time_zone?: string;
+            week_starts_on?: components["schemas"]["WeekStart"];
         };
         /** PractitionerCreate */
         PractitionerCreate: {
@@ -3844,6 +4026,11 @@ export interface components {
             /** Unlocked By Name */
             unlocked_by_name: string | null;
         };
+        /**
+         * SortOrder
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
         /** StaffUserCreate */
         StaffUserCreate: {
             /**
@@ -4079,6 +4266,12 @@ export interface components {
             practitioner_id: string | null;
             role: components["schemas"]["Role"];
         };
+        /**
+         * WeekStart
+         * @description The first day of the practice's week in calendars (Monday in Peru and most of Latin America).
+         * @enum {string}
+         */
+        WeekStart: "monday" | "sunday" | "saturday";
     };
     responses: never;
     parameters: never;
@@ -7719,6 +7912,63 @@ export interface operations {
             };
         };
     };
+    "ledger-aging_csv": {
+        parameters: {
+            query?: {
+                /** @description Every word in the client's name (accents and case ignored). */
+                q?: string | null;
+                /** @description Only this currency. */
+                currency?: string | null;
+                /** @description Only clients owing something older than this many days. */
+                over_days?: components["schemas"]["OverDays"] | null;
+                /** @description The report's order by default. */
+                sort?: components["schemas"]["AgingSort"] | null;
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "ledger-daily_close": {
         parameters: {
             query?: {
@@ -7751,6 +8001,65 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ledger-close_day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The local day (today or earlier). */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCloseOut"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (see next_step) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7828,6 +8137,12 @@ export interface operations {
             query: {
                 from: string;
                 to: string;
+                kind?: components["schemas"]["EntryKind"] | null;
+                payment_method?: components["schemas"]["PaymentMethod"] | null;
+                /** @description Only this currency. */
+                currency?: string | null;
+                /** @description Every word in the client's name (accents and case ignored). */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -7894,6 +8209,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageOut_UnpaidBillOut_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (see errors[]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "ledger-unpaid_bills_csv": {
+        parameters: {
+            query?: {
+                /** @description Every word in the client's name (accents and case ignored). */
+                q?: string | null;
+                /** @description Only this currency. */
+                currency?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
                 };
             };
             /** @description Not authenticated */
@@ -10147,6 +10514,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1AppointmentsSessionsOfMonthGetParametersQueryModalityAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/appointments/sessions-of-month"]["get"]["parameters"]["query"]["modality"]> = ["virtual", "on_site"];
 export const adjustmentDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdjustmentDirection"]> = ["credit", "debit"];
+export const agingSortValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgingSort"]> = ["client", "currency", "balance", "days0", "days31", "days61", "days90"];
 export const apiKeyScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyScope"]> = ["read", "write"];
 export const appointmentCreateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentCreate"]["status"]> = ["scheduled", "attended", "no_show"];
 export const appointmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentKind"]> = ["client_session", "client_contact", "collateral_contact", "other_event"];
@@ -10163,14 +10531,17 @@ export const droppedOutWhatValues: ReadonlyArray<FlattenedDeepRequired<component
 export const duplicateReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateReason"]> = ["name_and_birth_date", "phone", "email", "id_number"];
 export const emailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EmailStatus"]> = ["sending", "sent", "failed", "unknown"];
 export const entryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntryKind"]> = ["charge", "payment", "refund", "adjustment", "reversal"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "rate_limited", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.outcome_recorded", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.payment_applied", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.note_empty", "conflict.session_has_note", "conflict.note_not_signed", "conflict.session_billed", "conflict.merge_has_money", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "forbidden.money_is_front_desk", "forbidden.practice_wide_event", "forbidden.note_author_only", "forbidden.note_unlock", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.currency_mismatch", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.range_too_long", "validation.too_many_rows", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["validation.failed", "bad_request", "not_found", "unauthenticated", "forbidden", "too_many_attempts", "rate_limited", "method_not_allowed", "payload_too_large", "internal_error", "conflict.relationship_exists", "conflict.enrollment_overlap", "conflict.in_use", "conflict.duplicate", "conflict.email_taken", "conflict.last_admin", "conflict.practitioner_linked", "conflict.custom_field_key_taken", "conflict.job_not_dead", "conflict.client_has_records", "conflict.merge_same_client", "conflict.scheduling_clash", "conflict.not_started", "conflict.outcome_recorded", "conflict.idempotency_key_reused", "conflict.idempotency_in_progress", "conflict.already_reversed", "conflict.not_reversible", "conflict.refund_exceeds_payment", "conflict.allocation_exceeds", "conflict.bill_cancelled", "conflict.bill_has_payments", "conflict.payment_applied", "conflict.bill_not_cancelled", "conflict.note_signed", "conflict.note_empty", "conflict.session_has_note", "conflict.note_not_signed", "conflict.session_billed", "conflict.merge_has_money", "conflict.day_closed", "not_found.merged", "forbidden.own_password", "forbidden.reassign_clients", "forbidden.role_may_not_delete", "forbidden.other_practitioner", "forbidden.money_is_front_desk", "forbidden.practice_wide_event", "forbidden.note_author_only", "forbidden.note_unlock", "validation.required", "validation.unknown_field", "validation.invalid_json", "validation.too_short", "validation.too_long", "validation.out_of_range", "validation.wrong_type", "validation.choice", "validation.email", "validation.date", "validation.future_date", "validation.unknown_reference", "validation.inactive_reference", "validation.currency", "validation.currency_not_enabled", "validation.currency_mismatch", "validation.format", "validation.duplicate_value", "validation.characters", "validation.phone", "validation.no_consent", "validation.window_too_long", "validation.range_too_long", "validation.too_many_rows", "validation.country", "validation.too_large", "validation.password_too_short", "validation.wrong_password", "validation.cursor", "validation.invalid"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "signed_note", "has_note", "billed", "exception", "group"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
+export const overDaysValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OverDays"]> = ["30", "60", "90"];
 export const paymentMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentMethod"]> = ["cash", "card", "check", "bank_transfer", "other"];
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];
 export const reminderChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderChannel"]> = ["email", "sms", "voice"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "front_desk", "clinician"];
 export const seriesChangeActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesChange"]["action"]> = ["edit", "delete"];
 export const seriesChangeScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SeriesChange"]["scope"]> = ["this", "following", "all"];
+export const sortOrderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SortOrder"]> = ["asc", "desc"];
+export const weekStartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WeekStart"]> = ["monday", "sunday", "saturday"];

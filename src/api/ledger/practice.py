@@ -13,26 +13,24 @@ from pydantic import Field
 from tend.api.csv_export import CSV_RESPONSES, csv_response, safe_cell
 from tend.api.deps import ContextDep, PageDep, StaffDep
 from tend.api.errors import problem_responses
+from tend.api.ledger import daily_close
 from tend.api.ledger.bills import BillOut
 from tend.api.ledger.entries import EntryOut
 from tend.api.schemas import OutputModel, PageOut
+from tend.core.enums import EntryKind, PaymentMethod
 from tend.domain.ledger import bills, reports
+from tend.domain.ledger.report_filters import (
+    AgingFilter,
+    AgingSort,
+    EntryFilter,
+    OverDays,
+    SortOrder,
+    filter_aging,
+    unpaid_bills_matching,
+)
 
 router = APIRouter(prefix="/api/v1/ledger", tags=["ledger"])
 ERRORS = problem_responses(401, 403, 422)
-
-
-class MethodTotalOut(OutputModel):
-    payment_method: str
-    currency: str
-    count: int
-    total_minor: int
-
-
-class DailyCloseOut(OutputModel):
-    day: date
-    payments: list[MethodTotalOut]
-    refunds: list[MethodTotalOut]
 
 
 class AgingRowOut(OutputModel):
@@ -52,25 +50,53 @@ class PracticeEntryOut(EntryOut):
         return f"{self.client_last_name}, {self.client_first_name}"
 
 
-@router.get("/daily-close", responses=ERRORS)
-async def daily_close(
-    _staff: StaffDep,
-    ctx: ContextDep,
-    day: Annotated[date | None, Query(description="Today by default.")] = None,
-) -> DailyCloseOut:
-    """Payments and refunds of one local day by method and currency: the front desk's cash-up."""
-    close = await reports.daily_close(ctx, day)
-    return DailyCloseOut(
-        day=close.day,
-        payments=[MethodTotalOut.model_validate(t) for t in close.payments],
-        refunds=[MethodTotalOut.model_validate(t) for t in close.refunds],
-    )
+router.include_router(daily_close.router)  # the daily close and closing a day: daily_close.py
 
 
 @router.get("/aging", responses=ERRORS)
 async def aging(_staff: StaffDep, ctx: ContextDep) -> list[AgingRowOut]:
     """Clients who owe, per currency, largest first, split by how old the unpaid charges are."""
     return [AgingRowOut.model_validate(row) for row in await reports.aging(ctx)]
+
+
+Currency = Annotated[str | None, Query(pattern="^[A-Z]{3}$", description="Only this currency.")]
+NameSearch = Annotated[
+    str | None,
+    Query(max_length=100, description="Every word in the client's name (accents and case ignored)."),
+]
+
+
+@router.get("/aging.csv", response_class=Response, responses={**CSV_RESPONSES, **ERRORS})
+async def aging_csv(
+    _staff: StaffDep,
+    ctx: ContextDep,
+    q: NameSearch = None,
+    currency: Currency = None,
+    over_days: Annotated[
+        OverDays | None, Query(description="Only clients owing something older than this many days.")
+    ] = None,
+    sort: Annotated[AgingSort | None, Query(description="The report's order by default.")] = None,
+    order: SortOrder = SortOrder.asc,
+) -> Response:
+    """The aging as shown: the same filters and order as the screen, amounts in minor units."""
+    wanted = AgingFilter(q=q, currency=currency, over_days=over_days, sort=sort, order=order)
+    rows = filter_aging(await reports.aging(ctx), wanted)
+    return csv_response(
+        [
+            "client",
+            "currency",
+            "balance_minor",
+            "days_0_30_minor",
+            "days_31_60_minor",
+            "days_61_90_minor",
+            "over_90_minor",
+        ],
+        (
+            [safe_cell(f"{r.last_name}, {r.first_name}"), r.currency, r.balance_minor, *r.buckets]
+            for r in rows
+        ),
+        "aging.csv",
+    )
 
 
 Day = Annotated[date, Query()]
@@ -105,9 +131,22 @@ async def entries_in_range(
     responses={**CSV_RESPONSES, **ERRORS},
 )
 async def entries_csv(
-    _staff: StaffDep, ctx: ContextDep, from_: Annotated[date, Query(alias="from")], to: Day
+    _staff: StaffDep,
+    ctx: ContextDep,
+    from_: Annotated[date, Query(alias="from")],
+    to: Day,
+    kind: EntryKind | None = None,
+    payment_method: PaymentMethod | None = None,
+    currency: Currency = None,
+    q: NameSearch = None,
 ) -> Response:
-    entries = await _named(ctx, list(await reports.all_entries_in_range(ctx, from_, to)))
+    """The range's entries (optionally only one kind, method, currency or client name) in recorded order."""
+    wanted = EntryFilter(kind=kind, payment_method=payment_method, currency=currency, q=q)
+    entries = [
+        e
+        for e in await _named(ctx, list(await reports.all_entries_in_range(ctx, from_, to)))
+        if wanted.matches(e.kind, e.payment_method, e.currency, e.client_first_name, e.client_last_name)
+    ]
     return csv_response(
         ["date", "client", "kind", "type", "memo", "reference", "currency", "amount_minor", "delta_minor"],
         (
@@ -148,3 +187,37 @@ async def unpaid_bills(_staff: StaffDep, ctx: ContextDep, page: PageDep) -> Page
         for v in views
     ]
     return PageOut[UnpaidBillOut](items=items, next_cursor=found.next_cursor)
+
+
+@router.get("/unpaid-bills.csv", response_class=Response, responses={**CSV_RESPONSES, **ERRORS})
+async def unpaid_bills_csv(
+    _staff: StaffDep, ctx: ContextDep, q: NameSearch = None, currency: Currency = None
+) -> Response:
+    """Every unpaid bill, oldest first, optionally of one currency or client name; amounts in minor units."""
+    found = await unpaid_bills_matching(ctx, q, currency)
+    return csv_response(
+        [
+            "issued_on",
+            "client",
+            "description",
+            "status",
+            "currency",
+            "total_minor",
+            "paid_minor",
+            "owed_minor",
+        ],
+        (
+            [
+                b.view.bill.issued_on.isoformat(),
+                safe_cell(f"{b.last_name}, {b.first_name}"),
+                safe_cell(b.view.lines[0].description if b.view.lines else ""),
+                b.view.bill.status.value,
+                b.view.bill.currency,
+                b.view.bill.total_minor,
+                b.view.bill.paid_minor,
+                b.view.bill.total_minor - b.view.bill.paid_minor,
+            ]
+            for b in found
+        ),
+        "unpaid-bills.csv",
+    )

@@ -1,6 +1,6 @@
-"""The practice's money views (admins and the front desk): the day's payments by method and currency
-(the daily close), clients with a balance due aged by how old the unpaid charges are, entries of a date
-range, and unpaid bills. Amounts are per currency, never added across currencies."""
+"""The practice's money views (admins and the front desk): clients with a balance due aged by how old the
+unpaid charges are, entries of a date range, and unpaid bills (the daily close is `daily_close.py`).
+Amounts are per currency, never added across currencies."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tend.core.errors import ErrorCode, Forbidden, Invalid
 from tend.core.pages import Page, PageRequest
 from tend.domain.context import Context
 from tend.domain.practice.settings import practice_today
-from tend.persistence.repositories.ledger import BillRepository, Increase, LedgerRepository, MethodTotal
+from tend.persistence.repositories.ledger import BillRepository, Increase, LedgerRepository
 from tend.persistence.tables.ledger import Bill, LedgerEntry
 
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
@@ -23,20 +23,6 @@ CSV_ROW_LIMIT = 50_000
 def _check_reader(ctx: Context) -> None:
     if not ctx.actor.reads_whole_practice:
         raise Forbidden("The practice's ledger is for admins and the front desk.")
-
-
-@dataclass(frozen=True)
-class DailyClose:
-    day: date
-    payments: list[MethodTotal]
-    refunds: list[MethodTotal]
-
-
-async def daily_close(ctx: Context, day: date | None) -> DailyClose:
-    _check_reader(ctx)
-    day = day or await practice_today(ctx)
-    ledger = LedgerRepository(ctx.session)
-    return DailyClose(day, await ledger.payments_totals(day), await ledger.refunds_totals(day))
 
 
 @dataclass

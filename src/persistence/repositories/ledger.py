@@ -1,6 +1,7 @@
 """Queries of the ledger context: entries and balances (one SUM, for a whole page of clients at once),
 refund and allocation totals, a session's automatic charges, bills with their lines and allocations,
-the practice's daily close and date ranges, and stored idempotent responses."""
+the practice's daily close (its entries, totals and the record of closing it) and date ranges, and stored
+idempotent responses."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from tend.persistence.tables.ledger import (
     Allocation,
     Bill,
     BillLine,
+    DailyClose,
     IdempotencyRecord,
     LedgerEntry,
 )
@@ -43,14 +45,6 @@ class Increase:
 
     effective_date: date
     amount_minor: int
-
-
-@dataclass(frozen=True)
-class MethodTotal:
-    payment_method: str
-    currency: str
-    count: int
-    total_minor: int
 
 
 def _not_reversed() -> ColumnElement[bool]:
@@ -215,26 +209,19 @@ class LedgerRepository(RecordRepository[LedgerEntry]):
             )
         )
 
-    async def payments_totals(self, day: date) -> list[MethodTotal]:
-        """A day's payments (reversed ones left out) by method and currency."""
-        return await self._totals(EntryKind.payment, day)
-
-    async def refunds_totals(self, day: date) -> list[MethodTotal]:
-        return await self._totals(EntryKind.refund, day)
-
-    async def _totals(self, kind: EntryKind, day: date) -> list[MethodTotal]:
-        rows = await self.session.execute(
-            select(
-                LedgerEntry.payment_method,
-                LedgerEntry.currency,
-                func.count(LedgerEntry.id),
-                func.sum(LedgerEntry.amount_minor),
+    async def day_payments_and_refunds(self, day: date) -> list[LedgerEntry]:
+        """A day's payments and refunds (reversed ones left out, as in its totals) in the order recorded."""
+        return list(
+            await self.session.scalars(
+                select(LedgerEntry)
+                .where(
+                    LedgerEntry.kind.in_([EntryKind.payment, EntryKind.refund]),
+                    LedgerEntry.effective_date == day,
+                    _not_reversed(),
+                )
+                .order_by(LedgerEntry.created_at, LedgerEntry.id)
             )
-            .where(LedgerEntry.kind == kind, LedgerEntry.effective_date == day, _not_reversed())
-            .group_by(LedgerEntry.payment_method, LedgerEntry.currency)
-            .order_by(LedgerEntry.currency, LedgerEntry.payment_method)
         )
-        return [MethodTotal(str(m), c, int(n), int(t)) for m, c, n, t in rows]
 
     async def in_range(self, first: date, last: date, page: PageRequest) -> Page[LedgerEntry]:
         statement = select(LedgerEntry).where(LedgerEntry.effective_date.between(first, last))
@@ -354,6 +341,25 @@ class BillRepository(RecordRepository[Bill]):
         self.session.add(allocation)
         await self.session.flush()
         return allocation
+
+
+class DailyCloseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def of_day(self, day: date) -> DailyClose | None:
+        return await self.session.scalar(select(DailyClose).where(DailyClose.day == day))
+
+    async def add(self, close: DailyClose) -> bool:
+        """Inserts the close unless the day is closed already: the UNIQUE day decides, inside a savepoint,
+        so of two closes at once one wins (on PostgreSQL the other waits for it to commit, then loses)."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(close)
+                await self.session.flush()
+        except IntegrityError:
+            return False
+        return True
 
 
 class IdempotencyRepository:

@@ -1,6 +1,6 @@
 """Tables of the ledger context: the insert-only money ledger, bills with their lines, the allocations of
-payments to bills, and stored Idempotency-Key responses. (Session notes are the notes context's:
-tables/notes.py.)
+payments to bills, the closes of the practice's days, and stored Idempotency-Key responses. (Session notes
+are the notes context's: tables/notes.py.)
 
 `ledger_entries` refuses UPDATE and DELETE in the database itself (a trigger on both engines, created by
 migration 0008): nothing that held money is ever changed; mistakes are fixed by new entries."""
@@ -141,6 +141,23 @@ class Allocation(Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     removed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+
+
+class DailyClose(Base):
+    """One local day's cash-up, closed once (the UNIQUE day decides between two people closing at once):
+    who closed it, when, the totals it showed and the entries it counted, so a payment, refund or reversal
+    for that day recorded later shows as a change instead of silently altering a closed day."""
+
+    __tablename__ = "daily_closes"
+
+    id: Mapped[uuid.UUID] = id_column()
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    closed_by_api_key_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    # {"payments": [{payment_method, currency, count, total_minor}, ...], "refunds": [...]}
+    totals: Mapped[dict[str, Any]] = mapped_column(JSON)
+    entry_ids: Mapped[list[str]] = mapped_column(JSON)
 
 
 class IdempotencyRecord(Base):
