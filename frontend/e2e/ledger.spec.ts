@@ -259,7 +259,7 @@ describe('ledger', () => {
     await mine.waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: es.ledger.entries.download }).click(),
+      page.getByRole('button', { name: es.ledger.tables.export }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`ledger-${today}-${today}.csv`);
     expect(await readFile((await download.path())!, 'utf8')).toContain(client.last);

@@ -18,6 +18,9 @@ export {
   mergeFieldValues as MERGE_FIELDS,
   relationshipTypeValues as RELATIONSHIP_TYPES,
   roleValues as ROLES,
+  entryKindValues as ENTRY_KINDS,
+  agingSortValues as AGING_SORTS,
+  overDaysValues as OVER_DAYS,
 } from './schema';
 
 export type User = components['schemas']['UserOut'];
@@ -120,6 +123,9 @@ export type BillLine = components['schemas']['BillLineOut'];
 export type Allocation = components['schemas']['AllocationOut'];
 export type DailyClose = components['schemas']['DailyCloseOut'];
 export type MethodTotal = components['schemas']['MethodTotalOut'];
+export type CloseEntry = components['schemas']['CloseEntryOut'];
 export type AgingRow = components['schemas']['AgingRowOut'];
 export type PracticeEntry = components['schemas']['PracticeEntryOut'];
 export type UnpaidBill = components['schemas']['UnpaidBillOut'];
+export type AgingSort = components['schemas']['AgingSort'];
+export type OverDays = components['schemas']['OverDays'];

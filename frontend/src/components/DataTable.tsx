@@ -33,6 +33,7 @@ import {
   type Header,
   type RowData,
   type SortingState,
+  type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
 import {
@@ -51,6 +52,8 @@ import classes from './DataTable.module.css';
 import { FIT } from './tableStyles';
 
 declare module '@tanstack/react-table' {
+  // An augmentation repeats the library's type parameters, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Right-aligned: numbers and row actions. */
     align?: 'right';
@@ -77,6 +80,7 @@ export interface DataTableNavigation {
 export interface DataTableProps<T> {
   data: readonly T[];
   // Cell values differ per column; TanStack's own examples type the list this way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, any>[];
   getRowId: (row: T) => string;
   /** Skeleton rows instead of data (the first load). */
@@ -85,6 +89,11 @@ export interface DataTableProps<T> {
   stale?: boolean;
   rowProps?: (row: T) => TableTrProps;
   initialSorting?: SortingState;
+  /** The order, when the owner needs it too (e.g. to download the rows in the order shown). */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** Rows under the body (totals), in the table layout only: cards have no footer. */
+  footer?: ReactNode;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
   testId?: string;
@@ -158,6 +167,9 @@ export function DataTable<T>({
   stale = false,
   rowProps,
   initialSorting = [],
+  sorting: ownedSorting,
+  onSortingChange,
+  footer,
   minWidth,
   testId,
   highlightOnHover = true,
@@ -168,8 +180,16 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [localSorting, setLocalSorting] = useState<SortingState>(initialSorting);
+  const sorting = ownedSorting ?? localSorting;
+  const setSorting = (update: Updater<SortingState>) => {
+    const next = typeof update === 'function' ? update(sorting) : update;
+    setLocalSorting(next);
+    onSortingChange?.(next);
+  };
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
+  // TanStack Table returns functions the React Compiler cannot memoize; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: data as T[],
     columns,
@@ -287,6 +307,7 @@ export function DataTable<T>({
               </Table.Tr>
             ))}
       </Table.Tbody>
+      {footer ? <Table.Tfoot>{footer}</Table.Tfoot> : null}
     </Table>
   );
 

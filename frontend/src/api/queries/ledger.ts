@@ -9,12 +9,13 @@
  * Every money call refreshes everything money shows: the client (balance chips on the list and the header),
  * the statement, the bills and the practice's reports.
  */
-import { keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../client';
+import type { operations } from '../schema';
 import { unwrap } from '../problem';
 import { $api } from '../query';
-import { useApiMutation, type Resource } from './cache';
+import { invalidateResource, useApiMutation, type Resource } from './cache';
 import { CLIENTS } from './clients';
 import { useCursorList } from './paging';
 
@@ -32,10 +33,13 @@ const ALLOCATION = '/api/v1/allocations/{allocation_id}';
 const BILL = '/api/v1/bills/{bill_id}';
 const CANCEL_BILL = '/api/v1/bills/{bill_id}/cancel';
 const DAILY_CLOSE = '/api/v1/ledger/daily-close';
+const CLOSE_DAY = '/api/v1/ledger/daily-close/{day}/close';
 const AGING = '/api/v1/ledger/aging';
+const AGING_CSV = '/api/v1/ledger/aging.csv';
 const ENTRIES = '/api/v1/ledger/entries';
 const ENTRIES_CSV = '/api/v1/ledger/entries.csv';
 const UNPAID_BILLS = '/api/v1/ledger/unpaid-bills';
+const UNPAID_BILLS_CSV = '/api/v1/ledger/unpaid-bills.csv';
 
 /** Whatever a money call may change: clients (balances), their statements and bills, the practice's reports. */
 const MONEY: readonly Resource[] = [CLIENTS, ENTRY, BILL, DAILY_CLOSE, AGING, ENTRIES, UNPAID_BILLS];
@@ -98,6 +102,12 @@ export function useDailyClose(day: string | null) {
   );
 }
 
+/** Closes a local day once. Refetched whatever the answer: a 409 means someone closed it first, and says who. */
+export function useCloseDay() {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', CLOSE_DAY, { onSettled: () => invalidateResource(queryClient, DAILY_CLOSE) });
+}
+
 /** Clients who owe, per currency, split by the age of what they owe. */
 export function useAging() {
   return $api.useQuery('get', AGING, {}, { staleTime: 0 });
@@ -143,9 +153,27 @@ export async function downloadStatement(clientId: string): Promise<void> {
   saveBlob(blob, attachmentName(result.response.headers.get('Content-Disposition'), `statement-${clientId}.csv`));
 }
 
-/** Downloads the practice's entries of [from, to] as CSV; throws an ApiError when refused. */
-export async function downloadEntries(from: string, to: string): Promise<void> {
-  const result = await api.GET(ENTRIES_CSV, { params: { query: { from, to } }, parseAs: 'blob' });
+export type EntriesCsvQuery = operations['ledger-entries_csv']['parameters']['query'];
+export type AgingCsvQuery = NonNullable<operations['ledger-aging_csv']['parameters']['query']>;
+export type UnpaidBillsCsvQuery = NonNullable<operations['ledger-unpaid_bills_csv']['parameters']['query']>;
+
+/** Downloads the practice's entries of [from, to] (and the screen's filters) as CSV; throws an ApiError when refused. */
+export async function downloadEntries(query: EntriesCsvQuery): Promise<void> {
+  const result = await api.GET(ENTRIES_CSV, { params: { query }, parseAs: 'blob' });
   const blob = unwrap(result) as unknown as Blob;
-  saveBlob(blob, attachmentName(result.response.headers.get('Content-Disposition'), `ledger-${from}-${to}.csv`));
+  saveBlob(blob, attachmentName(result.response.headers.get('Content-Disposition'), `ledger-${query.from}-${query.to}.csv`));
+}
+
+/** Downloads the aging as the screen shows it (its filters and order) as CSV; throws an ApiError when refused. */
+export async function downloadAging(query: AgingCsvQuery): Promise<void> {
+  const result = await api.GET(AGING_CSV, { params: { query }, parseAs: 'blob' });
+  const blob = unwrap(result) as unknown as Blob;
+  saveBlob(blob, attachmentName(result.response.headers.get('Content-Disposition'), 'aging.csv'));
+}
+
+/** Downloads every unpaid bill matching the screen's filters as CSV; throws an ApiError when refused. */
+export async function downloadUnpaidBills(query: UnpaidBillsCsvQuery): Promise<void> {
+  const result = await api.GET(UNPAID_BILLS_CSV, { params: { query }, parseAs: 'blob' });
+  const blob = unwrap(result) as unknown as Blob;
+  saveBlob(blob, attachmentName(result.response.headers.get('Content-Disposition'), 'unpaid-bills.csv'));
 }

@@ -57,7 +57,6 @@ export function useAllocations(bills: readonly Bill[], currency: string, availab
   const textOf = (bill: Bill) =>
     state.typed ? (state.typed[bill.id] ?? '') : auto[bill.id] ? minorToInput(auto[bill.id]!, currency) : '';
 
-  let appliedMinor = 0;
   const allocations: AllocationCreate[] = [];
   const rows = bills.map((bill): AllocationRow => {
     const ticked = isTicked(bill);
@@ -68,12 +67,10 @@ export function useAllocations(bills: readonly Bill[], currency: string, availab
     if (parsed.amountMinor > owedOf(bill)) {
       return { bill, ticked, text, error: t('ledger.allocate.overOwed', { amount: formatMoney(owedOf(bill), currency) }) };
     }
-    if (parsed.amountMinor > 0) {
-      appliedMinor += parsed.amountMinor;
-      allocations.push({ bill_id: bill.id, amount_minor: parsed.amountMinor });
-    }
+    if (parsed.amountMinor > 0) allocations.push({ bill_id: bill.id, amount_minor: parsed.amountMinor });
     return { bill, ticked, text, error: null };
   });
+  const appliedMinor = allocations.reduce((sum, allocation) => sum + allocation.amount_minor, 0);
   const over = availableMinor !== null && appliedMinor > availableMinor;
   const error = over ? t('ledger.allocate.tooMuch', { amount: formatMoney(availableMinor, currency) }) : null;
 

@@ -56,7 +56,7 @@ describe('client ledger tab', { timeout: 30_000 }, () => {
     const soles = await screen.findByTestId('statement-PEN', undefined, SLOW);
     const balances = screen.getByRole('group', { name: 'Balance per currency' });
     expect(plain(balances.textContent)).toContain('Balance in PENOwes S/ 180.00');
-    expect(plain(balances.textContent)).toContain('Balance in USDIn credit $40.00');
+    expect(plain(balances.textContent)).toContain('Balance in USDIn credit US$ 40.00');
 
     const rows = within(soles).getAllByRole('row').slice(1);
     expect(rows.map((row) => plain(row.textContent))).toEqual([
@@ -308,8 +308,8 @@ describe('client bills tab', { timeout: 30_000 }, () => {
     renderApp(`/clients/${CLIENT_ID}/bills`);
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: 'Anular comprobante del 3 mar 2026' }, SLOW));
-    const dialog = await screen.findByRole('dialog', { name: '¿Anular el comprobante del 3 mar 2026?' });
+    await user.click(await screen.findByRole('button', { name: 'Anular comprobante del 3 mar. 2026' }, SLOW));
+    const dialog = await screen.findByRole('dialog', { name: '¿Anular el comprobante del 3 mar. 2026?' });
     await fill(user, within(dialog).getByRole('textbox', { name: /Motivo/ }), 'Error de registro');
     await user.click(within(dialog).getByRole('button', { name: 'Anular comprobante' }));
     const conflict = await screen.findByRole('dialog', { name: 'Todavía no se puede' });

@@ -18,6 +18,13 @@ const close = {
     { payment_method: 'card', currency: 'PEN', count: 1, total_minor: 15000 },
   ],
   refunds: [{ payment_method: 'cash', currency: 'PEN', count: 1, total_minor: 1000 }],
+  practice_name: 'Demo',
+  entries: [],
+  closed_at: null,
+  closed_by_name: null,
+  closed_payments: null,
+  closed_refunds: null,
+  changed_since_close: false,
 };
 
 const aging = [
@@ -48,29 +55,29 @@ describe('ledger page', { timeout: 30_000 }, () => {
     renderApp('/ledger');
 
     const report = await screen.findByTestId('daily-close', undefined, SLOW);
-    expect(within(report).getByRole('heading', { name: 'Daily close of Mar 5, 2026' })).toBeInTheDocument();
+    expect(within(report).getByRole('heading', { name: 'Daily close of Thursday, March 5, 2026' })).toBeInTheDocument();
     expect(plain(screen.getByTestId('close-payments-total-PEN').textContent)).toBe('Total in PENPEN3S/ 200.00');
-    expect(plain(screen.getByTestId('close-payments-total-USD').textContent)).toBe('Total in USDUSD1$40.00');
+    expect(plain(screen.getByTestId('close-payments-total-USD').textContent)).toBe('Total in USDUSD1US$ 40.00');
     expect(plain(screen.getByTestId('close-net-PEN').textContent)).toBe('PEN: S/ 190.00');
-    expect(plain(screen.getByTestId('close-net-USD').textContent)).toBe('USD: $40.00');
+    expect(plain(screen.getByTestId('close-net-USD').textContent)).toBe('USD: US$ 40.00');
     expect(screen.getByRole('button', { name: 'Print' })).toBeEnabled();
   });
 
-  it('shows aging per currency and unpaid bills with the client names, linking to the client', async () => {
+  it('shows aging with a currency column and unpaid bills with the client names, linking to the client', async () => {
     signInAs('admin');
     fakeApi(routes());
     renderApp('/ledger?section=aging');
     const user = userEvent.setup();
 
-    const soles = await screen.findByTestId('aging-PEN', undefined, SLOW);
-    expect(plain(soles.textContent)).toContain('Zoila MuñozS/ 175.00S/ 25.00S/ 150.00—');
-    expect(plain(soles.textContent)).not.toContain('Quispe');
-    expect(plain(screen.getByTestId('aging-USD').textContent)).toContain('Pedro Quispe$50.00');
+    const table = await screen.findByTestId('aging', undefined, SLOW);
+    const [zoila, pedro] = table.querySelectorAll('tbody tr');
+    expect(plain(zoila?.textContent)).toBe('Zoila MuñozPENS/ 175.00S/ 25.00S/ 150.00——');
+    expect(plain(pedro?.textContent)).toBe('Pedro QuispeUSDUS$ 50.00———US$ 50.00');
 
     await user.click(screen.getByRole('tab', { name: 'Unpaid bills' }));
-    const table = await screen.findByTestId('unpaid-bills', undefined, SLOW);
-    expect(await within(table).findByRole('link', { name: 'Ana Ríos' }, SLOW)).toHaveAttribute('href', '/clients/c3/bills');
-    expect(within(table).getByRole('link', { name: 'Zoila Muñoz' })).toHaveAttribute('href', '/clients/c1/bills');
+    const bills = await screen.findByTestId('unpaid-bills', undefined, SLOW);
+    expect(await within(bills).findByRole('link', { name: 'Ana Ríos' }, SLOW)).toHaveAttribute('href', '/clients/c3/bills');
+    expect(within(bills).getByRole('link', { name: 'Zoila Muñoz' })).toHaveAttribute('href', '/clients/c1/bills');
   });
 
   it('is not for clinicians', async () => {

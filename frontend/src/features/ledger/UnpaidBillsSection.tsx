@@ -1,12 +1,15 @@
 /**
  * Unpaid bills of the whole practice, oldest first: whose, issued when, total, paid, owed (the API names each
- * bill's client).
+ * bill's client). Name and currency narrow the rows; sorting and filters see the pages loaded so far (the screen
+ * says so while the server has more), while the CSV holds every matching unpaid bill.
  */
-import { Anchor, Group, Text } from '@mantine/core';
-import { createColumnHelper } from '@tanstack/react-table';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUnpaidBills } from '../../api/queries/ledger';
+import { downloadUnpaidBills, useUnpaidBills } from '../../api/queries/ledger';
+import { usePractice } from '../../api/queries/practice';
 import type { UnpaidBill } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
@@ -14,7 +17,10 @@ import { useClientWords } from '../clients/clientWords';
 import { clientDisplayName } from '../clients/format';
 import { BillStatusBadge, useBillTitle } from './ClientBillsTab';
 import { useFormatDate, useFormatMoney } from './ledgerForms';
+import { BillFilterInputs } from './LedgerFilterInputs';
 import { owedOf } from './ledgerMath';
+import { NO_BILL_FILTERS, byCurrencyThenAmount, byFoldedText, filterBills, unpaidBillsCsvQuery, type BillFilters } from './tableFilters';
+import { TableToolbar } from './TableToolbar';
 
 const column = createColumnHelper<UnpaidBill>();
 function nameOf(bill: UnpaidBill): string {
@@ -28,12 +34,19 @@ export function UnpaidBillsSection() {
   const formatMoney = useFormatMoney();
   const formatDate = useFormatDate();
   const billTitle = useBillTitle();
+  const practice = usePractice();
+  const [filters, setFilters] = useState<BillFilters>(NO_BILL_FILTERS);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const shown = filterBills(items, filters);
+  const filtered = filters.q.trim() !== '' || filters.currency !== null;
+  const byAmount = byCurrencyThenAmount<UnpaidBill>(sorting[0]?.desc ?? false);
 
   const columns = [
     column.accessor((bill) => nameOf(bill), {
       id: 'client',
       header: t('ledger.unpaid.columns.client', words),
       enableHiding: false,
+      sortingFn: byFoldedText,
       // Read from `names` itself: the table caches accessor values per row, and names arrive after the rows.
       cell: ({ row: { original: bill } }) => (
         <Anchor component={Link} to={`/clients/${bill.client_id}/bills`} size="sm" fw={600}>
@@ -59,17 +72,20 @@ export function UnpaidBillsSection() {
     }),
     column.accessor('total_minor', {
       header: t('ledger.unpaid.columns.total'),
+      sortingFn: byAmount,
       meta: { align: 'right', nowrap: true },
       cell: ({ row: { original: bill } }) => formatMoney(bill.total_minor, bill.currency),
     }),
     column.accessor('paid_minor', {
       header: t('ledger.unpaid.columns.paid'),
+      sortingFn: byAmount,
       meta: { align: 'right', nowrap: true },
       cell: ({ row: { original: bill } }) => formatMoney(bill.paid_minor, bill.currency),
     }),
     column.accessor((bill) => owedOf(bill), {
       id: 'owed',
       header: t('ledger.unpaid.columns.owed'),
+      sortingFn: byAmount,
       meta: { align: 'right', nowrap: true },
       cell: ({ row: { original: bill } }) => (
         <Text size="sm" fw={600}>
@@ -81,7 +97,32 @@ export function UnpaidBillsSection() {
 
   return (
     <ListFrame query={query} isEmpty={items.length === 0} loadFailed={t('ledger.unpaid.loadFailed')} emptyTitle={t('ledger.unpaid.empty')}>
-      <DataTable data={items} columns={columns} getRowId={(bill) => bill.id} testId="unpaid-bills" minWidth={640} />
+      <Stack gap="sm" p="sm">
+        <TableToolbar
+          onExport={() => downloadUnpaidBills(unpaidBillsCsvQuery(filters))}
+          shown={shown.length}
+          total={items.length}
+          loadedOnly={query.hasNextPage ? items.length : null}
+          onClear={filtered ? () => setFilters(NO_BILL_FILTERS) : null}
+        >
+          <BillFilterInputs filters={filters} onChange={setFilters} currencies={practice.data?.currencies ?? []} rows={items} />
+        </TableToolbar>
+        {shown.length === 0 ? (
+          <Paper p="lg" withBorder data-testid="no-match">
+            <Text ta="center">{t('ledger.tables.noMatch')}</Text>
+          </Paper>
+        ) : (
+          <DataTable
+            data={shown}
+            columns={columns}
+            getRowId={(bill) => bill.id}
+            sorting={sorting}
+            onSortingChange={setSorting}
+            testId="unpaid-bills"
+            minWidth={640}
+          />
+        )}
+      </Stack>
     </ListFrame>
   );
 }

@@ -42,6 +42,7 @@ export const errorsEn = {
     'conflict.session_has_note': 'This session has a clinical note, which is never deleted.',
     'conflict.note_not_signed': 'This note is not signed: there is nothing to amend.',
     'conflict.merge_has_money': 'The record being merged away has money in its ledger, which never moves between records.',
+    'conflict.day_closed': 'This day is already closed.',
     'conflict.session_billed': 'This session is billed: its price, service and client are on its bill.',
     'not_found.merged': 'This record was merged into another one.',
     'forbidden.own_password': 'You cannot reset your own password here; change it from your account instead.',
@@ -113,6 +114,7 @@ export const errorsEn = {
     'conflict.session_has_note': 'Cancel the session instead: it leaves the calendar and its note is kept.',
     'conflict.note_not_signed': 'Edit the draft instead (and sign it when it is done).',
     'conflict.merge_has_money': 'Keep that record instead and merge the other one into it.',
+    'conflict.day_closed': 'Nothing to do: payments recorded for that day from now on are listed as after the close.',
     'conflict.session_billed': 'Edit the bill\'s lines instead (possible while no payment is applied).',
   } satisfies Record<ConflictCode, string>,
 };

@@ -42,6 +42,7 @@ export const errorsEs: ErrorsCatalogue = {
     'conflict.session_has_note': 'Esta sesión tiene una nota clínica, que nunca se elimina.',
     'conflict.note_not_signed': 'Esta nota no está firmada: no hay nada que enmendar.',
     'conflict.merge_has_money': 'El registro que se fusionaría tiene movimientos de dinero, que nunca pasan de un registro a otro.',
+    'conflict.day_closed': 'Este día ya está cerrado.',
     'conflict.session_billed': 'Esta sesión está facturada: su precio, servicio y cliente están en su comprobante.',
     'not_found.merged': 'Este registro se fusionó con otro.',
     'forbidden.own_password': 'Aquí no puede restablecer su propia contraseña; cámbiela desde su cuenta.',
@@ -113,6 +114,7 @@ export const errorsEs: ErrorsCatalogue = {
     'conflict.session_has_note': 'Cancele la sesión en su lugar: sale de la agenda y su nota se conserva.',
     'conflict.note_not_signed': 'Edite el borrador en su lugar (y fírmelo cuando esté listo).',
     'conflict.merge_has_money': 'Conserve ese registro y fusione el otro en él.',
+    'conflict.day_closed': 'No hay nada que hacer: los pagos que se registren para ese día se listan como posteriores al cierre.',
     'conflict.session_billed': 'Edite las líneas del comprobante (posible mientras no tenga pagos aplicados).',
   },
 };
