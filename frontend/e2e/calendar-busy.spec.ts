@@ -11,7 +11,7 @@ import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
 import { type OkApi, launchBrowser, newPage, okApiAs, signIn } from './browser';
-import { addDays, DAY_MS, inLima, limaMs } from './lima';
+import { addDays, DAY_MS, inLima, limaMs, to24h } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -29,7 +29,7 @@ async function proposedStart(page: Page, language: 'es' | 'en'): Promise<{ date:
   const typed = await dialog.getByRole('textbox', { name: t.form.date }).inputValue();
   const [a, b, year] = typed.split('/');
   const [day, month] = language === 'es' ? [a, b] : [b, a];
-  const time = await dialog.getByRole('textbox', { name: t.form.start }).inputValue();
+  const time = to24h(await dialog.getByRole('textbox', { name: t.form.start }).inputValue());
   // A time still to come: the form does not offer to log it as a past session.
   expect(await dialog.getByRole('radiogroup', { name: t.form.recordAs }).count()).toBe(0);
   await dialog.getByRole('button', { name: common.cancel, exact: true }).click();

@@ -98,14 +98,15 @@ describe('calendar', () => {
     await page.mouse.click(slot.x, slot.y);
     const dialog = page.getByRole('dialog', { name: 'New appointment' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('textbox', { name: 'Start' }).inputValue()).toBe('10:00');
+    // English time fields read the 12-hour clock.
+    expect(await dialog.getByRole('textbox', { name: 'Start' }).inputValue()).toBe('10:00 AM');
 
     await pickOption(page, dialog.getByRole('combobox', { name: /Practitioner/ }), PRACTITIONER);
-    await dialog.getByRole('combobox', { name: /Paciente|Client/ }).fill(client.name);
+    await dialog.getByRole('combobox', { name: /Paciente|Patient|Client/ }).fill(client.name);
     await page.getByRole('option', { name: client.name, exact: true }).click();
     await pickOption(page, dialog.getByRole('combobox', { name: /Service/ }), /^90834/);
     // The service's 45 minutes set the end, its price the price.
-    expect(await dialog.getByRole('textbox', { name: 'End' }).inputValue()).toBe('10:45');
+    expect(await dialog.getByRole('textbox', { name: 'End' }).inputValue()).toBe('10:45 AM');
     expect(await dialog.getByRole('textbox', { name: /Price/ }).inputValue()).toBe('150.00');
     await dialog.getByRole('button', { name: 'Book', exact: true }).click();
     // A run against a reused database may find its own earlier booking there.

@@ -23,7 +23,7 @@ async function openBooking(page: Page, baseUrl: string, language: 'en' | 'es') {
   await page.getByRole('button', { name: title, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: title });
   await dialog.waitFor();
-  return { dialog, picker: dialog.getByRole('combobox', { name: /^(Client|Paciente|Cliente)/ }) };
+  return { dialog, picker: dialog.getByRole('combobox', { name: /^(Client|Patient|Paciente|Cliente)/ }) };
 }
 
 describe('client picker', () => {

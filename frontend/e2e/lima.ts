@@ -54,3 +54,12 @@ export function futureTuesday(spread: number): string {
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
   return addDays(today, ((2 - weekday + 7) % 7) + 7 * (2 + Math.floor(Math.random() * spread)));
 }
+
+/** A time field's text as 24-hour "HH:MM": "4:05 PM" → "16:05", "16:05" stays (English fields use am/pm). */
+export function to24h(text: string): string {
+  const match = /^(\d{1,2}):(\d{2})\s*([AaPp])?\.?\s*[Mm]?\.?$/.exec(text.trim());
+  if (!match) return text;
+  let hour = Number(match[1]) % (match[3] ? 12 : 24);
+  if (match[3] && match[3].toLowerCase() === 'p') hour += 12;
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}

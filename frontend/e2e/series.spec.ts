@@ -114,7 +114,7 @@ describe('recurring series in the calendar', () => {
     // Exactly the one registered (the picker also offers to register someone new by the name typed).
     await page.getByRole('option', { name: client.name, exact: true }).click();
     await pickOption(page, form.getByRole('combobox', { name: /Service/ }), /^90834/);
-    expect(await form.getByRole('textbox', { name: 'End' }).inputValue()).toBe('10:45');
+    expect(await form.getByRole('textbox', { name: 'End' }).inputValue()).toBe('10:45 AM');
     await pickOption(page, form.getByRole('combobox', { name: 'Repeats' }), 'Every week on Tuesday');
     await pickOption(page, form.getByRole('combobox', { name: 'Ends' }), 'After a number of appointments');
     await form.getByRole('textbox', { name: /Number of appointments/ }).fill('6');

@@ -11,17 +11,19 @@ import { createAppRouter } from './router';
 import { cssVariablesResolver, theme, themeLabels } from './theme';
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
   // The theme names Mantine's icon-only buttons (close, clear, ...) in the UI language.
-  const localTheme = useMemo(() => mergeThemeOverrides(theme, themeLabels(t)), [t, i18n.resolvedLanguage]);
+  const language = i18n.resolvedLanguage ?? 'en';
+  const localTheme = useMemo(() => mergeThemeOverrides(theme, themeLabels(i18n.getFixedT(language))), [i18n, language]);
   useFocusKeeper();
 
   return (
     <MantineProvider theme={localTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      {/* Bottom right: toasts never cover the header's buttons (language, sign out) or a dialog's actions. */}
-      <Notifications position="bottom-right" limit={4} />
+      {/* Top centre: toasts never cover a dialog's actions, at its bottom right (on a tablet the bottom right of the
+          screen is where they are), nor the header's buttons (language, sign out) at its ends. */}
+      <Notifications position="top-center" limit={4} />
       <QueryClientProvider client={queryClient}>
         <SessionKeeper />
         <RouterProvider router={router} />

@@ -119,11 +119,12 @@ describe('the booking form', { timeout: 30_000 }, () => {
     const start = within(dialog).getByLabelText(/^Start/);
     const end = within(dialog).getByLabelText(/^End/);
     fireEvent.change(start, { target: { value: '11:30' } });
-    expect(end).toHaveValue('12:15');
+    // English writes the 12-hour clock (Spanish the 24-hour one: see form/TimeField.test.tsx).
+    expect(end).toHaveValue('12:15 PM');
     // A length typed by hand is the one kept.
     fireEvent.change(end, { target: { value: '13:00' } });
     fireEvent.change(start, { target: { value: '09:00' } });
-    expect(end).toHaveValue('10:30');
+    expect(end).toHaveValue('10:30 AM');
     expect(within(dialog).getByText(/90 minutes/)).toBeInTheDocument();
   });
 

@@ -4,8 +4,9 @@ import { ActionIcon, Button, Group, Popover, SegmentedControl } from '@mantine/c
 import { DatePicker } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintCalendarButton } from './PrintCalendarButton';
 
-export const VIEWS = ['day', 'week', 'month'] as const;
+export const VIEWS = ['day', 'week', 'month', 'team'] as const;
 export type CalendarViewName = (typeof VIEWS)[number];
 
 interface CalendarToolbarProps {
@@ -85,6 +86,7 @@ export function CalendarToolbar({ view, firstDayOfWeek, title, date, onToday, on
           data={VIEWS.map((name) => ({ value: name, label: t(`calendar.toolbar.views.${name}`) }))}
           aria-label={t('calendar.toolbar.view')}
         />
+        <PrintCalendarButton title={title} />
         <Button onClick={onNew}>{t('calendar.toolbar.newAppointment')}</Button>
       </Group>
     </Group>

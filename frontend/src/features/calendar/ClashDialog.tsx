@@ -1,9 +1,10 @@
-/** A booking or move that clashes: what it overlaps (when, and why: practitioner, room, client, busy time), and
- * the choice to pick another time or to go ahead anyway. */
+/** A booking or move that clashes: what it overlaps (who, what, when, whose, and why: practitioner, room, client,
+ * busy time), and the choice to pick another time or to go ahead anyway. */
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Clash } from '../../api/queries/appointments';
 import { useClientWords } from '../clients/clientWords';
+import { useClashNames } from './clashNames';
 import { formatRangeIn } from './zonedTime';
 
 interface ClashDialogProps {
@@ -22,6 +23,7 @@ interface ClashDialogProps {
 export function ClashDialog({ clashes, action, timeZone, locale, describe, loading, onClose, onOverride }: ClashDialogProps) {
   const { t } = useTranslation();
   const words = useClientWords();
+  const named = useClashNames(clashes);
   if (clashes === null) return null;
   return (
     <Modal opened onClose={onClose} title={t('calendar.clash.title')} centered>
@@ -29,15 +31,19 @@ export function ClashDialog({ clashes, action, timeZone, locale, describe, loadi
         <Text>{t('calendar.clash.intro', { count: clashes.length })}</Text>
         <List size="sm" spacing={4}>
           {clashes.map((clash) => (
-            <List.Item key={`${clash.appointmentId}-${clash.resources.join()}`}>
-              <Text span fw={600}>
-                {formatRangeIn(clash.startsAt, clash.endsAt, timeZone, locale)}
-              </Text>{' '}
-              — {describe?.(clash.appointmentId) ?? t('calendar.clash.unknown')}
+            <List.Item key={`${clash.appointmentId}-${clash.resources.join()}`} data-testid="clash-item">
+              {named(clash.appointmentId) ?? (
+                <>
+                  <Text span fw={600}>
+                    {formatRangeIn(clash.startsAt, clash.endsAt, timeZone, locale)}
+                  </Text>{' '}
+                  — {describe?.(clash.appointmentId) ?? t('calendar.clash.unknown')}
+                </>
+              )}
               {clash.resources.length > 0 ? (
                 <Text span c="dimmed">
                   {' '}
-                  ({clash.resources.map((resource) => t(`calendar.clash.resources.${resource}`, words)).join(', ')})
+                  — {clash.resources.map((resource) => t(`calendar.clash.resources.${resource}`, words)).join(', ')}
                 </Text>
               ) : null}
             </List.Item>

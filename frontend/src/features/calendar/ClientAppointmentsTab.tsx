@@ -41,12 +41,13 @@ function ClientAppointments({ client, reference }: { client: Client; reference: 
   const end = zonedIso({ date: nextDate(shiftMonths(today, MONTHS_AHEAD)), time: '00:00' }, timeZone)!;
   const appointments = useClientAppointments(client.id, start, end);
 
+  // The moment the tab opened splits coming from past (kept, so the lists do not shift while reading).
+  const [now] = useState(() => Date.now());
   const { upcoming, past } = useMemo(() => {
-    const now = Date.now();
     const coming = appointments.entries.filter((entry) => Date.parse(entry.ends_at) > now);
     const done = appointments.entries.filter((entry) => Date.parse(entry.ends_at) <= now).reverse();
     return { upcoming: coming, past: done };
-  }, [appointments.entries]);
+  }, [appointments.entries, now]);
 
   function book() {
     // The same proposal as the calendar's "New appointment": never a time already past.

@@ -1,13 +1,14 @@
 /**
  * What a calendar block says: time, who (the client, the group's members, an event's title, or just "Busy"),
- * what (the service's code or the kind of contact), and the flags the front desk acts on (attendance owed,
- * no-show, cancelled); an occurrence of a recurring series is marked ↻. Short blocks keep to the first line.
+ * what (the service's code or the kind of contact), whose (the practitioner), and the flags the front desk acts
+ * on (attendance owed, no-show, late cancellation, double booked), each with a sign and words, never colour alone;
+ * an occurrence of a recurring series is marked ↻. Short blocks keep to the first line.
  */
 import { Box, Text, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ClientWords } from '../clients/clientWords';
-import { isCancelled, type CalendarBlock } from './calendarBlocks';
+import type { CalendarBlock } from './calendarBlocks';
 import type { SchedulingReference } from './useSchedulingReference';
 
 export function clientNameOf(entry: CalendarBlock['first'] | undefined): string | null {
@@ -33,8 +34,50 @@ export function blockSubtitle(block: CalendarBlock, t: TFunction, reference: Sch
   return first.kind ? t(`calendar.kinds.${first.kind}`) : null;
 }
 
+/** A mark with a sign and words on a light ground: reads on any block colour. */
+function Mark({ sign, label, testId, short }: { sign: string; label: string; testId: string; short?: string }) {
+  return (
+    <Text
+      span
+      size="10px"
+      fw={700}
+      px={4}
+      lh="14px"
+      bg="white"
+      c="dark.9"
+      style={{ borderRadius: 3, whiteSpace: 'nowrap', border: '1px solid var(--mantine-color-dark-9)' }}
+      data-testid={testId}
+      title={label}
+    >
+      <span aria-hidden="true">{sign}</span>
+      {short === undefined ? ` ${label}` : <VisuallyHidden>{label}</VisuallyHidden>}
+      {short ? <span aria-hidden="true"> {short}</span> : null}
+    </Text>
+  );
+}
+
+/** The marks a block carries: no-show and late cancellation (how it ended) and a double booking. */
+function Marks({ block, doubleBooked, compact }: { block: CalendarBlock; doubleBooked: boolean; compact: boolean }) {
+  const { t } = useTranslation();
+  const status = block.isGroup ? null : block.first.status;
+  if (!doubleBooked && status !== 'no_show' && status !== 'late_cancelled') return null;
+  return (
+    <>
+      {status === 'no_show' ? <Mark sign="×" label={t('calendar.board.noShowMark')} testId="no-show-mark" short={compact ? '' : undefined} /> : null}
+      {status === 'late_cancelled' ? (
+        <Mark sign="−" label={t('calendar.board.lateCancelledMark')} testId="late-cancel-mark" short={compact ? '' : undefined} />
+      ) : null}
+      {doubleBooked ? (
+        <Mark sign="⇉" label={t('calendar.board.doubleBooked')} testId="double-booked-mark" short={compact ? '' : t('calendar.board.doubleBookedShort')} />
+      ) : null}
+    </>
+  );
+}
+
 interface EventContentProps {
   block: CalendarBlock;
+  /** Overlaps another block of the same practitioner. */
+  doubleBooked?: boolean;
   timeText: string;
   accent: string;
   /** The month grid: one line, no details. */
@@ -43,13 +86,15 @@ interface EventContentProps {
   words: ClientWords;
 }
 
-export function EventContent({ block, timeText, accent, compact, reference, words }: EventContentProps) {
+export function EventContent({ block, doubleBooked = false, timeText, accent, compact, reference, words }: EventContentProps) {
   const { t } = useTranslation();
   const title = blockTitle(block, t, words);
   const subtitle = blockSubtitle(block, t, reference);
+  const practitioner = block.first.practitioner_id ? reference.practitioners.get(block.first.practitioner_id)?.name : undefined;
   const status = block.isGroup ? null : block.first.status;
-  const crossed = block.cancelled;
-  const pale = block.busyOnly || crossed || block.first.kind === 'other_event';
+  // A no-show is struck through like a cancellation: the time was not used.
+  const crossed = block.cancelled || status === 'no_show';
+  const pale = block.busyOnly || block.cancelled || block.first.kind === 'other_event';
 
   const flag = block.needsAttendance ? (
     <Text
@@ -65,7 +110,7 @@ export function EventContent({ block, timeText, accent, compact, reference, word
     >
       {t('calendar.needsAttendanceShort')}
     </Text>
-  ) : status === 'no_show' || (status !== null && isCancelled(status)) || status === 'attended' ? (
+  ) : status === 'cancelled' || status === 'attended' ? (
     <Text span size="10px" fw={700} style={{ whiteSpace: 'nowrap' }}>
       {status === 'attended' ? '✓ ' : ''}
       {t(`calendar.statuses.${status}`)}
@@ -78,10 +123,12 @@ export function EventContent({ block, timeText, accent, compact, reference, word
         <Text span size="xs" fw={600} style={{ flexShrink: 0 }}>
           {timeText}
         </Text>
-        <Text span size="xs" truncate td={crossed ? 'line-through' : undefined}>
+        {/* Two lines where a month's column is narrow (a tablet): a name, not its first letter. */}
+        <Text span size="xs" lineClamp={2} td={crossed ? 'line-through' : undefined} style={{ minWidth: 0, flex: 1, wordBreak: 'break-word', whiteSpace: 'normal' }}>
           {title}
         </Text>
         {block.needsAttendance ? flag : null}
+        <Marks block={block} doubleBooked={doubleBooked} compact />
       </Box>
     );
   }
@@ -97,16 +144,20 @@ export function EventContent({ block, timeText, accent, compact, reference, word
         outlineOffset: -2,
       }}
     >
-      <Text size="11px" lh="14px" fw={500} truncate>
-        {timeText}
-        {block.first.series_id && !block.busyOnly ? (
-          <span data-testid="recurring-mark">
-            {' '}
-            <span aria-hidden="true">↻</span>
-            <VisuallyHidden>{t('calendar.popover.recurring')}</VisuallyHidden>
-          </span>
-        ) : null}
-      </Text>
+      {/* The marks share the first line: a short block still shows them. */}
+      <Box style={{ display: 'flex', gap: 3, alignItems: 'center', minWidth: 0, flexWrap: 'wrap' }}>
+        <Text span size="11px" lh="14px" fw={500} truncate>
+          {timeText}
+          {block.first.series_id && !block.busyOnly ? (
+            <span data-testid="recurring-mark">
+              {' '}
+              <span aria-hidden="true">↻</span>
+              <VisuallyHidden>{t('calendar.popover.recurring')}</VisuallyHidden>
+            </span>
+          ) : null}
+        </Text>
+        <Marks block={block} doubleBooked={doubleBooked} compact={false} />
+      </Box>
       <Text size="xs" lh="15px" fw={700} td={crossed ? 'line-through' : undefined} lineClamp={2}>
         {title}
       </Text>
@@ -118,6 +169,11 @@ export function EventContent({ block, timeText, accent, compact, reference, word
       {subtitle ? (
         <Text size="11px" lh="14px" truncate>
           {subtitle}
+        </Text>
+      ) : null}
+      {practitioner ? (
+        <Text size="11px" lh="14px" fs="italic" lineClamp={2} style={{ wordBreak: 'break-word' }} data-testid="block-practitioner">
+          {practitioner}
         </Text>
       ) : null}
       {flag}

@@ -11,6 +11,7 @@ import { Alert, Anchor, Badge, Button, CloseButton, Group, Popover, Portal, Stac
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoneLabel } from '../../lib/zones';
 import { Link } from 'react-router';
 import { useChangeAppointmentStatus, useSeriesChange } from '../../api/queries/appointments';
 import { useClient } from '../../api/queries/clients';
@@ -128,7 +129,7 @@ export function EventPopover({ block, anchor, reference, onClose, onEdit }: Even
               {ownZone ? (
                 <Text size="xs" c="dimmed" data-testid="own-zone">
                   {t('calendar.popover.ownZone', {
-                    zone: ownZone,
+                    zone: zoneLabel(ownZone),
                     time: formatRangeIn(first.starts_at, first.ends_at, ownZone, locale),
                   })}
                 </Text>

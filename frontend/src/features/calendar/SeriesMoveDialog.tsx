@@ -7,16 +7,16 @@
  * dragged occurrence elsewhere than where it was dropped (a signed note keeps it, say), the preview says so and
  * the block goes back before the calendar refetches.
  */
-import { Alert, Button, Group, List, Loader, Modal, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSchedulingClash, useSeriesChange } from '../../api/queries/appointments';
-import type { CalendarEntry, SeriesChange, SeriesChangeScope, SeriesKept, SeriesPlan } from '../../api/types';
+import type { CalendarEntry, SeriesChange, SeriesChangeScope, SeriesPlan } from '../../api/types';
 import { problemText } from '../../i18n/problemText';
 import type { SchedulingReference } from './useSchedulingReference';
-import { formatDateIn, formatRangeIn, formatTimeIn } from './zonedTime';
+import { SeriesPlanView } from './SeriesPlanView';
+import { formatRangeIn } from './zonedTime';
 
 /** A dropped (or resized) occurrence, not saved yet. */
 export interface PendingSeriesMove {
@@ -28,8 +28,7 @@ export interface PendingSeriesMove {
 }
 
 export const SERIES_SCOPES: readonly SeriesChangeScope[] = ['this', 'following', 'all'];
-/** How many moves the preview lists one by one. */
-export const LISTED_MOVES = 8;
+export { keptReason, LISTED_MOVES } from './SeriesPlanView';
 
 interface SeriesMoveDialogProps {
   move: PendingSeriesMove;
@@ -40,26 +39,6 @@ interface SeriesMoveDialogProps {
   onCancel: () => void;
   /** The plan was carried out. */
   onDone: () => void;
-}
-
-/** Why the API keeps an occurrence as it is, in the UI's words (from its code). */
-export function keptReason(item: Pick<SeriesKept, 'reason_code' | 'status'>, t: TFunction): string {
-  switch (item.reason_code) {
-    case 'past':
-      return t('calendar.seriesMove.reasons.past');
-    case 'signed_note':
-      return t('calendar.seriesMove.reasons.signed_note');
-    case 'has_note':
-      return t('calendar.seriesMove.reasons.has_note');
-    case 'billed':
-      return t('calendar.seriesMove.reasons.billed');
-    case 'exception':
-      return t('calendar.seriesMove.reasons.exception');
-    case 'group':
-      return t('calendar.seriesMove.reasons.group');
-    case 'status':
-      return t('calendar.seriesMove.reasons.status', { status: t(`calendar.statuses.${item.status}`) });
-  }
 }
 
 /** Whether the plan leaves the dragged occurrence exactly where it was dropped. */
@@ -128,9 +107,7 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
     }
   }
 
-  const moves = plan ? [...plan.moves].sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at)) : [];
   const clashing = (plan?.clashes.length ?? 0) > 0;
-  const stays = plan?.kept.find((item) => item.appointment_id === move.entry.id);
 
   return (
     <Modal opened onClose={onCancel} title={t('calendar.seriesMove.title')} size="lg" centered>
@@ -154,86 +131,15 @@ export function SeriesMoveDialog({ move, reference, describe, onCancel, onDone }
           </Stack>
         </Radio.Group>
 
-        <div aria-live="polite" data-testid="series-move-preview">
-          {scope === null ? (
-            <Text size="sm" c="dimmed">
-              {t('calendar.seriesMove.choose')}
-            </Text>
-          ) : plan === null ? (
-            preview.isPending ? (
-              <Group gap="xs">
-                <Loader size="xs" />
-                <Text size="sm">{t('calendar.seriesMove.checking')}</Text>
-              </Group>
-            ) : null
-          ) : (
-            <Stack gap="xs">
-              {stays ? (
-                <Alert color="yellow" variant="light" p="xs" data-testid="series-stays">
-                  <Text size="sm">{t('calendar.seriesMove.stays', { reason: keptReason(stays, t) })}</Text>
-                </Alert>
-              ) : null}
-              <Text size="sm" fw={600}>
-                {moves.length > 0 ? t('calendar.seriesMove.moves', { count: moves.length }) : t('calendar.seriesMove.noMoves')}
-              </Text>
-              {moves.length > 0 ? (
-                <List size="sm" spacing={2} data-testid="series-moves">
-                  {moves.slice(0, LISTED_MOVES).map((item) => (
-                    <List.Item key={item.appointment_id}>
-                      {range(item.starts_at, item.ends_at)} <span aria-hidden="true">→</span>
-                      <VisuallyHidden>{` ${t('calendar.seriesMove.to')}`}</VisuallyHidden>{' '}
-                      <Text span fw={600} size="sm">
-                        {range(item.to_starts_at, item.to_ends_at)}
-                      </Text>
-                    </List.Item>
-                  ))}
-                  {moves.length > LISTED_MOVES ? (
-                    <List.Item>{t('calendar.seriesMove.more', { count: moves.length - LISTED_MOVES })}</List.Item>
-                  ) : null}
-                </List>
-              ) : null}
-              {plan.creates.length > 0 ? <Text size="sm">{t('calendar.seriesMove.creates', { count: plan.creates.length })}</Text> : null}
-              {plan.deletes.length > 0 ? <Text size="sm">{t('calendar.seriesMove.deletes', { count: plan.deletes.length })}</Text> : null}
-              {plan.kept.length > 0 ? (
-                <>
-                  <Text size="sm" fw={600}>
-                    {t('calendar.seriesMove.kept', { count: plan.kept.length })}
-                  </Text>
-                  <List size="sm" spacing={2} data-testid="series-kept">
-                    {plan.kept.slice(0, LISTED_MOVES).map((item) => (
-                      <List.Item key={item.appointment_id}>
-                        {range(item.starts_at, item.ends_at)}{' '}
-                        <Text span c="dimmed" size="sm">
-                          ({keptReason(item, t)})
-                        </Text>
-                      </List.Item>
-                    ))}
-                    {plan.kept.length > LISTED_MOVES ? (
-                      <List.Item>{t('calendar.seriesMove.more', { count: plan.kept.length - LISTED_MOVES })}</List.Item>
-                    ) : null}
-                  </List>
-                </>
-              ) : null}
-              {clashing ? (
-                <Alert color="orange" variant="light" p="xs" data-testid="series-clashes">
-                  <Text size="sm" fw={600}>
-                    {t('calendar.seriesMove.clashes', { count: plan.clashes.length })}
-                  </Text>
-                  <List size="sm" spacing={2}>
-                    {plan.clashes.slice(0, LISTED_MOVES).map((clash) => (
-                      <List.Item key={clash.starts_at}>
-                        {formatDateIn(clash.starts_at, timeZone, locale)}, {formatTimeIn(clash.starts_at, timeZone, locale)}{' '}
-                        {t('calendar.seriesMove.clashWith', {
-                          what: clash.with.map((id) => describe(id) ?? t('calendar.clash.unknown')).join(', '),
-                        })}
-                      </List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              ) : null}
-            </Stack>
-          )}
-        </div>
+        <SeriesPlanView
+          scope={scope}
+          plan={plan}
+          checking={preview.isPending}
+          appointmentId={move.entry.id}
+          timeZone={timeZone}
+          locale={locale}
+          describe={describe}
+        />
 
         {problem ? (
           <Alert color="red" variant="light" p="xs" role="alert">

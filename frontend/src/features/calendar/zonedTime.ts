@@ -3,6 +3,7 @@
  * polyfill FullCalendar already uses (its tree-shakeable functions, so nothing is loaded twice). The browser's own
  * zone never enters: a front desk in another country still books in the practice's time.
  */
+import { regional } from '../../lib/locale';
 import * as InstantFns from 'temporal-polyfill/fns/Instant';
 import * as PlainDateTimeFns from 'temporal-polyfill/fns/PlainDateTime';
 import * as ZonedDateTimeFns from 'temporal-polyfill/fns/ZonedDateTime';
@@ -91,12 +92,12 @@ export function clockOptions(locale: string): Pick<Intl.DateTimeFormatOptions, '
 
 /** A clock time in `timeZone` ("10:30"). */
 export function formatTimeIn(instant: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, ...clockOptions(locale) }).format(new Date(instant));
+  return new Intl.DateTimeFormat(regional(locale), { timeZone, ...clockOptions(locale) }).format(new Date(instant));
 }
 
 /** A date and time range in `timeZone`, written the way `locale` writes them ("Tue, Mar 3, 10:00 – 10:45 AM"). */
 export function formatRangeIn(start: string, end: string, timeZone: string, locale: string, withDate = true): string {
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(regional(locale), {
     timeZone,
     ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
     ...clockOptions(locale),
@@ -106,7 +107,7 @@ export function formatRangeIn(start: string, end: string, timeZone: string, loca
 
 /** A date in `timeZone`, written the way `locale` writes it ("3 mar 2026"). */
 export function formatDateIn(instant: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(regional(locale), { timeZone, dateStyle: 'medium' }).format(new Date(instant));
 }
 
 /** The first day of the week where `locale` is (0 Sunday … 6 Saturday), as Intl knows it; Monday when it cannot say. */

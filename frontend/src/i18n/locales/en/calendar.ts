@@ -1,16 +1,28 @@
+import { calendarBoardEn } from './calendarBoard';
+import { calendarFormEn } from './calendarForm';
+
 /** English words of the calendar: views, filters, the booking form, the event popover, clashes, a client's list. */
 export const calendarEn = {
   title: 'Calendar',
+  board: calendarBoardEn,
+  bookingForm: calendarFormEn,
   toolbar: {
     label: 'Calendar navigation',
     today: 'Today',
-    previous: { day: 'Previous day', week: 'Previous week', month: 'Previous month' },
-    next: { day: 'Next day', week: 'Next week', month: 'Next month' },
+    previous: { day: 'Previous day', week: 'Previous week', month: 'Previous month', team: 'Previous day' },
+    next: { day: 'Next day', week: 'Next week', month: 'Next month', team: 'Next day' },
     jumpTo: '{{range}}: go to another date',
     view: 'View',
-    views: { day: 'Day', week: 'Week', month: 'Month' },
+    views: { day: 'Day', week: 'Week', month: 'Month', team: 'By practitioner' },
     newAppointment: 'New appointment',
     keys: 'Tab reaches the appointments, Enter opens one; ← and → page through the calendar.',
+  },
+  print: {
+    button: 'Print',
+    heading: 'Calendar · {{range}}',
+    practitioners: 'Practitioners: {{names}}',
+    allPractitioners: 'All practitioners',
+    room: 'Room: {{room}}',
   },
   filters: {
     practitioners: 'Practitioners',

@@ -1,18 +1,29 @@
 import type { CalendarCatalogue } from '../en/calendar';
+import { calendarBoardEs } from './calendarBoard';
+import { calendarFormEs } from './calendarForm';
 
 /** La agenda en español: vistas, filtros, el formulario de citas, el detalle de una cita, choques, la lista de un cliente. */
 export const calendarEs: CalendarCatalogue = {
   title: 'Agenda',
+  board: calendarBoardEs,
+  bookingForm: calendarFormEs,
   toolbar: {
     label: 'Navegación de la agenda',
     today: 'Hoy',
-    previous: { day: 'Día anterior', week: 'Semana anterior', month: 'Mes anterior' },
-    next: { day: 'Día siguiente', week: 'Semana siguiente', month: 'Mes siguiente' },
+    previous: { day: 'Día anterior', week: 'Semana anterior', month: 'Mes anterior', team: 'Día anterior' },
+    next: { day: 'Día siguiente', week: 'Semana siguiente', month: 'Mes siguiente', team: 'Día siguiente' },
     jumpTo: '{{range}}: ir a otra fecha',
     view: 'Vista',
-    views: { day: 'Día', week: 'Semana', month: 'Mes' },
+    views: { day: 'Día', week: 'Semana', month: 'Mes', team: 'Por profesional' },
     newAppointment: 'Nueva cita',
     keys: 'Con Tab se llega a las citas y Enter abre una; ← y → avanzan o retroceden la agenda.',
+  },
+  print: {
+    button: 'Imprimir',
+    heading: 'Calendario · {{range}}',
+    practitioners: 'Profesionales: {{names}}',
+    allPractitioners: 'Todos los profesionales',
+    room: 'Sala: {{room}}',
   },
   filters: {
     practitioners: 'Profesionales',
