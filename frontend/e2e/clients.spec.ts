@@ -148,17 +148,17 @@ describe('clients', () => {
 
     // The demo practice's word for its clients is "paciente": headings, navigation and buttons use it.
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    await navigation.getByRole('link', { name: 'Pacientes' }).click();
-    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
-    await page.getByRole('link', { name: 'New paciente' }).click();
-    await page.getByRole('heading', { name: 'New paciente' }).waitFor();
+    await navigation.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
+    await page.getByRole('link', { name: 'New patient' }).click();
+    await page.getByRole('heading', { name: 'New patient' }).waitFor();
 
     // Register: first without the required custom field, which must be flagged next to that field.
     await page.getByRole('textbox', { name: 'First name' }).fill(client.first);
     await page.getByRole('textbox', { name: 'Last name' }).fill(client.last);
     await page.getByRole('textbox', { name: 'Phone' }).fill('+51 900 000 002');
     const intake = page.getByRole('combobox', { name: fieldLabel });
-    await page.getByRole('button', { name: 'Register paciente' }).click();
+    await page.getByRole('button', { name: 'Register patient' }).click();
     // The form moves focus to the first field with an error.
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
     expect(await intake.getAttribute('aria-invalid')).toBe('true');
@@ -169,13 +169,13 @@ describe('clients', () => {
     // The typed data is still there; fill the field and register.
     expect(await page.getByRole('textbox', { name: 'First name' }).inputValue()).toBe(client.first);
     await pickOption(page, intake, 'Web');
-    await page.getByRole('button', { name: 'Register paciente' }).click();
+    await page.getByRole('button', { name: 'Register patient' }).click();
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: client.name }).waitFor();
 
     // Back to the list: "munoz" finds "Muñoz" (accents ignored), the unique part narrows it to this run's clients.
-    await navigation.getByRole('link', { name: 'Pacientes' }).click();
-    const search = page.getByRole('searchbox', { name: 'Search pacientes' });
+    await navigation.getByRole('link', { name: 'Patients' }).click();
+    const search = page.getByRole('searchbox', { name: 'Search patients' });
     await search.waitFor();
     expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);
     await search.fill(`munoz ${suffix.toLowerCase()}`);
@@ -194,7 +194,7 @@ describe('clients', () => {
     await page.getByRole('tab', { name: 'Relationships' }).click();
     await page.getByRole('button', { name: 'Add relationship' }).click();
     const dialog = page.getByRole('dialog');
-    const picker = dialog.getByRole('combobox', { name: 'Related paciente', exact: true });
+    const picker = dialog.getByRole('combobox', { name: 'Related patient', exact: true });
     await picker.fill(`rosa ${suffix}`);
     await page.getByRole('option', { name: guardian.name }).click();
     const typeInput = dialog.getByRole('combobox', { name: `${guardian.name} is ${client.name}’s…` });

@@ -40,14 +40,14 @@ describe('signing in and out', () => {
     expect(await navigation.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
     await screenshot(page, 'app-frame-calendar');
 
-    // The demo practice's word for its clients ("paciente") names the list.
-    await navigation.getByRole('link', { name: 'Pacientes' }).click();
-    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
+    // The demo practice's word for its clients in English ("patient"; "paciente" in Spanish) names the list.
+    await navigation.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/clients');
 
     // The access token lives only in memory: a reload must restore the session from the refresh cookie.
     await page.reload();
-    await page.getByRole('heading', { name: 'Pacientes' }).waitFor();
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
     await header.getByText(ADMIN.name).waitFor();
     expect(new URL(page.url()).pathname).toBe('/clients');
 

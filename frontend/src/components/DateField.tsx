@@ -8,12 +8,13 @@
  * can tell "empty" from "wrong", see `useDateCheck`), or null when empty.
  */
 import '@mantine/dates/styles.css';
-import 'dayjs/locale/es';
 import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayjsLocale } from '../lib/dayjsLocale';
+import { regional } from '../lib/locale';
 import {
   checkDateValue,
   dateOrderFor,
@@ -46,9 +47,14 @@ function CalendarIcon() {
   );
 }
 
+/** What the box shows for a value: the date in the language's order, or what was typed if it is not one. */
+function shownText(value: string | null | undefined, order: ReturnType<typeof dateOrderFor>): string {
+  return value == null ? '' : isIsoDate(value) ? formatDateInput(value, order) : value;
+}
+
 function readBack(iso: string, language: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat(regional(language), { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
 export function DateField({
@@ -71,14 +77,14 @@ export function DateField({
   const controlled = value !== undefined;
   const [own, setOwn] = useState<string | null>(defaultValue ?? null);
   const current = controlled ? value : own;
-  const shown = (next: string | null | undefined) => (next == null ? '' : isIsoDate(next) ? formatDateInput(next, order) : next);
+  const shown = (next: string | null | undefined) => shownText(next, order);
   const [text, setText] = useState(() => shown(current));
   const [opened, setOpened] = useState(false);
   const typing = useRef(false);
 
   // A value set from outside (picker, reset) or a change of language rewrites the box, but never while typing.
   useEffect(() => {
-    if (!typing.current) setText(shown(current));
+    if (!typing.current) setText(shownText(current, order));
   }, [current, order]);
 
   function commit(next: string | null) {
@@ -161,7 +167,7 @@ export function DateField({
       </Popover.Target>
       <Popover.Dropdown role="dialog" aria-label={typeof props.label === 'string' ? props.label : undefined}>
         <DatePicker
-          locale={language}
+          locale={dayjsLocale(regional(language))}
           defaultLevel={valid ? 'month' : pickerLevel}
           defaultDate={valid ? current : (maxDate ?? undefined)}
           value={valid ? current : null}

@@ -10,6 +10,9 @@ export const LANGUAGES = LOCALES;
 export type Language = Locale;
 
 const STORAGE_KEY = 'tend.language';
+// Set when a person picks a language in this tab (the login page's or the app's switcher): that choice is
+// theirs for now and outranks the language saved on their user when they sign in.
+const CHOSEN_KEY = 'tend.language.chosen';
 
 const CATALOGUES: Record<Language, { translation: Catalogue }> = { en: { translation: en }, es: { translation: es } };
 
@@ -46,28 +49,56 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 }
 
-/** Switches language for this browser and remembers the choice. */
-export async function chooseLanguage(language: Language): Promise<void> {
+function remember(language: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // not remembered, but still switched
   }
+}
+
+function chosenInThisTab(): boolean {
+  try {
+    return window.sessionStorage.getItem(CHOSEN_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Switches language for this browser and remembers the choice (a person's pick, e.g. on the login page). */
+export async function chooseLanguage(language: Language): Promise<void> {
+  remember(language);
+  try {
+    window.sessionStorage.setItem(CHOSEN_KEY, language);
+  } catch {
+    // the pick still applies; a sign-in may then bring the user's own language
+  }
   await i18n.changeLanguage(language);
 }
 
 /**
- * The language once a user is signed in. The choice made on the login page is remembered in this browser
- * (`chooseLanguage`) and carries into the app; a user's own saved language wins when they sign in (`signedIn`),
- * and is remembered in its place. A restored session (a reload) keeps what this browser remembers, so a switch
- * made in the app lasts; with nothing remembered, the user's language applies.
+ * The language once a user is signed in. A language picked in this tab (on the login page, `chooseLanguage`)
+ * is kept through sign-in: the person just said which one they read. Otherwise the user's own saved language
+ * applies when they sign in (`signedIn`) and is remembered. A restored session (a reload) keeps what this
+ * browser remembers, so a switch made in the app lasts; with nothing remembered, the user's language applies.
  */
 export async function applyUserLanguage(language: string | null | undefined, { signedIn = false } = {}): Promise<void> {
   if (!isLanguage(language)) return;
   if (signedIn) {
-    await chooseLanguage(language);
+    if (chosenInThisTab()) return;
+    remember(language);
+    await i18n.changeLanguage(language);
   } else if (storedLanguage() === null && language !== currentLanguage()) {
     await i18n.changeLanguage(language);
+  }
+}
+
+/** Forgets a pick made in this tab (tests; a sign-out keeps it, so the next person sees the same language). */
+export function forgetChosenLanguage(): void {
+  try {
+    window.sessionStorage.removeItem(CHOSEN_KEY);
+  } catch {
+    // nothing to forget
   }
 }
 

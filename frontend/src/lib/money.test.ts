@@ -76,13 +76,22 @@ describe('money in the practice\'s locale', () => {
     expect(plain(formatMoney(22000, 'PEN', 'es-PE'))).toBe('S/ 220.00');
     expect(plain(formatMoney(22000, 'PEN', 'en-PE'))).toBe('S/ 220.00');
     expect(plain(formatMoney(15050, 'PEN', 'en-PE'))).toBe('S/ 150.50');
-    expect(formatMoney(4000, 'USD', 'en-PE')).toBe('$40.00');
+  });
+
+  it('writes dollars "US$ 40.00" in Peru, in Spanish and in English, and "$40.00" where the dollar is home', () => {
+    expect(plain(formatMoney(4000, 'USD', 'es-PE'))).toBe('US$ 40.00');
+    expect(plain(formatMoney(4000, 'USD', 'en-PE'))).toBe('US$ 40.00');
+    expect(plain(formatMoney(-4000, 'USD', 'en-PE'))).toBe('-US$ 40.00');
+    expect(formatMoney(4000, 'USD', 'en-US')).toBe('$40.00');
+    expect(formatMoney(4000, 'USD', 'en')).toBe('$40.00');
   });
 
   it('uses the symbol people recognise, and a bare $ only for dollars', () => {
     expect(currencySymbol('PEN', 'es-PE')).toBe('S/');
     expect(currencySymbol('PEN', 'en-PE')).toBe('S/');
-    expect(currencySymbol('USD', 'en-PE')).toBe('$');
+    expect(currencySymbol('USD', 'en-PE')).toBe('US$');
+    expect(currencySymbol('USD', 'es-PE')).toBe('US$');
+    expect(currencySymbol('USD', 'es-EC')).toBe('$');
     expect(currencySymbol('EUR', 'en-PE')).toBe('€');
     expect(currencySymbol('MXN', 'en-PE')).toBe('MX$');
     expect(currencySymbol('COP', 'en-PE')).not.toBe('$');

@@ -55,6 +55,9 @@ export function parseMoney(text: string, currency: string): ParsedMoney {
   return { ok: true, amountMinor };
 }
 
+// Countries and territories whose own money is the US dollar: there "$" is plain.
+const DOLLAR_HOMES = new Set(['US', 'EC', 'SV', 'PA', 'PR', 'TL', 'FM', 'MH', 'PW', 'ZW', 'VG', 'TC', 'BQ', 'AS', 'GU', 'MP', 'VI', 'UM', 'IO']);
+
 function currencyParts(locale: string, currency: string, exponent: number, sign: number): Intl.NumberFormatPart[] {
   return new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -71,6 +74,9 @@ function currencyParts(locale: string, currency: string, exponent: number, sign:
 export function currencySymbol(currency: string, locale: string): string {
   const own = currencyParts(locale, currency, 0, 1).find((part) => part.type === 'currency')?.value ?? currency;
   const region = new Intl.Locale(locale).region;
+  // Dollars where the dollar is not the country's money are "US$" (as Peruvians write them), never a bare "$"
+  // that reads as the local peso or the code "USD" that Intl writes in es-PE.
+  if (currency === 'USD' && region && !DOLLAR_HOMES.has(region)) return 'US$';
   if (own !== currency || !region) return own;
   // The region's likely language without its script ("es-PE", not "es-Latn-PE", which Intl formats as plain "es").
   const home = `${new Intl.Locale('und', { region }).maximize().language}-${region}`;
@@ -89,12 +95,15 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   const fraction = exponent > 0 ? digits.slice(-exponent) : '';
   const group = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1000).find((p) => p.type === 'group');
   const groupedWhole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group?.value ?? ',');
-  return currencyParts(locale, currency, exponent, negative ? -1 : 1)
-    .map((part) => {
+  const symbol = currencySymbol(currency, locale);
+  const parts = currencyParts(locale, currency, exponent, negative ? -1 : 1);
+  return parts
+    .map((part, index) => {
       if (part.type === 'integer') return groupedWhole;
       if (part.type === 'fraction') return fraction;
-      if (part.type === 'currency') return currencySymbol(currency, locale);
-      return part.value;
+      if (part.type !== 'currency') return part.value;
+      // A sign that starts with letters ("US$") is kept apart from the digits it precedes: "US$ 40.00".
+      return /^[A-Za-z]/.test(symbol) && parts[index + 1]?.type === 'integer' ? `${symbol}\u00a0` : symbol;
     })
     .join('');
 }

@@ -120,6 +120,9 @@ export const practiceFixture = {
   monthly_survey_day: 1,
   default_locale: 'es',
   client_label: 'client',
+  client_labels: {},
+  slot_minutes: 15,
+  week_starts_on: 'monday',
   rating_anonymity_floor: 5,
   updated_at: '2026-01-01T00:00:00Z',
 };

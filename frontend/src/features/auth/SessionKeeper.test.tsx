@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '../../api/session';
 import type { User } from '../../api/types';
-import { chooseLanguage } from '../../i18n';
+import { chooseLanguage, forgetChosenLanguage } from '../../i18n';
 import { createQueryClient } from '../../queryClient';
 import { fakeApi, json } from '../../test/fakeApi';
 import { userFixture } from '../../test/fixtures';
@@ -24,6 +24,8 @@ function renderKeeper() {
 afterEach(async () => {
   act(() => sessionStore.signOut('initial'));
   await i18n.changeLanguage('en');
+  forgetChosenLanguage();
+  window.localStorage.removeItem('tend.language');
 });
 
 describe('the language once signed in', () => {
@@ -46,10 +48,20 @@ describe('the language once signed in', () => {
     expect(window.localStorage.getItem('tend.language')).toBe('es');
   });
 
-  it("switches to the user's own saved language when they sign in, and remembers it", async () => {
+  it('keeps English picked on the login page although the user saved Spanish', async () => {
     act(() => sessionStore.signOut('initial'));
     renderKeeper();
     await chooseLanguage('en');
+    signIn(userFixture({ locale: 'es' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(i18n.resolvedLanguage).toBe('en');
+    expect(window.localStorage.getItem('tend.language')).toBe('en');
+  });
+
+  it("switches to the user's own saved language when nothing was picked in this tab, and remembers it", async () => {
+    act(() => sessionStore.signOut('initial'));
+    window.localStorage.setItem('tend.language', 'en');
+    renderKeeper();
     signIn(userFixture({ locale: 'es' }));
     await waitFor(() => expect(i18n.resolvedLanguage).toBe('es'));
     expect(window.localStorage.getItem('tend.language')).toBe('es');

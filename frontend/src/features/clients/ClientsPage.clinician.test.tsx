@@ -22,7 +22,7 @@ beforeEach(() => {
 describe('client list for a clinician', { timeout: 20_000 }, () => {
   it('says only her clients are shown, and a search that finds nobody may be a colleague’s client', async () => {
     fakeApi({
-      'GET /api/v1/practice': () => json(200, { ...practiceFixture, client_label: 'paciente', default_locale: 'es' }),
+      'GET /api/v1/practice': () => json(200, { ...practiceFixture, client_label: 'paciente', client_labels: { es: 'paciente', en: 'patient' }, default_locale: 'es' }),
       'GET /api/v1/practitioners': () => json(200, { items: [practitionerFixture, colleague], next_cursor: null }),
       'GET /api/v1/programs': () => json(200, { items: [], next_cursor: null }),
       'GET /api/v1/clients': ({ search }) => json(200, { items: search.get('q') ? [] : [clientFixture()], next_cursor: null }),
@@ -31,10 +31,10 @@ describe('client list for a clinician', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
 
     // The practice's own word for its clients, in headings.
-    expect(await screen.findByRole('heading', { name: 'Pacientes' }, SLOW)).toBeInTheDocument();
-    expect(await screen.findByTestId('own-clients-notice', undefined, SLOW)).toHaveTextContent('Showing your pacientes only');
+    expect(await screen.findByRole('heading', { name: 'Patients' }, SLOW)).toBeInTheDocument();
+    expect(await screen.findByTestId('own-clients-notice', undefined, SLOW)).toHaveTextContent('Showing your patients only');
 
-    const search = screen.getByRole('searchbox', { name: 'Search pacientes' });
+    const search = screen.getByRole('searchbox', { name: 'Search patients' });
     await user.click(search);
     await user.paste('Quispe');
     const empty = await screen.findByTestId('clients-empty', undefined, SLOW);

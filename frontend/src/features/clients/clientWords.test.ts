@@ -3,28 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { clientWords } from './clientWords';
 
 describe('client words', () => {
-  it("uses the UI language's own word while the practice keeps the default label", () => {
-    expect(clientWords(i18n.getFixedT('en'), 'en', 'client', 'es')).toEqual({
+  it("uses the UI language's own word where the practice gave none", () => {
+    expect(clientWords(i18n.getFixedT('en'), 'en', {})).toEqual({
       client: 'client',
       clients: 'clients',
       Client: 'Client',
       Clients: 'Clients',
     });
-    expect(clientWords(i18n.getFixedT('es'), 'es', 'client', 'es').Clients).toBe('Clientes');
-    expect(clientWords(i18n.getFixedT('es'), 'es', undefined, undefined).client).toBe('cliente');
+    expect(clientWords(i18n.getFixedT('es'), 'es', { en: 'patient' }).Clients).toBe('Clientes');
+    expect(clientWords(i18n.getFixedT('es'), 'es', undefined).client).toBe('cliente');
   });
 
-  it("uses the practice's word as typed, in both languages, with its plural in the practice's language", () => {
-    expect(clientWords(i18n.getFixedT('es'), 'es', 'paciente', 'es')).toEqual({
+  it("uses the practice's word for the UI language, with its plural in that language", () => {
+    const labels = { es: 'paciente', en: 'patient' };
+    expect(clientWords(i18n.getFixedT('es'), 'es', labels)).toEqual({
       client: 'paciente',
       clients: 'pacientes',
       Client: 'Paciente',
       Clients: 'Pacientes',
     });
-    expect(clientWords(i18n.getFixedT('en'), 'en', 'paciente', 'es').Clients).toBe('Pacientes');
-    expect(clientWords(i18n.getFixedT('en'), 'en', 'customer', 'en').clients).toBe('customers');
-    expect(i18n.getFixedT('es')('clients.list.newClient', clientWords(i18n.getFixedT('es'), 'es', 'paciente', 'es'))).toBe(
+    expect(clientWords(i18n.getFixedT('en'), 'en', labels).Clients).toBe('Patients');
+    expect(i18n.getFixedT('es')('clients.list.newClient', clientWords(i18n.getFixedT('es'), 'es', labels))).toBe(
       'Nuevo paciente',
     );
+  });
+
+  it('never shows a Spanish word on English screens ("Back to pacientes")', () => {
+    const words = clientWords(i18n.getFixedT('en'), 'en', { es: 'paciente' });
+    expect(words.clients).toBe('clients');
+    expect(words.Client).toBe('Client');
   });
 });

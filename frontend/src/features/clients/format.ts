@@ -1,4 +1,6 @@
 /** How clients, plain dates and ages read on screen. */
+import { regional } from '../../lib/locale';
+
 
 interface NamedClient {
   first_name: string;
@@ -30,7 +32,7 @@ export function formatPlainDate(isoDate: string | null | undefined, locale: stri
   const parts = parsePlainDate(isoDate);
   if (!parts) return isoDate;
   const utc = Date.UTC(parts.year, parts.month - 1, parts.day);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  return new Intl.DateTimeFormat(regional(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
 }
 
 /** Today's date (YYYY-MM-DD) in an IANA time zone, e.g. the practice's. */

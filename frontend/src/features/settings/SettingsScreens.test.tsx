@@ -21,6 +21,9 @@ const practice: PracticeSettings = {
   monthly_survey_day: 1,
   default_locale: 'es',
   client_label: 'paciente',
+  client_labels: { es: 'paciente' },
+  slot_minutes: 15,
+  week_starts_on: 'monday',
   rating_anonymity_floor: 3,
   updated_at: '2026-01-01T00:00:00Z',
 };
@@ -75,7 +78,8 @@ describe('settings: practitioners', { timeout: 20_000 }, () => {
     expect(row).toHaveTextContent('40 %');
     const text = row.textContent?.replace(/\s/g, ' ');
     expect(text).toContain('S/ 150.00');
-    expect(text).toContain('$40.00');
+    // Dollars in a Peruvian practice read "US$ 40.00", never a bare "$" that reads as soles or pesos.
+    expect(text?.replace(/\s/g, ' ')).toContain('US$ 40.00');
   });
 
   it('creates a practitioner with exact minor units and basis points', async () => {
@@ -205,6 +209,34 @@ describe('settings: practice', { timeout: 20_000 }, () => {
     await user.click(screen.getAllByRole('button', { name: 'Save changes' })[0] as HTMLElement);
 
     await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ country: 'RE' }));
+  });
+
+  it("sets the client word per language, the slot length and the week's first day; shows the zone as a city", async () => {
+    const calls = fakeApi({}, (call) =>
+      call.method === 'PATCH' ? json(200, { ...practice, updated_at: '2026-01-02T00:00:00Z' }) : defaultHandler(call),
+    );
+    renderApp('/settings/practice');
+    const user = userEvent.setup({ delay: null });
+    const english = await screen.findByRole('textbox', { name: 'Word for "client" in English' }, { timeout: 10_000 });
+    expect(screen.getByRole('textbox', { name: 'Word for "client" in Spanish' })).toHaveValue('paciente');
+    expect(english).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Lima (UTC\u22125)');
+
+    await user.click(english);
+    await user.paste('patient');
+    await user.click(screen.getByRole('combobox', { name: 'Slot length' }));
+    await user.click(await screen.findByRole('option', { name: '30 minutes' }));
+    await user.click(screen.getByRole('combobox', { name: 'Week starts on' }));
+    await user.click(await screen.findByRole('option', { name: 'Sunday' }));
+    await user.click(screen.getAllByRole('button', { name: 'Save changes' })[0] as HTMLElement);
+
+    await waitFor(() =>
+      expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({
+        client_labels: { es: 'paciente', en: 'patient' },
+        slot_minutes: 30,
+        week_starts_on: 'sunday',
+      }),
+    );
   });
 
   it('refuses a fee with too many decimals before calling the API', async () => {

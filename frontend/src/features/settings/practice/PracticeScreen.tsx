@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type PracticeSettings, type PracticeUpdate } from '../../../api/types';
 import { useMoneyErrorMessage } from '../../../components/MoneyInput';
@@ -33,11 +33,25 @@ import { changesFrom } from '../ui/sameValue';
 import { LoadError } from '../../../components/LoadError';
 import { SectionHeader } from '../ui/SectionHeader';
 import { ignoreAccents } from '../../../components/ignoreAccents';
-import { COMMON_CURRENCIES, HOURS, countryOptions, normalizeCurrency, timeZoneOptions } from './options';
+import { zoneLabel } from '../../../lib/zones';
+import type { Language } from '../../../i18n';
+import {
+  COMMON_CURRENCIES,
+  HOURS,
+  SLOT_MINUTES,
+  WEEK_STARTS,
+  countryOptions,
+  normalizeCurrency,
+  timeZoneOptions,
+  weekdayName,
+  zoneFilter,
+} from './options';
 
 interface PracticeFormValues {
   name: string;
-  client_label: string;
+  client_labels: Record<Language, string>;
+  slot_minutes: string;
+  week_starts_on: string;
   country: string | null;
   default_locale: string;
   time_zone: string;
@@ -55,7 +69,10 @@ interface PracticeFormValues {
 
 const FIELDS = [
   'name',
+  'client_labels',
   'client_label',
+  'slot_minutes',
+  'week_starts_on',
   'country',
   'default_locale',
   'time_zone',
@@ -74,7 +91,12 @@ const FIELDS = [
 function initialValues(practice: PracticeSettings): PracticeFormValues {
   return {
     name: practice.name,
-    client_label: practice.client_label,
+    client_labels: Object.fromEntries(LOCALES.map((language) => [language, practice.client_labels[language] ?? ''])) as Record<
+      Language,
+      string
+    >,
+    slot_minutes: String(practice.slot_minutes),
+    week_starts_on: practice.week_starts_on,
     country: practice.country,
     default_locale: practice.default_locale,
     time_zone: practice.time_zone,
@@ -114,13 +136,17 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
   const feedback = useApiErrorFeedback();
   const moneyMessage = useMoneyErrorMessage();
   const moneyLocale = useMoneyLocale();
+  // ~400 zones, each labelled with its offset today: worked out once, not on every keystroke.
+  const zones = useMemo(
+    () => timeZoneOptions(practice.time_zone).map((zone) => ({ value: zone, label: zoneLabel(zone) })),
+    [practice.time_zone],
+  );
 
   const form = useForm<PracticeFormValues>({
     initialValues: initialValues(practice),
     validate: (values) => {
       const errors: Record<string, string> = {};
       if (values.name.trim() === '') errors.name = t('common.required');
-      if (values.client_label.trim() === '') errors.client_label = t('common.required');
       if (values.time_zone === '') errors.time_zone = t('common.required');
       if (values.currencies.length === 0) errors.currencies = t('settings.practice.currenciesRequired');
       if (!values.currencies.includes(values.default_currency)) {
@@ -155,7 +181,13 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
     };
     const changes: PracticeUpdate = changesFrom(practice, {
       name: values.name.trim(),
-      client_label: values.client_label.trim(),
+      client_labels: Object.fromEntries(
+        Object.entries(values.client_labels)
+          .map(([language, word]) => [language, word.trim()])
+          .filter(([, word]) => word !== ''),
+      ),
+      slot_minutes: Number(values.slot_minutes),
+      week_starts_on: values.week_starts_on as PracticeSettings['week_starts_on'],
       country: values.country,
       default_locale: values.default_locale as PracticeSettings['default_locale'],
       time_zone: values.time_zone,
@@ -216,17 +248,29 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
         <FormSection title={t('settings.practice.general')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput size="sm" label={t('settings.practice.name')} withAsterisk {...form.getInputProps('name')} />
-            <TextInput size="sm"
-              label={t('settings.practice.clientLabel')}
-              description={t('settings.practice.clientLabelHint')}
-              withAsterisk
-              {...form.getInputProps('client_label')}
+            <Select
+              label={t('settings.practice.defaultLocale')}
+              description={t('settings.practice.defaultLocaleHint')}
+              data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('default_locale')}
             />
+            {LOCALES.map((language) => (
+              <TextInput
+                key={language}
+                size="sm"
+                label={t('settings.practice.clientLabelIn', { language: t(`settings.practice.languageNames.${language}`) })}
+                description={t('settings.practice.clientLabelHint')}
+                placeholder={t(`settings.practice.clientLabelDefault.${language}`)}
+                {...form.getInputProps(`client_labels.${language}`)}
+              />
+            ))}
             <Select
               label={t('settings.practice.timeZone')}
               description={t('settings.practice.timeZoneHint')}
-              data={timeZoneOptions(practice.time_zone)}
+              data={zones}
               searchable
+              filter={zoneFilter}
               allowDeselect={false}
               nothingFoundMessage={t('common.nothingFound')}
               withAsterisk
@@ -242,12 +286,23 @@ function PracticeForm({ practice }: { practice: PracticeSettings }) {
               nothingFoundMessage={t('common.nothingFound')}
               {...form.getInputProps('country')}
             />
+          </SimpleGrid>
+        </FormSection>
+
+        <FormSection title={t('settings.practice.calendar')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
-              label={t('settings.practice.defaultLocale')}
-              description={t('settings.practice.defaultLocaleHint')}
-              data={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
+              label={t('settings.practice.slotMinutes')}
+              description={t('settings.practice.slotMinutesHint')}
+              data={SLOT_MINUTES.map((minutes) => ({ value: String(minutes), label: t('settings.practice.minutes', { count: minutes }) }))}
               allowDeselect={false}
-              {...form.getInputProps('default_locale')}
+              {...form.getInputProps('slot_minutes')}
+            />
+            <Select
+              label={t('settings.practice.weekStartsOn')}
+              data={WEEK_STARTS.map((day) => ({ value: day, label: weekdayName(day, i18n.resolvedLanguage ?? 'en') }))}
+              allowDeselect={false}
+              {...form.getInputProps('week_starts_on')}
             />
           </SimpleGrid>
         </FormSection>

@@ -1,4 +1,5 @@
 /** Display helpers for the settings tables. */
+import { regional } from '../../../lib/locale';
 import { formatMoney } from '../../../lib/money';
 
 /** ["S/ 150.50", "$40.00"]: each price in the practice's currency order (others after), written as in `locale`. */
@@ -9,11 +10,16 @@ export function formatPriceList(prices: Record<string, number>, currencies: read
     .map((code) => formatMoney(prices[code] ?? 0, code, locale));
 }
 
-/** A timestamp in the practice's zone, e.g. "Mar 4, 2026, 9:30 AM". */
+/** A timestamp in the practice's zone, e.g. "Mar 4, 2026, 9:30 AM" / "4 mar. 2026, 09:30" (24-hour in Spanish). */
 export function formatDateTime(iso: string, timeZone: string | undefined, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(locale.toLowerCase().startsWith('es') ? { hourCycle: 'h23' } : {}),
+  };
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+    return new Intl.DateTimeFormat(regional(locale), { ...options, timeZone }).format(new Date(iso));
   } catch {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(regional(locale), options).format(new Date(iso));
   }
 }
