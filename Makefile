@@ -52,10 +52,11 @@ serve: run
 test: lint typecheck test-frontend test-sqlite test-postgres test-e2e
 	@echo "make test: every check passed."
 
-lint: $(PY_STAMP)
+lint: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check src tests migrations bench
 	$(BIN)/ruff format --check src tests migrations bench
 	$(BIN)/lint-imports
+	cd frontend && npm run --silent lint
 
 typecheck: $(PY_STAMP)
 	@mkdir -p .mypy-shim && ln -sfn ../src .mypy-shim/tend

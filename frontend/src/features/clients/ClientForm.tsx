@@ -121,15 +121,17 @@ export function ClientForm({ client, customFields, practitioners, submitLabel, o
     }
   }
 
-  const handleSubmit = form.onSubmit(
-    async (values) => {
-      // A new client is checked once more with exactly what is being saved; matches are confirmed first.
-      const matches = client === null ? await duplicates.checkNow(values) : [];
-      if (matches.length > 0) setConfirming({ values, matches });
-      else await save(values, []);
-    },
-    () => focusFirstError(),
-  );
+  // Built when the form is submitted (not while rendering): the handlers reach the form's element.
+  const handleSubmit = (event: React.FormEvent<HTMLFormElement>) =>
+    form.onSubmit(
+      async (values) => {
+        // A new client is checked once more with exactly what is being saved; matches are confirmed first.
+        const matches = client === null ? await duplicates.checkNow(values) : [];
+        if (matches.length > 0) setConfirming({ values, matches });
+        else await save(values, []);
+      },
+      () => focusFirstError(),
+    )(event);
 
   // Fields that may reveal a duplicate are checked (debounced) when they are left.
   const onBlurCapture = (event: React.FocusEvent<HTMLFormElement>) => {

@@ -65,12 +65,17 @@ export default function ClientsPage() {
 
   // Only the settled (debounced) search text is written back to the URL...
   const urlQuery = params.get('q') ?? '';
+  // The two effects sync two sources on purpose, each running only when its own side changed: with both values
+  // as dependencies each would undo the other's change.
   useEffect(() => {
     if (urlQuery !== q) setParam('q', q);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
   // ...and a URL changed from outside (e.g. the navbar's "Clients") resets the box.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (urlQuery !== q) setSearch(urlQuery);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlQuery]);
 
   const { query: list, items: clients } = useClientList(filters);

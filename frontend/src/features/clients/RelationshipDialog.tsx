@@ -52,15 +52,6 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
   // Registering the related person: the dialog shows the short form, then comes back with them picked.
   const [creating, setCreating] = useState(false);
   const [justCreated, setJustCreated] = useState<PickedClient | null>(null);
-  const quick = useQuickClient(customFields.data ?? [], (created) => {
-    const name = clientDisplayName(created);
-    setJustCreated({ id: created.id, name });
-    setRelatedName(name);
-    form.setFieldValue('related_client_id', created.id);
-    form.clearFieldError('related_client_id');
-    setCreating(false);
-    notifications.show({ color: 'tend', message: t('clients.relationships.created', { name }) });
-  });
   const initial: RelationshipValues = {
     related_client_id: relationship?.related_client.id ?? null,
     relationship_type: relationship?.relationship_type ?? (guardian ? 'parent_guardian' : null),
@@ -74,6 +65,15 @@ export function RelationshipDialog({ client, relationship, relatedIds, onClose, 
       related_client_id: (value) => (value ? null : t('clients.relationships.chooseClient')),
       relationship_type: (value) => (value ? null : t('clients.relationships.chooseType')),
     },
+  });
+  const quick = useQuickClient(customFields.data ?? [], (created) => {
+    const name = clientDisplayName(created);
+    setJustCreated({ id: created.id, name });
+    setRelatedName(name);
+    form.setFieldValue('related_client_id', created.id);
+    form.clearFieldError('related_client_id');
+    setCreating(false);
+    notifications.show({ color: 'tend', message: t('clients.relationships.created', { name }) });
   });
 
   const clientName = clientDisplayName(client);
