@@ -13,8 +13,8 @@ const words = { client: 'client', clients: 'clients', Client: 'Client', Clients:
 // Before every fixture's start: nothing reads as "needs attendance".
 const NOW = new Date('2026-03-01T00:00:00Z');
 
-function show(extra: Partial<CalendarEntry>, { doubleBooked = false, compact = false } = {}) {
-  const [block] = blocksOf([calendarEntryFixture(extra)], NOW);
+function show(extra: Partial<CalendarEntry>, { doubleBooked = false, compact = false, now = NOW } = {}) {
+  const [block] = blocksOf([calendarEntryFixture(extra)], now);
   return render(
     <MantineProvider theme={theme}>
       <EventContent block={block!} doubleBooked={doubleBooked} timeText="10:00 - 10:45" accent="#e53935" compact={compact} reference={reference} words={words} />
@@ -42,5 +42,14 @@ describe('what a block says', () => {
     expect(screen.getByTestId('block-practitioner')).toHaveTextContent('Dra. Ana Ríos');
     expect(screen.queryByTestId('no-show-mark')).toBeNull();
     expect(screen.queryByTestId('double-booked-mark')).toBeNull();
+  });
+
+  it('flags a past session without attendance in the month with "!" that still says why', () => {
+    // Long after the fixture's session: it has ended and nobody recorded attendance.
+    show({}, { compact: true, now: new Date('2027-01-01T00:00:00Z') });
+    const flag = screen.getByTestId('needs-attendance');
+    expect(flag).toHaveTextContent('!');
+    expect(flag).toHaveTextContent('Needs attendance');
+    expect(screen.getByText(`${client.first_name} ${client.last_name}`)).toBeInTheDocument();
   });
 });

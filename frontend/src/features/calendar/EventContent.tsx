@@ -7,6 +7,7 @@
 import { Box, Text, VisuallyHidden } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import classes from './EventContent.module.css';
 import type { ClientWords } from '../clients/clientWords';
 import type { CalendarBlock } from './calendarBlocks';
 import type { SchedulingReference } from './useSchedulingReference';
@@ -119,16 +120,21 @@ export function EventContent({ block, doubleBooked = false, timeText, accent, co
 
   if (compact) {
     return (
-      <Box style={{ overflow: 'hidden', display: 'flex', gap: 4, alignItems: 'center', minWidth: 0 }}>
+      <Box className={classes.monthLine}>
         <Text span size="xs" fw={600} style={{ flexShrink: 0 }}>
           {timeText}
         </Text>
-        {/* Two lines where a month's column is narrow (a tablet): a name, not its first letter. */}
-        <Text span size="xs" lineClamp={2} td={crossed ? 'line-through' : undefined} style={{ minWidth: 0, flex: 1, wordBreak: 'break-word', whiteSpace: 'normal' }}>
+        {block.needsAttendance ? (
+          // The month has no room for the words on screen: a marked "!" that still says them to a screen reader.
+          <Text span size="10px" fw={700} px={4} lh="14px" bg="yellow.3" c="dark.9" style={{ borderRadius: 3 }} data-testid="needs-attendance" title={t('calendar.needsAttendanceShort')}>
+            <span aria-hidden="true">!</span>
+            <VisuallyHidden>{t('calendar.needsAttendanceShort')}</VisuallyHidden>
+          </Text>
+        ) : null}
+        <Marks block={block} doubleBooked={doubleBooked} compact />
+        <Text span size="xs" lineClamp={2} td={crossed ? 'line-through' : undefined} className={classes.monthName}>
           {title}
         </Text>
-        {block.needsAttendance ? flag : null}
-        <Marks block={block} doubleBooked={doubleBooked} compact />
       </Box>
     );
   }
