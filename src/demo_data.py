@@ -405,15 +405,15 @@ async def _seed_schedule(
             day = monday + timedelta(weeks=week, days=2)
             await scheduling.create_appointment(
                 ctx,
-                {
-                    "kind": AppointmentKind.other_event,
-                    "title": "Supervisión clínica",
-                    "availability": Availability.busy,
-                    "practitioner_id": practitioner.id,
-                    "starts_at": datetime.combine(day, time(13), tz),
-                    "ends_at": datetime.combine(day, time(14), tz),
-                    "allow_conflicts": True,
-                },
+                scheduling.NewAppointment(
+                    kind=AppointmentKind.other_event,
+                    title="Supervisión clínica",
+                    availability=Availability.busy,
+                    practitioner_id=practitioner.id,
+                    starts_at=datetime.combine(day, time(13), tz),
+                    ends_at=datetime.combine(day, time(14), tz),
+                    allow_conflicts=True,
+                ),
             )
     group_service = next(s for s in services if s.code == "90853")
     members = regulars[:5]
@@ -422,20 +422,21 @@ async def _seed_schedule(
         starts = datetime.combine(day, time(19), tz)
         first = None
         for person in members:
-            data = {
-                "kind": AppointmentKind.client_session,
-                "client_id": person.id,
-                "practitioner_id": practitioners[1].id,
-                "service_id": group_service.id,
-                "location_id": office.id,
-                "room_id": rooms[2].id,
-                "starts_at": starts,
-                "ends_at": starts + timedelta(minutes=90),
-                "allow_conflicts": True,
-            }
-            if first is not None:
-                data["group_with_appointment_id"] = first.id
-            booked = await scheduling.create_appointment(ctx, data)
+            booked = await scheduling.create_appointment(
+                ctx,
+                scheduling.NewAppointment(
+                    kind=AppointmentKind.client_session,
+                    client_id=person.id,
+                    practitioner_id=practitioners[1].id,
+                    service_id=group_service.id,
+                    location_id=office.id,
+                    room_id=rooms[2].id,
+                    starts_at=starts,
+                    ends_at=starts + timedelta(minutes=90),
+                    group_with_appointment_id=first.id if first is not None else None,
+                    allow_conflicts=True,
+                ),
+            )
             first = first or booked
             if starts < ctx.clock.now():
                 await scheduling.set_status(ctx, booked.id, AppointmentStatus.attended)
@@ -509,18 +510,18 @@ async def _demo_session(
 ) -> None:
     booked = await scheduling.create_appointment(
         ctx,
-        {
-            "kind": AppointmentKind.client_session,
-            "client_id": person.id,
-            "practitioner_id": practitioner.id,
-            "service_id": service.id,
-            "location_id": location.id,
-            "room_id": room.id if room is not None else None,
-            "starts_at": starts,
-            "ends_at": starts + timedelta(minutes=service.default_duration_minutes),
-            "reminders": [{"channel": "email", "days_before": 1}] if person.reminder_consent_email else [],
-            "allow_conflicts": True,
-        },
+        scheduling.NewAppointment(
+            kind=AppointmentKind.client_session,
+            client_id=person.id,
+            practitioner_id=practitioner.id,
+            service_id=service.id,
+            location_id=location.id,
+            room_id=room.id if room is not None else None,
+            starts_at=starts,
+            ends_at=starts + timedelta(minutes=service.default_duration_minutes),
+            reminders=[{"channel": "email", "days_before": 1}] if person.reminder_consent_email else [],
+            allow_conflicts=True,
+        ),
     )
     await _record_outcome(ctx, rng, booked.id, starts)
 

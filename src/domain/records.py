@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from tend.core.errors import NotFound
@@ -23,8 +24,9 @@ async def load(
     return record
 
 
-def apply_changes(record: Any, changes: dict[str, Any], ctx: Context) -> list[str]:
-    """Sets the given attributes; returns the names that changed (for the audit log: names, not values)."""
+def apply_changes(record: Any, changes: Mapping[str, object], ctx: Context) -> list[str]:
+    """Sets the attributes a PATCH sent (a read-only name → value view: a name absent was not sent, a None
+    clears); returns the names that changed (for the audit log: names, not values)."""
     changed = []
     for name, value in changes.items():
         if getattr(record, name) != value:

@@ -16,6 +16,7 @@ rows it sums however the transactions interleave."""
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,12 +28,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tend.core.actor import Actor
 from tend.core.clock import FrozenClock
-from tend.core.enums import AppointmentStatus, BillStatus, EntryKind, Role
+from tend.core.enums import AppointmentKind, AppointmentStatus, BillStatus, EntryKind, Role
 from tend.core.errors import Conflict, NotFound
 from tend.domain.clients.records import create_client
 from tend.domain.context import Context
 from tend.domain.ledger import bills, charges, entries
-from tend.domain.practice.catalog import PRACTITIONERS
+from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, SERVICES
 from tend.domain.practice.settings import update_practice
 from tend.domain.scheduling import appointments
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
@@ -99,10 +100,16 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
                         "default_prices": {},
                     },
                 )
+                # A session needs its service and place (the booking checks them); one each per example.
+                tag = uuid.uuid4().hex[:8]
+                service = await SERVICES.create(
+                    ctx, {"code": tag, "name": "Psicoterapia", "default_duration_minutes": 45, "prices": {}}
+                )
+                office = await LOCATIONS.create(ctx, {"name": f"Consultorio {tag}", "pos_code": "11"})
                 client = await create_client(ctx, {"first_name": "Azar", "last_name": "Estado"})
-                return client.client.id, practitioner.id
+                return client.client.id, practitioner.id, service.id, office.id
 
-            self.client_id, self.practitioner_id = self.run(make)
+            self.client_id, self.practitioner_id, self.service_id, self.location_id = self.run(make)
 
         def _posted(self, entry: Any) -> None:
             self.entries.append(entry)
@@ -150,19 +157,19 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
         @rule(currency=currencies, days_ago=st.integers(min_value=1, max_value=60))
         def book_past_session(self, currency: str, days_ago: int) -> None:
             starts = NOW - timedelta(days=days_ago, minutes=len(self.sessions_booked))
-            data = {
-                "kind": "client_session",
-                "client_id": self.client_id,
-                "practitioner_id": self.practitioner_id,
-                "starts_at": starts,
-                "ends_at": starts + timedelta(minutes=45),
-                "price_minor": PRICE[currency],
-                "currency": currency,
-                "allow_conflicts": True,
-            }
-            self.sessions_booked.append(
-                self.run(lambda ctx: appointments.create_appointment(ctx, dict(data)))
+            new = appointments.NewAppointment(
+                kind=AppointmentKind.client_session,
+                client_id=self.client_id,
+                practitioner_id=self.practitioner_id,
+                service_id=self.service_id,
+                location_id=self.location_id,
+                starts_at=starts,
+                ends_at=starts + timedelta(minutes=45),
+                price_minor=PRICE[currency],
+                currency=currency,
+                allow_conflicts=True,
             )
+            self.sessions_booked.append(self.run(lambda ctx: appointments.create_appointment(ctx, new)))
 
         @rule(currency=currencies, days_ago=st.integers(min_value=1, max_value=60), amount=amounts)
         def attend_pay_and_apply(self, currency: str, days_ago: int, amount: int) -> None:

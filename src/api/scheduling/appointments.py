@@ -324,10 +324,13 @@ async def create_appointment(
     send an Idempotency-Key so a retry does not log it twice."""
 
     async def act() -> AppointmentOut:
-        data = body.model_dump(exclude={"new_client"})
-        if body.new_client is not None:
-            data["new_client"] = body.new_client.model_dump()
-        return AppointmentOut.model_validate(await appointments.create_appointment(ctx, data))
+        data = body.model_dump(exclude={"new_client", "status"})
+        new = appointments.NewAppointment(
+            **data,
+            status=AppointmentStatus(body.status),
+            new_client=body.new_client.model_dump() if body.new_client is not None else None,
+        )
+        return AppointmentOut.model_validate(await appointments.create_appointment(ctx, new))
 
     return await once(request, ctx, idempotency_key, body, 201, act)
 
@@ -343,7 +346,9 @@ async def update_appointment(
 ) -> AppointmentOut:
     """Moves or edits an appointment (times, people, place, price, reminders). Clashes as when booking."""
     return AppointmentOut.model_validate(
-        await appointments.update_appointment(ctx, appointment_id, body.changes())
+        await appointments.update_appointment(
+            ctx, appointment_id, appointments.AppointmentChanges(**body.changes())
+        )
     )
 
 

@@ -7,14 +7,23 @@ the ledger and the automations hook in without being called from here."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from enum import Enum
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from tend.core.clock import utc_iso
-from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ReminderChannel, Role
+from tend.core.enums import (
+    AppointmentKind,
+    AppointmentStatus,
+    Availability,
+    ContactMedium,
+    ContactWith,
+    ReminderChannel,
+    Role,
+)
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
 from tend.core.text import search_terms
 from tend.domain import audit
@@ -280,52 +289,100 @@ async def announce(ctx: Context, appointment: Appointment, event: str, **ids: st
     )
 
 
-async def create_appointment(ctx: Context, data: dict[str, Any]) -> Appointment:
-    check_may_set_money(ctx, given(data))
-    allow_conflicts = bool(data.pop("allow_conflicts", False))
-    new_client = data.pop("new_client", None)
-    status = AppointmentStatus(data.pop("status", None) or AppointmentStatus.scheduled)
-    group_with = data.pop("group_with_appointment_id", None)
-    fee = {"fee_minor": data.pop("fee_minor", None), "waive_fee_reason": data.pop("waive_fee_reason", None)}
-    if status is not AppointmentStatus.no_show and any(value is not None for value in fee.values()):
+@dataclass(frozen=True)
+class NewAppointment:
+    """One appointment to book: its own fields, and how to book it — a client registered on the way
+    (`new_client`, a client record as `clients.create_client` takes it), a past session logged in the same
+    call (`status` attended / no_show, with its fee), joining a group, booking over clashes."""
+
+    kind: AppointmentKind
+    starts_at: datetime
+    ends_at: datetime
+    practitioner_id: uuid.UUID | None = None
+    client_id: uuid.UUID | None = None
+    service_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    room_id: uuid.UUID | None = None
+    time_zone: str | None = None
+    modifiers: Sequence[str] = ()
+    price_minor: int | None = None
+    currency: str | None = None
+    telehealth_url: str | None = None
+    instructions: str | None = None
+    reminders: Sequence[Mapping[str, Any]] = ()
+    feedback_request: bool = False
+    medium: ContactMedium | None = None
+    contact_with: ContactWith | None = None
+    contact_name: str | None = None
+    summary: str | None = None
+    title: str | None = None
+    availability: Availability | None = None
+    # How to book it (not stored on the appointment):
+    new_client: Mapping[str, Any] | None = None
+    status: AppointmentStatus = AppointmentStatus.scheduled
+    fee_minor: int | None = None
+    waive_fee_reason: str | None = None
+    group_with_appointment_id: uuid.UUID | None = None
+    allow_conflicts: bool = False
+
+
+# NewAppointment's fields that are not the appointment's own columns.
+_BOOKING_ONLY = frozenset(
+    {"new_client", "status", "fee_minor", "waive_fee_reason", "group_with_appointment_id", "allow_conflicts"}
+)
+
+
+async def create_appointment(ctx: Context, new: NewAppointment) -> Appointment:
+    check_may_set_money(ctx, given({f.name: getattr(new, f.name) for f in fields(new)}))
+    status = AppointmentStatus(new.status)
+    fee_given = new.fee_minor is not None or new.waive_fee_reason is not None
+    if status is not AppointmentStatus.no_show and fee_given:
         raise Invalid(
             "A fee goes with a no-show only.",
-            field="fee_minor" if fee["fee_minor"] is not None else "waive_fee_reason",
+            field="fee_minor" if new.fee_minor is not None else "waive_fee_reason",
             code=ErrorCode.invalid,
         )
-    price_given = data.get("price_minor") is not None
     practice = await get_practice(ctx)
-    data["time_zone"] = check_time_zone(data.get("time_zone") or practice.time_zone)
-    if new_client is not None:
-        if data.get("client_id") is not None:
+    client_id = new.client_id
+    if new.new_client is not None:
+        if client_id is not None:
             raise Invalid(
                 "Send client_id or new_client, not both.", field="new_client", code=ErrorCode.invalid
             )
-        practitioner_ids = [data["practitioner_id"]] if data.get("practitioner_id") else []
-        created = await clients.create_client(ctx, {**new_client, "practitioner_ids": practitioner_ids})
-        data["client_id"] = created.client.id
-    data["starts_at"], data["ends_at"] = _utc(data["starts_at"]), _utc(data["ends_at"])
+        practitioner_ids = [new.practitioner_id] if new.practitioner_id else []
+        created = await clients.create_client(ctx, {**new.new_client, "practitioner_ids": practitioner_ids})
+        client_id = created.client.id
+    own = {f.name: getattr(new, f.name) for f in fields(new) if f.name not in _BOOKING_ONLY}
     now = ctx.clock.now()
     appointment = Appointment(
-        id=uuid.uuid4(),
-        status=AppointmentStatus.scheduled,
-        modifiers=data.pop("modifiers", None) or [],
-        reminders=data.pop("reminders", None) or [],
-        created_at=now,
-        updated_at=now,
-        **data,
+        **own
+        | {
+            "id": uuid.uuid4(),
+            "kind": AppointmentKind(new.kind),
+            "client_id": client_id,
+            "time_zone": check_time_zone(new.time_zone or practice.time_zone),
+            "starts_at": _utc(new.starts_at),
+            "ends_at": _utc(new.ends_at),
+            "status": AppointmentStatus.scheduled,
+            "modifiers": list(new.modifiers),
+            "reminders": [dict(reminder) for reminder in new.reminders],
+            "created_at": now,
+            "updated_at": now,
+        }
     )
     if appointment.kind is AppointmentKind.other_event:
         appointment.availability = appointment.availability or Availability.busy
-    if group_with is not None:
-        await _join_group(ctx, appointment, group_with)
-    await prepare(ctx, appointment, price_given=price_given)
-    if not allow_conflicts:
+    if new.group_with_appointment_id is not None:
+        await _join_group(ctx, appointment, new.group_with_appointment_id)
+    await prepare(ctx, appointment, price_given=new.price_minor is not None)
+    if not new.allow_conflicts:
         await _refuse_clashes(ctx, appointment)
     await AppointmentRepository(ctx.session).add(appointment)
     audit.record(ctx, "appointment.created", object_type="appointment", object_id=appointment.id)
     if status is not AppointmentStatus.scheduled:  # "log past session": booked and recorded in one call
-        await set_status(ctx, appointment.id, status, **fee)
+        await set_status(
+            ctx, appointment.id, status, fee_minor=new.fee_minor, waive_fee_reason=new.waive_fee_reason
+        )
     return appointment
 
 
@@ -373,22 +430,77 @@ _MOVING = frozenset({"starts_at", "ends_at", "practitioner_id", "room_id", "loca
 _GROUP_SLOT = frozenset({"starts_at", "ends_at", "room_id", "location_id"})
 
 
-async def update_appointment(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
+class _Unset(Enum):
+    token = "unset"
+
+
+UNSET = _Unset.token
+# A PATCH field: its new value (None clears it), or UNSET: not sent, kept as it is.
+Unset = Literal[_Unset.token]
+
+
+@dataclass(frozen=True)
+class AppointmentChanges:
+    """A change of one appointment (PATCH, a series change of one occurrence). A field left UNSET was not
+    sent and keeps its value; one sent as None clears it (the API refuses None where a field needs one)."""
+
+    starts_at: datetime | Unset = UNSET
+    ends_at: datetime | Unset = UNSET
+    time_zone: str | Unset = UNSET
+    practitioner_id: uuid.UUID | Unset | None = UNSET
+    client_id: uuid.UUID | Unset | None = UNSET
+    service_id: uuid.UUID | Unset | None = UNSET
+    location_id: uuid.UUID | Unset | None = UNSET
+    room_id: uuid.UUID | Unset | None = UNSET
+    modifiers: Sequence[str] | Unset = UNSET
+    price_minor: int | Unset | None = UNSET
+    currency: str | Unset | None = UNSET
+    telehealth_url: str | Unset | None = UNSET
+    instructions: str | Unset | None = UNSET
+    reminders: Sequence[Mapping[str, Any]] | Unset = UNSET
+    feedback_request: bool | Unset = UNSET
+    medium: ContactMedium | Unset | None = UNSET
+    contact_with: ContactWith | Unset | None = UNSET
+    contact_name: str | Unset | None = UNSET
+    summary: str | Unset | None = UNSET
+    title: str | Unset | None = UNSET
+    availability: Availability | Unset | None = UNSET
+    allow_conflicts: bool = False
+
+    def sent(self) -> dict[str, object]:
+        """The fields sent, with their values (lists for the stored JSON ones)."""
+        values: dict[str, object] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if field.name == "allow_conflicts" or value is UNSET:
+                continue
+            if field.name == "modifiers":
+                value = list(value)
+            elif field.name == "reminders":
+                value = [dict(reminder) for reminder in value]
+            values[field.name] = value
+        return values
+
+
+async def update_appointment(
+    ctx: Context, appointment_id: uuid.UUID, changes: AppointmentChanges
+) -> Appointment:
     """Edits one appointment. A group session's slot (time, room, place) is the group's: changing it on one
     member moves every member, each checked for clashes, or none of them."""
-    allow_conflicts = bool(changes.get("allow_conflicts", False))
-    appointment = await _update_one(ctx, appointment_id, dict(changes))
-    slot = {name: getattr(appointment, name) for name in _GROUP_SLOT & set(changes)}
+    sent = changes.sent()
+    appointment = await _update_one(ctx, appointment_id, sent, changes.allow_conflicts)
+    slot = {name: getattr(appointment, name) for name in _GROUP_SLOT & set(sent)}
     if appointment.group_id is not None and slot:
         for member in await AppointmentRepository(ctx.session).group_members(appointment.group_id):
             if any(getattr(member, name) != value for name, value in slot.items()):
-                await _update_one(ctx, member.id, {**slot, "allow_conflicts": allow_conflicts})
+                await _update_one(ctx, member.id, dict(slot), changes.allow_conflicts)
     return appointment
 
 
-async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str, Any]) -> Appointment:
+async def _update_one(
+    ctx: Context, appointment_id: uuid.UUID, changes: dict[str, object], allow_conflicts: bool
+) -> Appointment:
     check_may_set_money(ctx, changes)
-    allow_conflicts = bool(changes.pop("allow_conflicts", False))
     appointment = await get_appointment(ctx, appointment_id, for_update=True)
     await locks.ensure_unlocked(ctx, appointment)
     check_may_hold_practice_wide(ctx, appointment)
@@ -402,10 +514,11 @@ async def _update_one(ctx: Context, appointment_id: uuid.UUID, changes: dict[str
             next_step="Correct its status to scheduled first, or book a new appointment.",
         )
     if "time_zone" in changes:
-        check_time_zone(changes["time_zone"])
+        check_time_zone(str(changes["time_zone"]))
     for name in ("starts_at", "ends_at"):
-        if name in changes:
-            changes[name] = _utc(changes[name])
+        instant = changes.get(name)
+        if isinstance(instant, datetime):
+            changes[name] = _utc(instant)
     before = (appointment.starts_at, appointment.ends_at)
     changed = [name for name, value in changes.items() if getattr(appointment, name) != value]
     for name in changed:

@@ -683,7 +683,9 @@ async def _apply_this(
         await appointments.delete_appointment(ctx, occurrence.id)
         return
     occurrence.series_exception = True
-    await appointments.update_appointment(ctx, occurrence.id, {**changes, "allow_conflicts": allow_conflicts})
+    await appointments.update_appointment(
+        ctx, occurrence.id, appointments.AppointmentChanges(**changes, allow_conflicts=allow_conflicts)
+    )
 
 
 async def _apply_series(
