@@ -4,7 +4,7 @@
  * currency underneath (never added across currencies). The whole report is one answer, so sorting and filters
  * see every row; the CSV is the server's, with the same filters and order.
  */
-import { Anchor, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Select, Stack, Table, Text } from '@mantine/core';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,7 @@ import {
   filterAging,
   type AgingFilters,
 } from './tableFilters';
-import { TableToolbar } from './TableToolbar';
+import { NoMatch, TableToolbar } from './TableToolbar';
 
 const BUCKETS = ['days0', 'days31', 'days61', 'days90'] as const;
 const column = createColumnHelper<AgingRow>();
@@ -121,9 +121,7 @@ export function AgingSection() {
           />
         </TableToolbar>
         {shown.length === 0 ? (
-          <Paper p="lg" withBorder data-testid="no-match">
-            <Text ta="center">{t('ledger.tables.noMatch')}</Text>
-          </Paper>
+          <NoMatch />
         ) : (
           <DataTable
             data={shown}

@@ -3,7 +3,7 @@
  * payment method, currency and name narrow the rows; sorting and those filters see the pages loaded so far
  * (the screen says so while the server has more), while the CSV holds every matching entry of the range.
  */
-import { Alert, Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ import { useFormatDate, useFormatMoney } from './ledgerForms';
 import { useDescribeEntry } from './ledgerWords';
 import { EntryFilterInputs } from './LedgerFilterInputs';
 import { NO_ENTRY_FILTERS, byCurrencyThenAmount, byFoldedText, entriesCsvQuery, filterEntries, type EntryFilters } from './tableFilters';
-import { TableToolbar } from './TableToolbar';
+import { NoMatch, TableToolbar } from './TableToolbar';
 
 const column = createColumnHelper<PracticeEntry>();
 
@@ -129,9 +129,7 @@ export function EntriesSection() {
               <EntryFilterInputs filters={filters} onChange={setFilters} currencies={practice.data?.currencies ?? []} rows={items} />
             </TableToolbar>
             {shown.length === 0 ? (
-              <Paper p="lg" withBorder data-testid="no-match">
-                <Text ta="center">{t('ledger.tables.noMatch')}</Text>
-              </Paper>
+              <NoMatch />
             ) : (
               <DataTable
                 data={shown}

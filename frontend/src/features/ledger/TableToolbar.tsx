@@ -2,7 +2,7 @@
  * Above each of the practice's ledger tables: its filters, "Export CSV" (the server's file, with the same
  * filters), how many rows are shown, and — for a paged list — that sorting and filters see only the loaded rows.
  */
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,5 +61,15 @@ export function TableToolbar({ children, onExport, exportDisabled = false, shown
         </Alert>
       ) : null}
     </>
+  );
+}
+
+/** What a filtered table shows when no row matches its filters. */
+export function NoMatch() {
+  const { t } = useTranslation();
+  return (
+    <Paper p="lg" withBorder data-testid="no-match">
+      <Text ta="center">{t('ledger.tables.noMatch')}</Text>
+    </Paper>
   );
 }

@@ -3,7 +3,7 @@
  * bill's client). Name and currency narrow the rows; sorting and filters see the pages loaded so far (the screen
  * says so while the server has more), while the CSV holds every matching unpaid bill.
  */
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { useFormatDate, useFormatMoney } from './ledgerForms';
 import { BillFilterInputs } from './LedgerFilterInputs';
 import { owedOf } from './ledgerMath';
 import { NO_BILL_FILTERS, byCurrencyThenAmount, byFoldedText, filterBills, unpaidBillsCsvQuery, type BillFilters } from './tableFilters';
-import { TableToolbar } from './TableToolbar';
+import { NoMatch, TableToolbar } from './TableToolbar';
 
 const column = createColumnHelper<UnpaidBill>();
 function nameOf(bill: UnpaidBill): string {
@@ -108,9 +108,7 @@ export function UnpaidBillsSection() {
           <BillFilterInputs filters={filters} onChange={setFilters} currencies={practice.data?.currencies ?? []} rows={items} />
         </TableToolbar>
         {shown.length === 0 ? (
-          <Paper p="lg" withBorder data-testid="no-match">
-            <Text ta="center">{t('ledger.tables.noMatch')}</Text>
-          </Paper>
+          <NoMatch />
         ) : (
           <DataTable
             data={shown}
