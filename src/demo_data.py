@@ -17,9 +17,12 @@ from tend.core.enums import (
     Availability,
     ClientStatus,
     CustomFieldType,
+    JobStatus,
     Locale,
+    PaymentMethod,
     RelationshipType,
     Role,
+    WeekStart,
 )
 from tend.core.text import fold
 from tend.domain.clients import custom_fields, enrollments, relationships
@@ -30,11 +33,25 @@ from tend.domain.ledger import charges as ledger_charges
 from tend.domain.ledger import daily_close
 from tend.domain.ledger import entries as ledger
 from tend.domain.notes import session_notes
+from tend.domain.platform.jobs import OUTBOX_SESSION_KEY
 from tend.domain.practice import settings as practice
 from tend.domain.practice import users
-from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, PROGRAMS, ROOMS, SERVICES
+from tend.domain.practice.catalog import (
+    LOCATIONS,
+    PRACTITIONERS,
+    PROGRAMS,
+    ROOMS,
+    SERVICES,
+    NewLocation,
+    NewPractitioner,
+    NewProgram,
+    NewRoom,
+    NewService,
+)
 from tend.domain.scheduling import appointments as scheduling
-from tend.domain.scheduling import series
+from tend.domain.scheduling import series, window
+from tend.domain.scheduling.recurrence import Frequency, RecurrenceRule, Weekday
+from tend.persistence.repositories.jobs import JobRepository
 from tend.persistence.tables.clients import Client
 
 
@@ -172,37 +189,37 @@ async def seed(ctx: Context) -> None:
     rng = random.Random(2026)  # noqa: S311 - demo data, not security
     await practice.update_practice(
         ctx,
-        {
-            "name": "Centro Psicológico Miraflores",
-            "time_zone": "America/Lima",
-            "country": "PE",
-            "currencies": ["PEN", "USD"],
-            "default_currency": "PEN",
-            "no_show_fees": {"PEN": 2500, "USD": 2500},
-            "late_cancel_fees": {"PEN": 2500, "USD": 2500},
-            "late_cancel_window_hours": 24,
-            "reminder_send_hour": 9,
-            "monthly_survey_enabled": True,
-            "monthly_survey_day": 1,
-            "default_locale": Locale.es,
-            "client_labels": {"es": "paciente", "en": "patient"},
-            "week_starts_on": "monday",
-            "slot_minutes": 15,
-        },
+        practice.PracticeChanges(
+            name="Centro Psicológico Miraflores",
+            time_zone="America/Lima",
+            country="PE",
+            currencies=["PEN", "USD"],
+            default_currency="PEN",
+            no_show_fees={"PEN": 2500, "USD": 2500},
+            late_cancel_fees={"PEN": 2500, "USD": 2500},
+            late_cancel_window_hours=24,
+            reminder_send_hour=9,
+            monthly_survey_enabled=True,
+            monthly_survey_day=1,
+            default_locale=Locale.es,
+            client_labels={"es": "paciente", "en": "patient"},
+            week_starts_on=WeekStart.monday,
+            slot_minutes=15,
+        ),
     )
 
     practitioners = [
         await PRACTITIONERS.create(
             ctx,
-            {
-                "name": name,
-                "credentials": credentials,
-                "color": color,
-                "commission_rate_bp": rate,
-                "email": _ascii_email(name.split()[1], name.split()[2], 0).replace("correo", "centro"),
-                "phone": f"+51 9{rng.randint(10000000, 99999999)}",
-                "default_prices": {"PEN": rng.choice([12000, 15000, 18000]), "USD": rng.choice([4000, 5000])},
-            },
+            NewPractitioner(
+                name=name,
+                credentials=credentials,
+                color=color,
+                commission_rate_bp=rate,
+                email=_ascii_email(name.split()[1], name.split()[2], 0).replace("correo", "centro"),
+                phone=f"+51 9{rng.randint(10000000, 99999999)}",
+                default_prices={"PEN": rng.choice([12000, 15000, 18000]), "USD": rng.choice([4000, 5000])},
+            ),
         )
         for name, credentials, color, rate in PRACTITIONERS_DATA
     ]
@@ -218,29 +235,29 @@ async def seed(ctx: Context) -> None:
     ):
         service = await SERVICES.create(
             ctx,
-            {
-                "code": code,
-                "name": name,
-                "default_duration_minutes": minutes,
-                "prices": {"PEN": pen, "USD": usd},
-            },
+            NewService(
+                code=code,
+                name=name,
+                default_duration_minutes=minutes,
+                prices={"PEN": pen, "USD": usd},
+            ),
         )
         services.append(service)
     office = await LOCATIONS.create(
         ctx,
-        {
-            "name": "Consultorio Miraflores",
-            "pos_code": "11",
-            "address": "Av. Larco 1150, Of. 302, Miraflores, Lima",
-        },
+        NewLocation(
+            name="Consultorio Miraflores",
+            pos_code="11",
+            address="Av. Larco 1150, Of. 302, Miraflores, Lima",
+        ),
     )
-    online = await LOCATIONS.create(ctx, {"name": "Telepsicología", "pos_code": "02", "address": None})
+    online = await LOCATIONS.create(ctx, NewLocation(name="Telepsicología", pos_code="02", address=None))
     rooms = [
-        await ROOMS.create(ctx, {"location_id": office.id, "name": room})
+        await ROOMS.create(ctx, NewRoom(location_id=office.id, name=room))
         for room in ("Sala 1", "Sala 2", "Sala de grupo")
     ]
     programs = [
-        await PROGRAMS.create(ctx, {"name": name, "description": description})
+        await PROGRAMS.create(ctx, NewProgram(name=name, description=description))
         for name, description in (
             ("Terapia individual", "Acompañamiento semanal"),
             ("Programa intensivo ambulatorio", "Tres sesiones por semana durante 8 semanas"),
@@ -250,25 +267,25 @@ async def seed(ctx: Context) -> None:
     ]
     await custom_fields.create_definition(
         ctx,
-        {
-            "key": "referral_source",
-            "label": "Referral source / Fuente de referencia",
-            "field_type": CustomFieldType.select,
-            "options": ["Web", "Recomendación", "Médico", "Colegio", "Otro"],
-            "required": False,
-            "position": 1,
-        },
+        custom_fields.NewFieldDefinition(
+            key="referral_source",
+            label="Referral source / Fuente de referencia",
+            field_type=CustomFieldType.select,
+            options=["Web", "Recomendación", "Médico", "Colegio", "Otro"],
+            required=False,
+            position=1,
+        ),
     )
     await custom_fields.create_definition(
         ctx,
-        {
-            "key": "school",
-            "label": "School / Colegio",
-            "field_type": CustomFieldType.text,
-            "options": [],
-            "required": False,
-            "position": 2,
-        },
+        custom_fields.NewFieldDefinition(
+            key="school",
+            label="School / Colegio",
+            field_type=CustomFieldType.text,
+            options=[],
+            required=False,
+            position=2,
+        ),
     )
 
     today = await practice.practice_today(ctx)
@@ -280,23 +297,21 @@ async def seed(ctx: Context) -> None:
         age_days = rng.randint(6 * 365, 17 * 365) if minor else rng.randint(19 * 365, 75 * 365)
         summary = await clients.create_client(
             ctx,
-            {
-                "first_name": first,
-                "last_name": last,
-                "date_of_birth": today - timedelta(days=age_days),
-                "phone": None if minor else f"+51 9{rng.randint(10000000, 99999999)}",
-                "email": None if minor else _ascii_email(first, last.split()[0], n),
-                "id_number": f"{rng.randint(10000000, 79999999)}",
-                "address": f"{rng.choice(STREETS)} {rng.randint(100, 2500)}, {rng.choice(DISTRICTS)}",
-                "status": rng.choices(list(ClientStatus), weights=[80, 12, 8])[0],
-                "preferred_language": Locale.es if rng.random() < 0.9 else Locale.en,
-                "reminder_consent_email": not minor,
-                "reminder_consent_sms": rng.random() < 0.6,
-                "registered_on": today - timedelta(days=rng.randint(0, 900)),
-                "practitioner_ids": [rng.choice(practitioners).id],
-                "custom_fields": {
-                    "referral_source": rng.choice(["Web", "Recomendación", "Médico", "Colegio"])
-                }
+            clients.NewClient(
+                first_name=first,
+                last_name=last,
+                date_of_birth=today - timedelta(days=age_days),
+                phone=None if minor else f"+51 9{rng.randint(10000000, 99999999)}",
+                email=None if minor else _ascii_email(first, last.split()[0], n),
+                id_number=f"{rng.randint(10000000, 79999999)}",
+                address=f"{rng.choice(STREETS)} {rng.randint(100, 2500)}, {rng.choice(DISTRICTS)}",
+                status=rng.choices(list(ClientStatus), weights=[80, 12, 8])[0],
+                preferred_language=Locale.es if rng.random() < 0.9 else Locale.en,
+                reminder_consent_email=not minor,
+                reminder_consent_sms=rng.random() < 0.6,
+                registered_on=today - timedelta(days=rng.randint(0, 900)),
+                practitioner_ids=[rng.choice(practitioners).id],
+                custom_fields={"referral_source": rng.choice(["Web", "Recomendación", "Médico", "Colegio"])}
                 | (
                     {
                         "school": rng.choice(
@@ -306,7 +321,7 @@ async def seed(ctx: Context) -> None:
                     if minor
                     else {}
                 ),
-            },
+            ),
         )
         client = summary.client
         (minors if minor else adults).append(client)
@@ -314,11 +329,11 @@ async def seed(ctx: Context) -> None:
         await enrollments.enroll(
             ctx,
             client.id,
-            {
-                "program_id": rng.choice(programs).id,
-                "start_date": start,
-                "end_date": None if rng.random() < 0.7 else start + timedelta(days=90),
-            },
+            enrollments.NewEnrollment(
+                program_id=rng.choice(programs).id,
+                start_date=start,
+                end_date=None if rng.random() < 0.7 else start + timedelta(days=90),
+            ),
         )
 
     # Each minor gets a guardian among the adults with the same first surname where possible.
@@ -328,18 +343,19 @@ async def seed(ctx: Context) -> None:
         await relationships.add_relationship(
             ctx,
             child.id,
-            {
-                "related_client_id": guardian.id,
-                "relationship_type": RelationshipType.parent_guardian,
-                "legal_guardian": True,
-                "responsible_for_billing": True,
-                "emergency_contact": True,
-            },
+            relationships.NewRelationship(
+                related_client_id=guardian.id,
+                relationship_type=RelationshipType.parent_guardian,
+                legal_guardian=True,
+                responsible_for_billing=True,
+                emergency_contact=True,
+            ),
         )
     await _seed_schedule(ctx, rng, practitioners, services, office, online, rooms, adults + minors)
     await _seed_ledger(ctx, rng, adults + minors)
     await _seed_daily_closes(ctx)
     await _seed_notes(ctx, practitioners[0].id)
+    await _close_settled_announcements(ctx)
 
 
 async def _seed_schedule(
@@ -474,12 +490,12 @@ async def _demo_series(
                 start_date=first,
                 local_time=at,
                 duration_minutes=service.default_duration_minutes,
-                rule={
-                    "freq": "weekly",
-                    "interval": every,
-                    "by_weekday": [("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]],
-                    "until": until.isoformat(),
-                },
+                rule=RecurrenceRule(
+                    Frequency.weekly,
+                    interval=every,
+                    by_weekday=(tuple(Weekday)[first.weekday()],),
+                    until=until,
+                ),
                 reminders=reminders,
                 allow_conflicts=True,
             ),
@@ -560,7 +576,7 @@ async def _seed_notes(ctx: Context, practitioner_id: Any) -> None:
     if login is None:
         return
     now = ctx.clock.now()
-    entries = await scheduling.calendar(
+    entries = await window.calendar(
         ctx,
         now - timedelta(days=21),
         now,
@@ -590,6 +606,24 @@ async def _seed_notes(ctx: Context, practitioner_id: Any) -> None:
                 written + timedelta(days=1),
                 session_notes.add_amendment(author, appointment.id, amendment),
             )
+
+
+async def _close_settled_announcements(ctx: Context) -> None:
+    """Marks done, in this transaction, the `appointment_changed` jobs the demo's status changes recorded:
+    their whole effect (settling each session's money) is what `_seed_ledger` already did for every session
+    that has started, after the last status change. Run one by one after commit they would change nothing
+    and take most of the seed's time (one job, its own transactions, per status change). Any other job
+    recorded here is still sent as usual."""
+    recorded: list[Any] = ctx.session.info.get(OUTBOX_SESSION_KEY, [])
+    jobs = JobRepository(ctx.session)
+    still_to_send = []
+    for job_id in recorded:
+        job = await jobs.get(job_id)
+        if job is None or job.job_name != scheduling.APPOINTMENT_CHANGED_JOB:
+            still_to_send.append(job_id)
+            continue
+        job.status, job.finished_at = JobStatus.done, ctx.clock.now()
+    ctx.session.info[OUTBOX_SESSION_KEY] = still_to_send
 
 
 class _At:
@@ -634,56 +668,75 @@ async def _seed_ledger(ctx: Context, rng: random.Random, people: list[Client]) -
             if bill.status.value != "open" or rng.random() < (0.6 if person.id in slow_payers else 0.08):
                 continue  # unpaid: the aging report and the client's balance show it
             session_day = bill.issued_on
-            method = rng.choices(["cash", "card", "bank_transfer"], weights=[45, 40, 15])[0]
+            method = rng.choices(
+                [PaymentMethod.cash, PaymentMethod.card, PaymentMethod.bank_transfer], weights=[45, 40, 15]
+            )[0]
             amount = bill.total_minor if rng.random() > 0.1 else bill.total_minor // 2
             await ledger.record_payment(
                 ctx,
                 person.id,
-                {
-                    "amount_minor": amount,
-                    "currency": bill.currency,
-                    "payment_method": method,
-                    "reference": f"Voucher {rng.randrange(1000, 9999)}" if method == "card" else None,
-                    "effective_date": session_day,
-                    "allocations": [{"bill_id": bill.id, "amount_minor": amount}],
-                },
+                ledger.NewPayment(
+                    amount_minor=amount,
+                    currency=bill.currency,
+                    payment_method=method,
+                    reference=f"Voucher {rng.randrange(1000, 9999)}"
+                    if method is PaymentMethod.card
+                    else None,
+                    effective_date=session_day,
+                    allocations=[ledger.AllocationRequest(bill.id, amount)],
+                ),
             )
     usd_clients = [c for c in people if c.status is ClientStatus.active][40:44]
     for n, person in enumerate(usd_clients):
         await ledger.record_charge(
             ctx,
             person.id,
-            {
-                "amount_minor": 12000,
-                "currency": "USD",
-                "memo": "Informe psicológico para el colegio",
-                "effective_date": today - timedelta(days=20 + 15 * n),
-            },
+            ledger.NewCharge(
+                amount_minor=12000,
+                currency="USD",
+                memo="Informe psicológico para el colegio",
+                effective_date=today - timedelta(days=20 + 15 * n),
+            ),
         )
         if n % 2 == 0:
             await ledger.record_payment(
                 ctx,
                 person.id,
-                {"amount_minor": 12000, "currency": "USD", "payment_method": "bank_transfer",
-                 "reference": "Transferencia BCP", "effective_date": today - timedelta(days=10 + n)},
-            )  # fmt: skip
+                ledger.NewPayment(
+                    amount_minor=12000,
+                    currency="USD",
+                    payment_method=PaymentMethod.bank_transfer,
+                    reference="Transferencia BCP",
+                    effective_date=today - timedelta(days=10 + n),
+                ),
+            )
     if usd_clients:
         overpaid = await ledger.record_payment(
             ctx,
             usd_clients[0].id,
-            {"amount_minor": 5000, "currency": "PEN", "payment_method": "cash", "memo": "Pagó de más",
-             "effective_date": today - timedelta(days=3)},
-        )  # fmt: skip
+            ledger.NewPayment(
+                amount_minor=5000,
+                currency="PEN",
+                payment_method=PaymentMethod.cash,
+                memo="Pagó de más",
+                effective_date=today - timedelta(days=3),
+            ),
+        )
         await ledger.refund_payment(
             ctx,
             overpaid.id,
-            {"amount_minor": 5000, "memo": "Devolución en efectivo", "effective_date": today},
+            ledger.NewRefund(amount_minor=5000, memo="Devolución en efectivo", effective_date=today),
         )
     if len(usd_clients) > 1:
         twice = await ledger.record_payment(
             ctx,
             usd_clients[1].id,
-            {"amount_minor": 12000, "currency": "USD", "payment_method": "card", "reference": "Voucher 4417",
-             "effective_date": today - timedelta(days=9)},
-        )  # fmt: skip
+            ledger.NewPayment(
+                amount_minor=12000,
+                currency="USD",
+                payment_method=PaymentMethod.card,
+                reference="Voucher 4417",
+                effective_date=today - timedelta(days=9),
+            ),
+        )
         await ledger.reverse_entry(ctx, twice.id, "Registrado dos veces")

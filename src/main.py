@@ -15,19 +15,10 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncEngine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from tend.api import api_keys, audit, auth, dev, docs, health, jobs, notes
-from tend.api.clients import custom_fields, duplicates, enrollments, records, relationships
 from tend.api.deps import auth_policy
 from tend.api.errors import install_error_handlers, problem_openapi, unexpected_error_response
-from tend.api.ledger import bills as ledger_bills
-from tend.api.ledger import entries as ledger_entries
-from tend.api.ledger import practice as practice_ledger
-from tend.api.practice import catalog, users
-from tend.api.practice import settings as practice_settings
 from tend.api.request_context import RequestIdMiddleware
-from tend.api.scheduling import appointments
-from tend.api.scheduling import feeds as calendar_feeds
-from tend.api.scheduling import series as appointment_series
+from tend.api.routes import all_routers
 from tend.api.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from tend.core.clock import Clock, SystemClock
 from tend.logs import configure_logging
@@ -96,7 +87,6 @@ def create_app(
 ) -> FastAPI:
     """The app with its dependencies: settings, clock, and optionally an engine (tests pass their own)."""
     settings = settings or get_settings()
-    clock = clock or SystemClock()
     app = FastAPI(
         title="Tend API",
         version="1.0.0",
@@ -116,18 +106,29 @@ def create_app(
         docs_url=None if settings.docs_are_private else "/docs",
         redoc_url=None if settings.docs_are_private else "/redoc",
     )
-    engine = engine or create_engine(settings.database_url)
+    _attach_state(app, settings, clock or SystemClock(), engine or create_engine(settings.database_url))
+    app.state.run_sweeper = run_sweeper
+    install_error_handlers(app)
+    _add_middleware(app, settings)
+    for router in all_routers(private_docs=settings.docs_are_private):
+        app.include_router(router)
+    _install_openapi(app)
+    return app
+
+
+def _attach_state(app: FastAPI, settings: Settings, clock: Clock, engine: AsyncEngine) -> None:
     sessions = create_sessionmaker(engine)
     app.state.settings = settings
     app.state.clock = clock
     app.state.engine = engine
     app.state.sessions = sessions
     app.state.redis = None
-    app.state.run_sweeper = run_sweeper
     app.state.job_deps = build_job_deps(settings, sessions, clock)
     app.state.dispatcher = InProcessRunner(app.state.job_deps)
 
-    install_error_handlers(app)
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Outermost last: request id, then security headers, then the body limit (then CORS, if configured)."""
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -149,33 +150,9 @@ def create_app(
         # Only then is X-Forwarded-For the client's address (login throttling counts per address).
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
 
-    for module in (
-        health,
-        auth,
-        practice_settings,
-        users,
-        duplicates,
-        records,
-        relationships,
-        enrollments,
-        custom_fields,
-        appointments,
-        notes,
-        appointment_series,
-        calendar_feeds,
-        ledger_entries,
-        ledger_bills,
-        practice_ledger,
-        api_keys,
-        audit,
-        jobs,
-        dev,
-    ):
-        app.include_router(module.router)
-    for router in catalog.routers:
-        app.include_router(router)
-    if settings.docs_are_private:
-        app.include_router(docs.router)
+
+def _install_openapi(app: FastAPI) -> None:
+    """The contract with every error answer as problem+json (see api/errors.py)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -191,7 +168,6 @@ def create_app(
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-    return app
 
 
 def openapi_document(app: FastAPI | None = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from tend.core.enums import Role
 from tend.core.errors import DomainError
 from tend.demo_data import DEMO_LOGINS, DemoLogin
 from tend.domain.context import Context
-from tend.domain.jobs import OUTBOX_SESSION_KEY
+from tend.domain.platform.jobs import OUTBOX_SESSION_KEY
 from tend.domain.practice import users
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
 from tend.settings import get_settings
@@ -63,13 +63,13 @@ async def create_user_now(
             practitioner_id = await users.practitioner_called(ctx, practitioner) if practitioner else None
             user = await users.invite_user(
                 ctx,
-                {
-                    "email": email,
-                    "name": name,
-                    "role": role_value,
-                    "password": password,
-                    "practitioner_id": practitioner_id,
-                },
+                users.UserInvite(
+                    email=email,
+                    name=name,
+                    role=role_value,
+                    password=password,
+                    practitioner_id=practitioner_id,
+                ),
             )
         except DomainError as exc:
             raise ValueError(exc.detail) from exc

@@ -15,7 +15,7 @@ from tend.api.schemas import CleanName, InputModel, OutputModel, PageOut
 from tend.core.enums import ApiKeyScope
 from tend.domain import api_keys
 
-router = APIRouter(prefix="/api/v1/api-keys", tags=["api-keys"])
+router = APIRouter(prefix="/api-keys", tags=["api-keys"])
 Name = Annotated[str, Field(min_length=1, max_length=120), CleanName]
 
 

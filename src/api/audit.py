@@ -13,7 +13,7 @@ from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PageOut, SafeStr
 from tend.domain import audit
 
-router = APIRouter(prefix="/api/v1/audit-events", tags=["audit"])
+router = APIRouter(prefix="/audit-events", tags=["audit"])
 
 
 class AuditEventOut(OutputModel):

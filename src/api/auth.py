@@ -16,7 +16,7 @@ from tend.domain import auth
 from tend.domain.practice import users
 from tend.settings import Settings
 
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"])
 REFRESH_COOKIE = "tend_refresh"
 COOKIE_PATH = "/api/v1/auth"
 

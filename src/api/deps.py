@@ -18,7 +18,7 @@ from tend.core.errors import DomainError, Forbidden, Unauthenticated
 from tend.core.pages import PageRequest
 from tend.domain import auth
 from tend.domain.context import Context
-from tend.domain.jobs import OUTBOX_SESSION_KEY
+from tend.domain.platform.jobs import OUTBOX_SESSION_KEY
 from tend.domain.security import API_KEY_PREFIX, JwtConfig
 from tend.settings import Settings
 

@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 
 from fastapi import APIRouter
+from pydantic import Field
 
 from tend.api.deps import AdminDep, ContextDep, PageDep, SettingsDep
 from tend.api.errors import problem_responses
@@ -14,7 +15,7 @@ from tend.core.enums import EmailStatus
 from tend.core.errors import NotFound
 from tend.domain import mailbox
 
-router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
+router = APIRouter(prefix="/dev", tags=["dev"])
 
 
 class MailboxMessageOut(OutputModel):
@@ -22,6 +23,7 @@ class MailboxMessageOut(OutputModel):
     to_address: str
     subject: str
     body_text: str
+    body_html: str | None = Field(description="The HTML alternative, when the message has one.")
     transport: str
     status: EmailStatus
     created_at: datetime

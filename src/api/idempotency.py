@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from tend.domain.context import Context
-from tend.domain.ledger import idempotency
+from tend.domain.platform import idempotency
 
 IdempotencyKey = Annotated[
     str | None,

@@ -12,9 +12,9 @@ from tend.api.deps import AdminDep, ContextDep, PageDep
 from tend.api.errors import problem_responses
 from tend.api.schemas import OutputModel, PageOut
 from tend.core.enums import JobStatus
-from tend.domain import jobs
+from tend.domain.platform import jobs
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/jobs", tags=["jobs"])
 
 
 class JobOut(OutputModel):

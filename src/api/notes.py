@@ -25,7 +25,7 @@ from tend.core.text import BadText, clean_name
 from tend.domain.notes import session_notes
 from tend.domain.notes.session_notes import NoteView
 
-router = APIRouter(prefix="/api/v1/appointments", tags=["notes"])
+router = APIRouter(prefix="/appointments", tags=["notes"])
 
 MAX_NOTE_CHARACTERS = 20_000
 _KEPT_CONTROLS = frozenset("\n\t")

@@ -151,3 +151,13 @@ class BillStatus(StrEnum):
     partially_paid = "partially_paid"
     paid = "paid"
     cancelled = "cancelled"
+
+
+class MemoCode(StrEnum):
+    """Words the ledger writes by itself, stored as a code (+ parameters) and read in the reader's language:
+    the fee of a session, a no-show or a late cancellation, and why a session's charge was reversed."""
+
+    session_fee = "session_fee"
+    no_show_fee = "no_show_fee"
+    late_cancel_fee = "late_cancel_fee"
+    session_marked = "session_marked"  # params: {"status": an AppointmentStatus}

@@ -273,3 +273,8 @@ async def authenticate_api_key(ctx: Context, raw_key: str) -> Actor:
         api_key_id=key.id,
         scopes=frozenset(ApiKeyScope(scope) for scope in key.scopes),
     )
+
+
+async def prune_sign_in_attempts(ctx: Context) -> None:
+    """Sign-in attempts older than a day no longer count toward any throttle."""
+    await LoginFailureRepository(ctx.session).prune(ctx.clock.now() - timedelta(days=1))

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tend.core.clock import Clock
 from tend.core.enums import EmailStatus
+from tend.domain.platform.messaging.email import OutgoingEmail
 from tend.persistence.db import unit_of_work
 from tend.persistence.repositories.mail import EmailRepository
 from tend.persistence.tables.jobs import EmailMessage
@@ -26,14 +27,6 @@ from tend.settings import Settings
 
 log = logging.getLogger(__name__)
 MAIL_LEASE = timedelta(minutes=2)  # well past SMTP's own 30 s timeout
-
-
-@dataclass(frozen=True)
-class OutgoingEmail:
-    dedupe_key: str
-    to_address: str
-    subject: str
-    body_text: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +63,7 @@ async def _claim(
                 to_address=message.to_address,
                 subject=message.subject,
                 body_text=message.body_text,
+                body_html=message.body_html,
                 transport=transport,
                 status=EmailStatus.sending,
                 job_id=job.job_id,
@@ -135,6 +129,8 @@ class Mailer:
         mime["To"] = message.to_address
         mime["Subject"] = message.subject
         mime.set_content(message.body_text)
+        if message.body_html is not None:
+            mime.add_alternative(message.body_html, subtype="html")
         password = self.settings.smtp_password.get_secret_value() if self.settings.smtp_password else None
         await aiosmtplib.send(
             mime,

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
 
+from tend.domain.platform.jobs import load_jobs
 from tend.persistence.db import unit_of_work
 from tend.persistence.repositories.jobs import JobRepository
 from tend.workers.deps import JobDeps
-from tend.workers.jobs import JOBS
 from tend.workers.mail import DeliveryUnknown, SendingJob, TransientSendError, current_job
 from tend.workers.schedule import tick
 
@@ -56,7 +56,7 @@ async def execute(deps: JobDeps, outbox_id: uuid.UUID) -> Outcome:
     if claimed is None:
         return Outcome("skipped")
 
-    function = JOBS.get(claimed.job_name)
+    function = load_jobs().get(claimed.job_name)
     error: str | None = None
     retryable = True
     timeout = deps.settings.job_timeout_seconds

@@ -28,13 +28,28 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tend.core.actor import Actor
 from tend.core.clock import FrozenClock
-from tend.core.enums import AppointmentKind, AppointmentStatus, BillStatus, EntryKind, Role
+from tend.core.enums import (
+    AdjustmentDirection,
+    AppointmentKind,
+    AppointmentStatus,
+    BillStatus,
+    EntryKind,
+    PaymentMethod,
+    Role,
+)
 from tend.core.errors import Conflict, NotFound
-from tend.domain.clients.records import create_client
+from tend.domain.clients.records import NewClient, create_client
 from tend.domain.context import Context
 from tend.domain.ledger import bills, charges, entries
-from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, SERVICES
-from tend.domain.practice.settings import update_practice
+from tend.domain.practice.catalog import (
+    LOCATIONS,
+    PRACTITIONERS,
+    SERVICES,
+    NewLocation,
+    NewPractitioner,
+    NewService,
+)
+from tend.domain.practice.settings import PracticeChanges, update_practice
 from tend.domain.scheduling import appointments
 from tend.persistence.db import create_engine, create_sessionmaker, unit_of_work
 from tend.persistence.repositories.ledger import BillRepository, LedgerRepository
@@ -84,29 +99,23 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
             async def make(ctx: Context) -> Any:
                 await update_practice(
                     ctx,
-                    {
-                        "currencies": list(CURRENCIES),
-                        "default_currency": "PEN",
-                        "no_show_fees": dict(FEE),
-                        "late_cancel_fees": dict(FEE),
-                    },
+                    PracticeChanges(
+                        currencies=list(CURRENCIES),
+                        default_currency="PEN",
+                        no_show_fees=dict(FEE),
+                        late_cancel_fees=dict(FEE),
+                    ),
                 )
                 practitioner = await PRACTITIONERS.create(
-                    ctx,
-                    {
-                        "name": "Dra. Azar",
-                        "color": "#336699",
-                        "commission_rate_bp": 4000,
-                        "default_prices": {},
-                    },
+                    ctx, NewPractitioner(name="Dra. Azar", color="#336699", commission_rate_bp=4000)
                 )
                 # A session needs its service and place (the booking checks them); one each per example.
                 tag = uuid.uuid4().hex[:8]
                 service = await SERVICES.create(
-                    ctx, {"code": tag, "name": "Psicoterapia", "default_duration_minutes": 45, "prices": {}}
+                    ctx, NewService(code=tag, name="Psicoterapia", default_duration_minutes=45)
                 )
-                office = await LOCATIONS.create(ctx, {"name": f"Consultorio {tag}", "pos_code": "11"})
-                client = await create_client(ctx, {"first_name": "Azar", "last_name": "Estado"})
+                office = await LOCATIONS.create(ctx, NewLocation(name=f"Consultorio {tag}", pos_code="11"))
+                client = await create_client(ctx, NewClient(first_name="Azar", last_name="Estado"))
                 return client.client.id, practitioner.id, service.id, office.id
 
             self.client_id, self.practitioner_id, self.service_id, self.location_id = self.run(make)
@@ -117,19 +126,21 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
 
         @rule(currency=currencies, amount=amounts)
         def charge(self, currency: str, amount: int) -> None:
-            data = {"amount_minor": amount, "currency": currency, "memo": "Otro"}
+            data = entries.NewCharge(amount_minor=amount, currency=currency, memo="Otro")
             self._posted(self.run(lambda ctx: entries.record_charge(ctx, self.client_id, data)))
 
         @rule(currency=currencies, amount=amounts)
         def pay(self, currency: str, amount: int) -> None:
-            data = {"amount_minor": amount, "currency": currency, "payment_method": "cash"}
+            data = entries.NewPayment(
+                amount_minor=amount, currency=currency, payment_method=PaymentMethod.cash
+            )
             payment = self.run(lambda ctx: entries.record_payment(ctx, self.client_id, data))
             self.payments.append(payment)
             self._posted(payment)
 
         @rule(direction=st.sampled_from(["credit", "debit"]), currency=currencies, amount=amounts)
         def adjust(self, direction: str, currency: str, amount: int) -> None:
-            data = {"direction": direction, "amount_minor": amount, "currency": currency, "reason": "Ajuste"}
+            data = entries.NewAdjustment(AdjustmentDirection(direction), amount, currency, reason="Ajuste")
             self._posted(self.run(lambda ctx: entries.record_adjustment(ctx, self.client_id, data)))
 
         @precondition(lambda self: self.payments)
@@ -138,7 +149,7 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
             payment = self.payments[index % len(self.payments)]
             try:
                 refunded = self.run(
-                    lambda ctx: entries.refund_payment(ctx, payment.id, {"amount_minor": amount})
+                    lambda ctx: entries.refund_payment(ctx, payment.id, entries.NewRefund(amount))
                 )
             except Conflict:
                 return
@@ -213,7 +224,7 @@ def ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
                 if not open_bills:
                     return []
                 return await bills.allocate(
-                    ctx, payment.id, [{"bill_id": open_bills[0].id, "amount_minor": amount}]
+                    ctx, payment.id, [entries.AllocationRequest(open_bills[0].id, amount)]
                 )
 
             try:
@@ -312,7 +323,7 @@ def concurrent_ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
 
                 async def apply(ctx: Context, payment: Any = payment, amount: int = amount) -> Any:
                     (bill,) = await BillRepository(ctx.session).of_appointment(appointment.id)
-                    item = {"bill_id": bill.id, "amount_minor": amount}
+                    item = entries.AllocationRequest(bill.id, amount)
                     return await bills.allocate(ctx, payment.id, [item])
 
                 self.allocations.extend(self.run(apply))
@@ -351,7 +362,7 @@ def concurrent_ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
                         self._posted(entry)
 
             if kind == "pay":
-                data = {"amount_minor": amount, "currency": CURRENCIES[index % 2], "payment_method": "cash"}
+                data = entries.NewPayment(amount, CURRENCIES[index % 2], PaymentMethod.cash)
 
                 def paid(result: Any) -> None:
                     if not isinstance(result, Exception):
@@ -367,7 +378,7 @@ def concurrent_ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
                     (bill,) = await BillRepository(ctx.session).of_appointment(appointment.id)
                     if bill.currency != payment.currency:
                         return []
-                    item = {"bill_id": bill.id, "amount_minor": amount % PRICE[bill.currency] + 1}
+                    item = entries.AllocationRequest(bill.id, amount % PRICE[bill.currency] + 1)
                     return await bills.allocate(ctx, payment.id, [item])
 
                 def applied(result: Any) -> None:
@@ -388,7 +399,7 @@ def concurrent_ledger_machine(database_url: str) -> type[RuleBasedStateMachine]:
                 return (lambda ctx: bills.unallocate_payment(ctx, payment.id)), posted
             if kind == "refund":
                 payment = newest(self.payments)
-                data = {"amount_minor": amount}
+                data = entries.NewRefund(amount)
                 return (lambda ctx: entries.refund_payment(ctx, payment.id, data)), posted
             if kind == "reverse":
                 target = newest(self.entries)

@@ -12,14 +12,15 @@ import pytest
 from sqlalchemy import select
 
 from tend.core.enums import EmailStatus, JobStatus, Role
-from tend.domain import jobs
+from tend.domain.platform import jobs
+from tend.domain.platform.jobs import Periodic
+from tend.domain.platform.messaging.email import OutgoingEmail
 from tend.domain.practice import users
 from tend.persistence.tables.jobs import EmailMessage, OutboxJob
-from tend.workers import jobs as job_registry
 from tend.workers.deps import JobDeps
-from tend.workers.mail import Mailer, OutgoingEmail
+from tend.workers.mail import Mailer
 from tend.workers.outbox import ArqDispatcher, InProcessRunner, execute, lease_for, sweep
-from tend.workers.schedule import Periodic, tick
+from tend.workers.schedule import tick
 
 
 class Crash(BaseException):
@@ -93,7 +94,7 @@ async def test_crash_after_the_job_claim_is_taken_over_after_the_lease(
     async def dies(deps: Any, payload: Any) -> None:
         raise Crash
 
-    monkeypatch.setitem(job_registry.JOBS, "send_welcome_email", dies)
+    monkeypatch.setitem(jobs.JOBS, "send_welcome_email", dies)
     with pytest.raises(Crash):
         await execute(smtp_deps, job.id)
     assert (await _state(sessions, job.id))[0] is JobStatus.running  # the claim outlived its process
@@ -144,13 +145,13 @@ async def test_crash_after_sending_before_done_sends_nothing_more(
     smtp_deps: JobDeps, system_ctx: Any, sessions: Any, clock: Any, smtp_server: Any, monkeypatch: Any
 ) -> None:
     job = await _welcome_job(system_ctx, sessions)
-    original = job_registry.JOBS["send_welcome_email"]
+    original = jobs.JOBS["send_welcome_email"]
 
     async def sends_then_dies(deps: Any, payload: Any) -> None:
         await original(deps, payload)
         raise Crash
 
-    monkeypatch.setitem(job_registry.JOBS, "send_welcome_email", sends_then_dies)
+    monkeypatch.setitem(jobs.JOBS, "send_welcome_email", sends_then_dies)
     with pytest.raises(Crash):
         await execute(smtp_deps, job.id)
     monkeypatch.undo()
@@ -168,7 +169,7 @@ async def test_a_job_that_always_times_out_ends_dead_after_its_attempts(
     async def hangs(deps: Any, payload: Any) -> None:
         await asyncio.sleep(60)
 
-    monkeypatch.setitem(job_registry.JOBS, "send_welcome_email", hangs)
+    monkeypatch.setitem(jobs.JOBS, "send_welcome_email", hangs)
     outcomes = []
     for _ in range(job.max_attempts):
         outcome = await execute(deps, job.id)
@@ -190,7 +191,7 @@ async def test_a_killed_attempt_counts_and_the_last_one_ends_dead(
     async def dies(deps: Any, payload: Any) -> None:
         raise Crash
 
-    monkeypatch.setitem(job_registry.JOBS, "send_welcome_email", dies)
+    monkeypatch.setitem(jobs.JOBS, "send_welcome_email", dies)
     for _ in range(job.max_attempts):
         with pytest.raises(Crash):
             await execute(deps, job.id)
@@ -297,11 +298,13 @@ async def test_two_processes_ticking_at_once_record_the_day_once(settings: Any, 
     assert [p.returncode for p in processes] == [0, 0], outputs
     said = [out.decode().strip() for out, _ in outputs]
     assert all(line.endswith("new scheduled job(s)") for line in said), said
-    assert sum(int(line.split()[0]) for line in said) == 3  # however the two processes interleaved
+    # One job per periodic declaration (four), however the two processes interleaved.
+    assert sum(int(line.split()[0]) for line in said) == 4
     async with sessions() as session:
         keys = sorted((await session.scalars(select(OutboxJob.dedupe_key))).all())
     assert [key.rsplit(":", 1)[0] for key in keys] == [
         "extend-series:practice",
         "prune-idempotency-records:practice",
+        "prune-public-links:practice",
         "prune-sign-in-attempts:practice",
     ]

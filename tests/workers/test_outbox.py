@@ -11,12 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from tend.core.enums import EmailStatus, JobStatus, Role
-from tend.domain.jobs import record_job
+from tend.domain.platform.jobs import PERIODIC, load_jobs, record_job
 from tend.domain.practice import users
 from tend.persistence.tables.jobs import EmailMessage, OutboxJob
 from tend.workers.mail import Mailer
 from tend.workers.outbox import execute, sweep
-from tend.workers.schedule import PERIODIC
 from tests.harness import is_postgres
 
 
@@ -83,7 +82,7 @@ async def test_welcome_email_is_sent_once_after_commit(
 
 
 def replace_message(email: EmailMessage) -> Any:
-    from tend.workers.mail import OutgoingEmail
+    from tend.domain.platform.messaging.email import OutgoingEmail
 
     return OutgoingEmail(email.dedupe_key, email.to_address, email.subject, email.body_text)
 
@@ -93,6 +92,7 @@ async def test_sweep_sends_jobs_that_were_committed_but_never_dispatched(
 ) -> None:
     await _create_user(system_ctx)  # recorded, not dispatched: as if the process died right after commit
     # The welcome e-mail, and the day's scheduled jobs the sweep's tick records.
+    load_jobs()
     assert await sweep(app.state.job_deps, app.state.dispatcher) == 1 + len(PERIODIC)
     await run_jobs()
     assert [e.status for e in await _emails(sessions)] == [EmailStatus.sent]

@@ -1967,8 +1967,13 @@ export interface components {
         BillLineOut: {
             /** Amount Minor */
             amount_minor: number;
-            /** Description */
+            /**
+             * Description
+             * @description In the reader's language when the ledger wrote the line itself (`description_code`).
+             */
             description: string;
+            /** @description Set on the ledger's own fee lines. */
+            description_code: components["schemas"]["MemoCode"] | null;
             /** Modifiers */
             modifiers: string[];
             /** Service Code */
@@ -1987,8 +1992,17 @@ export interface components {
             allocations: components["schemas"]["AllocationOut"][];
             /** Appointment Id */
             appointment_id: string | null;
-            /** Cancel Reason */
+            /**
+             * Cancel Reason
+             * @description Why it was cancelled, in the reader's language.
+             */
             cancel_reason: string | null;
+            /** @description Set when the ledger cancelled it itself. */
+            cancel_reason_code: components["schemas"]["MemoCode"] | null;
+            /** Cancel Reason Params */
+            cancel_reason_params: {
+                [key: string]: string | number;
+            } | null;
             /** Cancelled At */
             cancelled_at: string | null;
             /**
@@ -2596,8 +2610,20 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["EntryKind"];
-            /** Memo */
+            /**
+             * Memo
+             * @description What it is for, in the reader's language (the signed-in user's, else the practice's): staff's words as typed, the ledger's own rendered from `memo_code`.
+             */
             memo: string | null;
+            /** @description Set when the ledger wrote the memo itself. */
+            memo_code: components["schemas"]["MemoCode"] | null;
+            /**
+             * Memo Params
+             * @description The code's parameters (ids, dates, amounts, statuses), e.g. {"status": "no_show"}.
+             */
+            memo_params: {
+                [key: string]: string | number;
+            } | null;
             payment_method: components["schemas"]["PaymentMethod"] | null;
             /** Reference */
             reference: string | null;
@@ -2805,6 +2831,11 @@ export interface components {
         };
         /** MailboxMessageOut */
         MailboxMessageOut: {
+            /**
+             * Body Html
+             * @description The HTML alternative, when the message has one.
+             */
+            body_html: string | null;
             /** Body Text */
             body_text: string;
             /**
@@ -2834,6 +2865,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /**
+         * MemoCode
+         * @description Words the ledger writes by itself, stored as a code (+ parameters) and read in the reader's language:
+         *     the fee of a session, a no-show or a late cancellation, and why a session's charge was reversed.
+         * @enum {string}
+         */
+        MemoCode: "session_fee" | "no_show_fee" | "late_cancel_fee" | "session_marked";
         /**
          * MergeField
          * @enum {string}
@@ -3172,8 +3210,20 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["EntryKind"];
-            /** Memo */
+            /**
+             * Memo
+             * @description What it is for, in the reader's language (the signed-in user's, else the practice's): staff's words as typed, the ledger's own rendered from `memo_code`.
+             */
             memo: string | null;
+            /** @description Set when the ledger wrote the memo itself. */
+            memo_code: components["schemas"]["MemoCode"] | null;
+            /**
+             * Memo Params
+             * @description The code's parameters (ids, dates, amounts, statuses), e.g. {"status": "no_show"}.
+             */
+            memo_params: {
+                [key: string]: string | number;
+            } | null;
             payment_method: components["schemas"]["PaymentMethod"] | null;
             /** Reference */
             reference: string | null;
@@ -3512,6 +3562,70 @@ export interface components {
             /** Name */
             name?: string;
         };
+        /**
+         * RecurrenceRule
+         * @description When a series repeats: a subset of RFC 5545. Weekly on some weekdays (`by_weekday`), or monthly on
+         *     days of the month (`by_month_day`) or on a weekday's position (`by_weekday` + `by_set_position`, e.g.
+         *     the 2nd Tuesday); every `interval` weeks or months; ending on a date (`until`) or after a `count`, or
+         *     never (kept booked 26 weeks ahead). Over local wall time: 16:00 stays 16:00 across clock changes.
+         */
+        RecurrenceRule: {
+            /**
+             * By Month Day
+             * @description Days of the month (a short month uses its last).
+             */
+            by_month_day?: number[] | null;
+            /**
+             * By Set Position
+             * @description Which of the month's `by_weekday` days: 1 to 4, or -1 for the last.
+             */
+            by_set_position?: (1 | 2 | 3 | 4 | -1) | null;
+            /**
+             * By Weekday
+             * @description Days of the week, e.g. ["MO", "TH"].
+             */
+            by_weekday?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[] | null;
+            /**
+             * Count
+             * @description How many occurrences.
+             */
+            count?: number | null;
+            /**
+             * Freq
+             * @enum {string}
+             */
+            freq: "weekly" | "monthly";
+            /**
+             * Interval
+             * @default 1
+             */
+            interval: number;
+            /**
+             * Until
+             * @description The last local day it may occur on.
+             */
+            until?: string | null;
+        };
+        /** RecurrenceRuleOut */
+        RecurrenceRuleOut: {
+            /** By Month Day */
+            by_month_day?: number[] | null;
+            /** By Set Position */
+            by_set_position?: number | null;
+            /** By Weekday */
+            by_weekday?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[] | null;
+            /** Count */
+            count?: number | null;
+            /**
+             * Freq
+             * @enum {string}
+             */
+            freq: "weekly" | "monthly";
+            /** Interval */
+            interval: number;
+            /** Until */
+            until?: string | null;
+        };
         /** RefundIn */
         RefundIn: {
             /**
@@ -3742,13 +3856,8 @@ export interface components {
             price_minor?: number | null;
             /** Room Id */
             room_id?: string | null;
-            /**
-             * Rule
-             * @description Scope following or all only.
-             */
-            rule?: {
-                [key: string]: unknown;
-            };
+            /** @description Scope following or all only. */
+            rule?: components["schemas"]["RecurrenceRule"];
             /** Service Id */
             service_id?: string | null;
             /**
@@ -3804,13 +3913,7 @@ export interface components {
             reminders?: components["schemas"]["Reminder"][];
             /** Room Id */
             room_id?: string | null;
-            /**
-             * Rule
-             * @description RFC 5545 subset: {"freq": "weekly"|"monthly", "interval": N, "by_weekday": ["MO"], "by_month_day": [15] | "by_set_position": 2, "until": "YYYY-MM-DD" | "count": N}
-             */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["RecurrenceRule"];
             /** Service Id */
             service_id?: string | null;
             /**
@@ -3861,10 +3964,7 @@ export interface components {
              * Format: date-time
              */
             materialised_until: string;
-            /** Rule */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["RecurrenceRuleOut"];
             /**
              * Start Date
              * Format: date
@@ -4147,8 +4247,20 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["EntryKind"];
-            /** Memo */
+            /**
+             * Memo
+             * @description What it is for, in the reader's language (the signed-in user's, else the practice's): staff's words as typed, the ledger's own rendered from `memo_code`.
+             */
             memo: string | null;
+            /** @description Set when the ledger wrote the memo itself. */
+            memo_code: components["schemas"]["MemoCode"] | null;
+            /**
+             * Memo Params
+             * @description The code's parameters (ids, dates, amounts, statuses), e.g. {"status": "no_show"}.
+             */
+            memo_params: {
+                [key: string]: string | number;
+            } | null;
             payment_method: components["schemas"]["PaymentMethod"] | null;
             /** Reference */
             reference: string | null;
@@ -4215,8 +4327,17 @@ export interface components {
             allocations: components["schemas"]["AllocationOut"][];
             /** Appointment Id */
             appointment_id: string | null;
-            /** Cancel Reason */
+            /**
+             * Cancel Reason
+             * @description Why it was cancelled, in the reader's language.
+             */
             cancel_reason: string | null;
+            /** @description Set when the ledger cancelled it itself. */
+            cancel_reason_code: components["schemas"]["MemoCode"] | null;
+            /** Cancel Reason Params */
+            cancel_reason_params: {
+                [key: string]: string | number;
+            } | null;
             /** Cancelled At */
             cancelled_at: string | null;
             /** Client First Name */
@@ -10535,9 +10656,15 @@ export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["pending", "enqueued", "running", "done", "dead"];
 export const keptReason_codeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kept"]["reason_code"]> = ["past", "status", "signed_note", "has_note", "billed", "exception", "group"];
 export const localeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Locale"]> = ["en", "es"];
+export const memoCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemoCode"]> = ["session_fee", "no_show_fee", "late_cancel_fee", "session_marked"];
 export const mergeFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MergeField"]> = ["first_name", "last_name", "preferred_name", "date_of_birth", "phone", "email", "id_number", "address", "preferred_language", "reminder_consent_email", "reminder_consent_sms", "reminder_consent_voice", "registered_on"];
 export const overDaysValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OverDays"]> = ["30", "60", "90"];
 export const paymentMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentMethod"]> = ["cash", "card", "check", "bank_transfer", "other"];
+export const recurrenceRuleBy_set_positionAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecurrenceRule"]["by_set_position"]> = [1, 2, 3, 4, -1];
+export const recurrenceRuleBy_weekdayAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecurrenceRule"]["by_weekday"]> = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+export const recurrenceRuleFreqValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecurrenceRule"]["freq"]> = ["weekly", "monthly"];
+export const recurrenceRuleOutBy_weekdayAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecurrenceRuleOut"]["by_weekday"]> = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+export const recurrenceRuleOutFreqValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecurrenceRuleOut"]["freq"]> = ["weekly", "monthly"];
 export const relationshipTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RelationshipType"]> = ["parent_guardian", "child", "spouse_partner", "sibling", "other"];
 export const reminderChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReminderChannel"]> = ["email", "sms", "voice"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "front_desk", "clinician"];

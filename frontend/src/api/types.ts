@@ -98,6 +98,9 @@ export type ReminderChannel = components['schemas']['ReminderChannel'];
 
 // Recurring series: booking one, and a scoped change of an occurrence (its plan, previewed with dry_run).
 export type SeriesCreate = components['schemas']['SeriesCreate'];
+/** When a series repeats (RFC 5545 subset), as the API reads it. */
+export type RecurrenceRule = components['schemas']['RecurrenceRule'];
+export type WeekdayCode = NonNullable<RecurrenceRule['by_weekday']>[number];
 export type SeriesCreated = components['schemas']['SeriesCreated'];
 export type SeriesChange = components['schemas']['SeriesChange'];
 export type SeriesChangeScope = SeriesChange['scope'];

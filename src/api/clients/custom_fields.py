@@ -15,7 +15,7 @@ from tend.api.schemas import CleanName, InputModel, OutputModel, PatchModel
 from tend.core.enums import CustomFieldType
 from tend.domain.clients import custom_fields
 
-router = APIRouter(prefix="/api/v1/custom-fields", tags=["custom-fields"])
+router = APIRouter(prefix="/custom-fields", tags=["custom-fields"])
 Name = Annotated[str, Field(min_length=1, max_length=120), CleanName]
 
 
@@ -66,11 +66,13 @@ async def list_custom_fields(
     "", response_model=CustomFieldOut, status_code=201, responses=problem_responses(401, 403, 409, 422)
 )
 async def create_custom_field(body: CustomFieldCreate, _admin: AdminDep, ctx: ContextDep) -> CustomFieldOut:
-    return CustomFieldOut.model_validate(await custom_fields.create_definition(ctx, body.model_dump()))
+    new = custom_fields.NewFieldDefinition(**body.model_dump())
+    return CustomFieldOut.model_validate(await custom_fields.create_definition(ctx, new))
 
 
 @router.patch("/{field_id}", response_model=CustomFieldOut, responses=problem_responses(401, 403, 404, 422))
 async def update_custom_field(
     field_id: uuid.UUID, body: CustomFieldUpdate, _admin: AdminDep, ctx: ContextDep
 ) -> CustomFieldOut:
-    return CustomFieldOut.model_validate(await custom_fields.update_definition(ctx, field_id, body.changes()))
+    changes = custom_fields.FieldDefinitionChanges(**body.changes())
+    return CustomFieldOut.model_validate(await custom_fields.update_definition(ctx, field_id, changes))

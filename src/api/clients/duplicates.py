@@ -18,7 +18,7 @@ from tend.api.errors import WRITE_ERRORS, problem_responses
 from tend.api.schemas import InputModel, OutputModel
 from tend.domain.clients import duplicates
 
-router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
+router = APIRouter(prefix="/clients", tags=["clients"])
 
 MergeField = StrEnum("MergeField", {name: name for name in duplicates.MERGED_FIELDS})  # type: ignore[misc]
 
@@ -101,7 +101,7 @@ async def find_possible_duplicates(
 ) -> PossibleDuplicatesOut:
     """Clients you may see who share a name and birth date, a phone, an e-mail or a document number with
     the person being registered. Ask before saving; registering anyway stays possible."""
-    found = await duplicates.possible_duplicates(ctx, body.model_dump())
+    found = await duplicates.possible_duplicates(ctx, duplicates.DuplicateQuery(**body.model_dump()))
     return PossibleDuplicatesOut(
         items=[
             PossibleDuplicateOut(

@@ -14,7 +14,7 @@ from tend.api.errors import READ_ERRORS, WRITE_ERRORS
 from tend.api.schemas import InputModel, OutputModel, PatchModel
 from tend.domain.clients import enrollments
 
-router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
+router = APIRouter(prefix="/clients", tags=["clients"])
 
 
 class EnrollmentCreate(InputModel):
@@ -50,7 +50,8 @@ async def list_enrollments(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextD
 async def enroll_client(
     client_id: uuid.UUID, body: EnrollmentCreate, _staff: StaffDep, ctx: ContextDep
 ) -> EnrollmentOut:
-    return EnrollmentOut.of(await enrollments.enroll(ctx, client_id, body.model_dump()))
+    new = enrollments.NewEnrollment(**body.model_dump())
+    return EnrollmentOut.of(await enrollments.enroll(ctx, client_id, new))
 
 
 @router.patch("/{client_id}/enrollments/{enrollment_id}", responses=WRITE_ERRORS)
@@ -58,6 +59,5 @@ async def update_enrollment(
     client_id: uuid.UUID, enrollment_id: uuid.UUID, body: EnrollmentUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> EnrollmentOut:
     """Set `end_date` to end an enrollment."""
-    return EnrollmentOut.of(
-        await enrollments.update_enrollment(ctx, client_id, enrollment_id, body.changes())
-    )
+    changes = enrollments.EnrollmentChanges(**body.changes())
+    return EnrollmentOut.of(await enrollments.update_enrollment(ctx, client_id, enrollment_id, changes))

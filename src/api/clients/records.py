@@ -27,7 +27,7 @@ from tend.core.enums import ClientStatus, Locale
 from tend.domain.clients import records as clients
 from tend.domain.clients.records import ClientSummary
 
-router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
+router = APIRouter(prefix="/clients", tags=["clients"])
 Name = Annotated[str, Field(min_length=1, max_length=100), CleanName]
 
 
@@ -156,7 +156,7 @@ async def list_clients(
 
 @router.post("", status_code=201, responses=problem_responses(401, 403, 422))
 async def create_client(body: ClientCreate, _staff: StaffDep, ctx: ContextDep) -> ClientOut:
-    return ClientOut.of(await clients.create_client(ctx, body.model_dump()))
+    return ClientOut.of(await clients.create_client(ctx, clients.NewClient(**body.model_dump())))
 
 
 @router.get("/{client_id:uuid}", responses=READ_ERRORS)
@@ -168,7 +168,8 @@ async def get_client(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) ->
 async def update_client(
     client_id: uuid.UUID, body: ClientUpdate, _staff: StaffDep, ctx: ContextDep
 ) -> ClientOut:
-    return ClientOut.of(await clients.update_client(ctx, client_id, body.changes()))
+    changes = clients.ClientChanges(**body.changes())
+    return ClientOut.of(await clients.update_client(ctx, client_id, changes))
 
 
 @router.delete("/{client_id:uuid}", status_code=204, response_class=Response, responses=WRITE_ERRORS)

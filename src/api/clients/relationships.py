@@ -14,7 +14,7 @@ from tend.api.schemas import InputModel, OutputModel, PatchModel
 from tend.core.enums import RelationshipType
 from tend.domain.clients import relationships
 
-router = APIRouter(prefix="/api/v1/clients", tags=["clients"])
+router = APIRouter(prefix="/clients", tags=["clients"])
 
 
 class RelatedClientRef(OutputModel):
@@ -88,7 +88,8 @@ async def list_relationships(
 async def add_relationship(
     client_id: uuid.UUID, body: RelationshipCreate, _staff: StaffDep, ctx: ContextDep
 ) -> RelationshipOut:
-    return RelationshipOut.of(await relationships.add_relationship(ctx, client_id, body.model_dump()))
+    new = relationships.NewRelationship(**body.model_dump())
+    return RelationshipOut.of(await relationships.add_relationship(ctx, client_id, new))
 
 
 @router.patch("/{client_id}/relationships/{relationship_id}", responses=problem_responses(401, 403, 404, 422))
@@ -99,8 +100,9 @@ async def update_relationship(
     _staff: StaffDep,
     ctx: ContextDep,
 ) -> RelationshipOut:
+    changes = relationships.RelationshipChanges(**body.changes())
     return RelationshipOut.of(
-        await relationships.update_relationship(ctx, client_id, relationship_id, body.changes())
+        await relationships.update_relationship(ctx, client_id, relationship_id, changes)
     )
 
 

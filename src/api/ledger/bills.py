@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
@@ -14,16 +14,21 @@ from pydantic import Field
 from tend.api.deps import ContextDep, StaffDep
 from tend.api.errors import READ_ERRORS, WRITE_ERRORS
 from tend.api.idempotency import IdempotencyKey, once
-from tend.api.ledger.entries import AllocationIn, Amount, Memo
+from tend.api.language import ReaderDep
+from tend.api.ledger.entries import AllocationIn, Amount, Memo, MemoParams
 from tend.api.schemas import CleanName, InputModel, OutputModel
-from tend.core.enums import BillStatus
-from tend.domain.ledger import bills
+from tend.core.enums import BillStatus, MemoCode
+from tend.domain.ledger import bills, entries, memos
+from tend.domain.platform.messaging import MessageLocale
 
 router = APIRouter(tags=["bills"])
 
 
 class BillLineOut(OutputModel):
-    description: str
+    description: str = Field(
+        description="In the reader's language when the ledger wrote the line itself (`description_code`)."
+    )
+    description_code: MemoCode | None = Field(description="Set on the ledger's own fee lines.")
     service_code: str | None
     modifiers: list[str]
     amount_minor: int
@@ -47,17 +52,30 @@ class BillOut(OutputModel):
     status: BillStatus
     issued_on: date
     cancelled_at: datetime | None
-    cancel_reason: str | None
+    cancel_reason: str | None = Field(description="Why it was cancelled, in the reader's language.")
+    cancel_reason_code: MemoCode | None = Field(description="Set when the ledger cancelled it itself.")
+    cancel_reason_params: MemoParams | None
     lines: list[BillLineOut]
     allocations: list[AllocationOut]
 
     @classmethod
-    def of(cls, view: bills.BillView) -> BillOut:
+    def of(cls, view: bills.BillView, reader: MessageLocale) -> BillOut:
+        bill = view.bill
         return cls.from_record(
-            view.bill,
-            lines=[BillLineOut.model_validate(line) for line in view.lines],
+            bill,
+            cancel_reason=memos.render(
+                reader, bill.cancel_reason_code, bill.cancel_reason_params, bill.cancel_reason
+            ),
+            lines=[
+                BillLineOut.from_record(line, description=line_description(line, reader))
+                for line in view.lines
+            ],
             allocations=[AllocationOut.model_validate(a) for a in view.allocations],
         )
+
+
+def line_description(line: Any, reader: MessageLocale) -> str:
+    return memos.render(reader, line.description_code, None, line.description) or ""
 
 
 class AllocationsIn(InputModel):
@@ -82,19 +100,21 @@ class BillLinesIn(InputModel):
     reason: Memo
 
 
-@router.get("/api/v1/clients/{client_id:uuid}/bills", responses=READ_ERRORS)
-async def client_bills(client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> list[BillOut]:
+@router.get("/clients/{client_id:uuid}/bills", responses=READ_ERRORS)
+async def client_bills(
+    client_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep, reader: ReaderDep
+) -> list[BillOut]:
     """Newest first, with lines and the payments applied."""
-    return [BillOut.of(v) for v in await bills.bills_of_client(ctx, client_id)]
+    return [BillOut.of(v, reader) for v in await bills.bills_of_client(ctx, client_id)]
 
 
-@router.get("/api/v1/bills/{bill_id:uuid}", responses=READ_ERRORS)
-async def get_bill(bill_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep) -> BillOut:
-    return BillOut.of(await bills.get_bill(ctx, bill_id))
+@router.get("/bills/{bill_id:uuid}", responses=READ_ERRORS)
+async def get_bill(bill_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep, reader: ReaderDep) -> BillOut:
+    return BillOut.of(await bills.get_bill(ctx, bill_id), reader)
 
 
 @router.post(
-    "/api/v1/ledger-entries/{entry_id:uuid}/allocations",
+    "/ledger-entries/{entry_id:uuid}/allocations",
     status_code=201,
     response_model=list[AllocationOut],
     responses=WRITE_ERRORS,
@@ -110,14 +130,15 @@ async def allocate_payment(
     """Applies (more of) a payment to the client's open bills in its currency."""
 
     async def act() -> list[AllocationOut]:
-        created = await bills.allocate(ctx, entry_id, [a.model_dump() for a in body.allocations])
+        wanted = [entries.AllocationRequest(**a.model_dump()) for a in body.allocations]
+        created = await bills.allocate(ctx, entry_id, wanted)
         return [AllocationOut.model_validate(a) for a in created]
 
     return await once(request, ctx, idempotency_key, body, 201, act)
 
 
 @router.delete(
-    "/api/v1/allocations/{allocation_id:uuid}",
+    "/allocations/{allocation_id:uuid}",
     status_code=204,
     response_class=Response,
     responses=WRITE_ERRORS,
@@ -129,7 +150,7 @@ async def unallocate(allocation_id: uuid.UUID, _staff: StaffDep, ctx: ContextDep
 
 
 @router.delete(
-    "/api/v1/ledger-entries/{entry_id:uuid}/allocations",
+    "/ledger-entries/{entry_id:uuid}/allocations",
     status_code=204,
     response_class=Response,
     responses=WRITE_ERRORS,
@@ -141,17 +162,22 @@ async def unallocate_payment(entry_id: uuid.UUID, _staff: StaffDep, ctx: Context
     return Response(status_code=204)
 
 
-@router.post("/api/v1/bills/{bill_id:uuid}/cancel", responses=WRITE_ERRORS)
-async def cancel_bill(bill_id: uuid.UUID, body: BillCancelIn, _staff: StaffDep, ctx: ContextDep) -> BillOut:
+@router.post("/bills/{bill_id:uuid}/cancel", responses=WRITE_ERRORS)
+async def cancel_bill(
+    bill_id: uuid.UUID, body: BillCancelIn, _staff: StaffDep, ctx: ContextDep, reader: ReaderDep
+) -> BillOut:
     """Cancels the bill and reverses its charge. Refused while payments are applied to it."""
-    return BillOut.of(await bills.cancel_bill(ctx, bill_id, body.reason))
+    return BillOut.of(await bills.cancel_bill(ctx, bill_id, body.reason), reader)
 
 
-@router.put("/api/v1/bills/{bill_id:uuid}/lines", responses=WRITE_ERRORS)
+@router.put("/bills/{bill_id:uuid}/lines", responses=WRITE_ERRORS)
 async def replace_bill_lines(
-    bill_id: uuid.UUID, body: BillLinesIn, _staff: StaffDep, ctx: ContextDep
+    bill_id: uuid.UUID, body: BillLinesIn, _staff: StaffDep, ctx: ContextDep, reader: ReaderDep
 ) -> BillOut:
     """Corrects an unpaid bill: new lines, the old charge reversed and the new total charged."""
     return BillOut.of(
-        await bills.edit_lines(ctx, bill_id, [line.model_dump() for line in body.lines], body.reason)
+        await bills.edit_lines(
+            ctx, bill_id, [bills.LineInput(**line.model_dump()) for line in body.lines], body.reason
+        ),
+        reader,
     )

@@ -13,8 +13,9 @@ from pydantic import Field
 from tend.api.csv_export import CSV_RESPONSES, csv_response, safe_cell
 from tend.api.deps import ContextDep, PageDep, StaffDep
 from tend.api.errors import problem_responses
+from tend.api.language import ReaderDep
 from tend.api.ledger import daily_close
-from tend.api.ledger.bills import BillOut
+from tend.api.ledger.bills import BillOut, line_description
 from tend.api.ledger.entries import EntryOut
 from tend.api.schemas import OutputModel, PageOut
 from tend.core.enums import EntryKind, PaymentMethod
@@ -28,8 +29,9 @@ from tend.domain.ledger.report_filters import (
     filter_aging,
     unpaid_bills_matching,
 )
+from tend.domain.platform.messaging import MessageLocale
 
-router = APIRouter(prefix="/api/v1/ledger", tags=["ledger"])
+router = APIRouter(prefix="/ledger", tags=["ledger"])
 ERRORS = problem_responses(401, 403, 422)
 
 
@@ -102,11 +104,12 @@ async def aging_csv(
 Day = Annotated[date, Query()]
 
 
-async def _named(ctx: ContextDep, entries: list[object]) -> list[PracticeEntryOut]:
+async def _named(ctx: ContextDep, reader: MessageLocale, entries: list[object]) -> list[PracticeEntryOut]:
     names = await reports.client_names(ctx, {e.client_id for e in entries})  # type: ignore[attr-defined]
     return [
-        PracticeEntryOut.from_record(
+        PracticeEntryOut.of(
             e,
+            reader,
             client_first_name=names.get(e.client_id, ("", ""))[0],  # type: ignore[attr-defined]
             client_last_name=names.get(e.client_id, ("", ""))[1],  # type: ignore[attr-defined]
         )
@@ -116,12 +119,17 @@ async def _named(ctx: ContextDep, entries: list[object]) -> list[PracticeEntryOu
 
 @router.get("/entries", responses=ERRORS)
 async def entries_in_range(
-    _staff: StaffDep, ctx: ContextDep, page: PageDep, from_: Annotated[date, Query(alias="from")], to: Day
+    _staff: StaffDep,
+    ctx: ContextDep,
+    reader: ReaderDep,
+    page: PageDep,
+    from_: Annotated[date, Query(alias="from")],
+    to: Day,
 ) -> PageOut[PracticeEntryOut]:
     """Entries whose effective date is in [from, to] (at most a year), in the order they were recorded."""
     found = await reports.entries_in_range(ctx, from_, to, page)
     return PageOut[PracticeEntryOut](
-        items=await _named(ctx, list(found.items)), next_cursor=found.next_cursor
+        items=await _named(ctx, reader, list(found.items)), next_cursor=found.next_cursor
     )
 
 
@@ -133,6 +141,7 @@ async def entries_in_range(
 async def entries_csv(
     _staff: StaffDep,
     ctx: ContextDep,
+    reader: ReaderDep,
     from_: Annotated[date, Query(alias="from")],
     to: Day,
     kind: EntryKind | None = None,
@@ -144,7 +153,7 @@ async def entries_csv(
     wanted = EntryFilter(kind=kind, payment_method=payment_method, currency=currency, q=q)
     entries = [
         e
-        for e in await _named(ctx, list(await reports.all_entries_in_range(ctx, from_, to)))
+        for e in await _named(ctx, reader, list(await reports.all_entries_in_range(ctx, from_, to)))
         if wanted.matches(e.kind, e.payment_method, e.currency, e.client_first_name, e.client_last_name)
     ]
     return csv_response(
@@ -173,14 +182,16 @@ class UnpaidBillOut(BillOut):
 
 
 @router.get("/unpaid-bills", responses=ERRORS)
-async def unpaid_bills(_staff: StaffDep, ctx: ContextDep, page: PageDep) -> PageOut[UnpaidBillOut]:
+async def unpaid_bills(
+    _staff: StaffDep, ctx: ContextDep, reader: ReaderDep, page: PageDep
+) -> PageOut[UnpaidBillOut]:
     """Open and partially paid bills, oldest first, with their clients' names (one query for the page)."""
     found = await reports.unpaid_bills(ctx, page)
     views = await bills.view(ctx, list(found.items))
     names = await reports.client_names(ctx, {v.bill.client_id for v in views})
     items = [
         UnpaidBillOut(
-            **BillOut.of(v).model_dump(),
+            **BillOut.of(v, reader).model_dump(),
             client_first_name=names.get(v.bill.client_id, ("", ""))[0],
             client_last_name=names.get(v.bill.client_id, ("", ""))[1],
         )
@@ -191,7 +202,7 @@ async def unpaid_bills(_staff: StaffDep, ctx: ContextDep, page: PageDep) -> Page
 
 @router.get("/unpaid-bills.csv", response_class=Response, responses={**CSV_RESPONSES, **ERRORS})
 async def unpaid_bills_csv(
-    _staff: StaffDep, ctx: ContextDep, q: NameSearch = None, currency: Currency = None
+    _staff: StaffDep, ctx: ContextDep, reader: ReaderDep, q: NameSearch = None, currency: Currency = None
 ) -> Response:
     """Every unpaid bill, oldest first, optionally of one currency or client name; amounts in minor units."""
     found = await unpaid_bills_matching(ctx, q, currency)
@@ -210,7 +221,7 @@ async def unpaid_bills_csv(
             [
                 b.view.bill.issued_on.isoformat(),
                 safe_cell(f"{b.last_name}, {b.first_name}"),
-                safe_cell(b.view.lines[0].description if b.view.lines else ""),
+                safe_cell(line_description(b.view.lines[0], reader) if b.view.lines else ""),
                 b.view.bill.status.value,
                 b.view.bill.currency,
                 b.view.bill.total_minor,

@@ -31,7 +31,7 @@ OptionalText = Annotated[str | None, Field(default=None, max_length=2000)]
 
 
 def crud_router(
-    kind: RecordKind[Any],
+    kind: RecordKind[Any, Any, Any],
     models: tuple[type[InputModel], type[PatchModel], type[OutputModel], type[PageOut[Any]]],
     *,
     deletable: bool = False,
@@ -40,7 +40,7 @@ def crud_router(
     `models` are its create, update, response and page models."""
     create_model, update_model, out_model, page_model = models
     plural = f"{kind.name}s"
-    router = APIRouter(prefix=f"/api/v1/{plural}", tags=[plural])
+    router = APIRouter(prefix=f"/{plural}", tags=[plural])
     singular = kind.name
 
     def shown_to(actor: Actor) -> Callable[[Any], Any]:
@@ -58,7 +58,8 @@ def crud_router(
         return shown_to(ctx.actor)(await kind.get(ctx, record_id))
 
     async def create_record(body: create_model, _admin: AdminDep, ctx: ContextDep) -> Any:  # type: ignore[valid-type]
-        return out_model.model_validate(await kind.create(ctx, body.model_dump()))  # type: ignore[attr-defined]
+        new = kind.new(**body.model_dump())  # type: ignore[attr-defined]
+        return out_model.model_validate(await kind.create(ctx, new))
 
     async def update_record(
         record_id: uuid.UUID,
@@ -66,7 +67,7 @@ def crud_router(
         _admin: AdminDep,
         ctx: ContextDep,
     ) -> Any:
-        changes = body.changes()  # type: ignore[attr-defined]
+        changes = kind.changes(**body.changes())  # type: ignore[attr-defined]
         return out_model.model_validate(await kind.update(ctx, record_id, changes))
 
     async def delete_record(record_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> Response:
@@ -285,7 +286,7 @@ class ProgramPage(PageOut[ProgramOut]):
     pass
 
 
-rooms_by_location = APIRouter(prefix="/api/v1/locations", tags=["locations"])
+rooms_by_location = APIRouter(prefix="/locations", tags=["locations"])
 
 
 @rooms_by_location.get(

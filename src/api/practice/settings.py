@@ -14,7 +14,7 @@ from tend.api.schemas import OutputModel, PatchModel, PricesIn
 from tend.core.enums import Locale, WeekStart
 from tend.domain.practice import settings as practice
 
-router = APIRouter(prefix="/api/v1/practice", tags=["practice"])
+router = APIRouter(prefix="/practice", tags=["practice"])
 
 Prices = dict[str, int]
 
@@ -110,4 +110,5 @@ async def get_practice(_staff: StaffDep, ctx: ContextDep) -> PracticeOut:
 
 @router.patch("", response_model=PracticeOut, responses=problem_responses(401, 403, 422))
 async def update_practice(body: PracticeUpdate, _admin: AdminDep, ctx: ContextDep) -> PracticeOut:
-    return PracticeOut.model_validate(await practice.update_practice(ctx, body.changes()))
+    changes = practice.PracticeChanges(**body.changes())
+    return PracticeOut.model_validate(await practice.update_practice(ctx, changes))

@@ -16,7 +16,7 @@ from tend.api.schemas import CleanName, InputModel, PageOut, PatchModel
 from tend.core.enums import Locale, Role
 from tend.domain.practice import users
 
-router = APIRouter(prefix="/api/v1/users", tags=["users"])
+router = APIRouter(prefix="/users", tags=["users"])
 Name = Annotated[str, Field(min_length=1, max_length=200), CleanName]
 
 
@@ -64,7 +64,7 @@ async def list_users(
 @router.post("", status_code=201, responses=problem_responses(401, 403, 409, 422))
 async def create_user(body: StaffUserCreate, _admin: AdminDep, ctx: ContextDep) -> StaffUserOut:
     """Creates the account and e-mails the person where to sign in (never the password)."""
-    return StaffUserOut.model_validate(await users.invite_user(ctx, body.model_dump()))
+    return StaffUserOut.model_validate(await users.invite_user(ctx, users.UserInvite(**body.model_dump())))
 
 
 @router.get("/{user_id}", responses=READ_ERRORS)
@@ -76,7 +76,8 @@ async def get_user(user_id: uuid.UUID, _admin: AdminDep, ctx: ContextDep) -> Sta
 async def update_user(
     user_id: uuid.UUID, body: StaffUserUpdate, _admin: AdminDep, ctx: ContextDep
 ) -> StaffUserOut:
-    return StaffUserOut.model_validate(await users.update_user(ctx, user_id, body.changes()))
+    changes = users.UserChanges(**body.changes())
+    return StaffUserOut.model_validate(await users.update_user(ctx, user_id, changes))
 
 
 @router.post(

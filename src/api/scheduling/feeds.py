@@ -18,6 +18,8 @@ from tend.domain.scheduling import feeds
 from tend.domain.security import sha256_hex
 
 router = APIRouter(tags=["calendar-feeds"])
+# The feed itself is fetched by calendar apps, outside /api/v1, with the link's token as its only key.
+public_router = APIRouter(prefix="/public/v1", tags=["calendar-feeds"])
 
 # Per link and API process: a burst of 12 fetches, then one every 30 s, and at most 2 running at once
 # (calendar apps poll every few minutes to every few hours; a phone, a laptop and Google stay well inside).
@@ -33,7 +35,7 @@ class CalendarFeedOut(OutputModel):
 
 
 @router.post(
-    "/api/v1/practitioners/{practitioner_id:uuid}/calendar-feed",
+    "/practitioners/{practitioner_id:uuid}/calendar-feed",
     status_code=201,
     responses=problem_responses(401, 403, 404, 422),
 )
@@ -48,7 +50,7 @@ async def create_calendar_feed(
 
 
 @router.delete(
-    "/api/v1/practitioners/{practitioner_id:uuid}/calendar-feed",
+    "/practitioners/{practitioner_id:uuid}/calendar-feed",
     status_code=204,
     response_class=Response,
     responses=problem_responses(401, 403, 404),
@@ -65,8 +67,8 @@ def _etags(if_none_match: str | None) -> frozenset[str]:
     return frozenset(tag.strip().removeprefix("W/") for tag in if_none_match.split(",") if tag.strip())
 
 
-@router.get(
-    "/public/v1/calendar/{token}.ics",
+@public_router.get(
+    "/calendar/{token}.ics",
     response_class=Response,
     responses={
         200: {"content": {"text/calendar": {}}, "description": "The feed, with its `ETag`."},

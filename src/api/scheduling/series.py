@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter
 from pydantic import Field, StrictInt
@@ -15,9 +15,47 @@ from tend.api.errors import WRITE_ERRORS
 from tend.api.scheduling.appointments import AppointmentFields
 from tend.api.schemas import InputModel, Instant, OutputModel, PatchModel
 from tend.core.enums import AppointmentKind, AppointmentStatus
-from tend.domain.scheduling import series
+from tend.domain.scheduling import recurrence, series
+from tend.domain.scheduling.recurrence import MAX_COUNT, MAX_INTERVAL, MAX_MONTH_DAYS, MIN_INTERVAL
 
 router = APIRouter(tags=["series"])
+
+Weekday = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class RecurrenceRule(InputModel):
+    """When a series repeats: a subset of RFC 5545. Weekly on some weekdays (`by_weekday`), or monthly on
+    days of the month (`by_month_day`) or on a weekday's position (`by_weekday` + `by_set_position`, e.g.
+    the 2nd Tuesday); every `interval` weeks or months; ending on a date (`until`) or after a `count`, or
+    never (kept booked 26 weeks ahead). Over local wall time: 16:00 stays 16:00 across clock changes."""
+
+    freq: Literal["weekly", "monthly"]
+    interval: StrictInt = Field(default=1, ge=MIN_INTERVAL, le=MAX_INTERVAL)
+    by_weekday: list[Weekday] | None = Field(default=None, description='Days of the week, e.g. ["MO", "TH"].')
+    by_month_day: list[Annotated[StrictInt, Field(ge=1, le=31)]] | None = Field(
+        default=None,
+        max_length=MAX_MONTH_DAYS,
+        description="Days of the month (a short month uses its last).",
+    )
+    by_set_position: Literal[1, 2, 3, 4, -1] | None = Field(
+        default=None, description="Which of the month's `by_weekday` days: 1 to 4, or -1 for the last."
+    )
+    until: date | None = Field(default=None, description="The last local day it may occur on.")
+    count: StrictInt | None = Field(default=None, ge=1, le=MAX_COUNT, description="How many occurrences.")
+
+    def to_domain(self, field: str) -> recurrence.RecurrenceRule:
+        """The domain's rule, checked as a whole (how the parts combine), problems named under `field`."""
+        return recurrence.parse_rule(self.model_dump(mode="json", exclude_none=True), field)
+
+
+class RecurrenceRuleOut(OutputModel):
+    freq: Literal["weekly", "monthly"]
+    interval: int
+    by_weekday: list[Weekday] | None = None
+    by_month_day: list[int] | None = None
+    by_set_position: int | None = None
+    until: date | None = None
+    count: int | None = None
 
 
 class SeriesCreate(AppointmentFields):
@@ -27,10 +65,7 @@ class SeriesCreate(AppointmentFields):
     start_date: date = Field(description="The first day it may occur (local).")
     local_time: time = Field(description="Local wall time, kept across DST changes.")
     duration_minutes: StrictInt = Field(ge=1, le=24 * 60)
-    rule: dict[str, Any] = Field(
-        description='RFC 5545 subset: {"freq": "weekly"|"monthly", "interval": N, "by_weekday": ["MO"], '
-        '"by_month_day": [15] | "by_set_position": 2, "until": "YYYY-MM-DD" | "count": N}'
-    )
+    rule: RecurrenceRule
     allow_conflicts: bool = False
 
 
@@ -40,7 +75,7 @@ class SeriesOut(OutputModel):
     start_date: date
     local_time: str
     duration_minutes: int
-    rule: dict[str, Any]
+    rule: RecurrenceRuleOut
     materialised_until: datetime
 
 
@@ -57,7 +92,7 @@ class SeriesChanges(PatchModel):
 
     starts_at: Instant | None = Field(default=None, description="This occurrence's new start (a drag).")
     ends_at: Instant | None = None
-    rule: dict[str, Any] | None = Field(default=None, description="Scope following or all only.")
+    rule: RecurrenceRule | None = Field(default=None, description="Scope following or all only.")
     service_id: uuid.UUID | None = None
     location_id: uuid.UUID | None = None
     room_id: uuid.UUID | None = None
@@ -117,10 +152,20 @@ class SeriesPlanOut(OutputModel):
     clashes: list[ClashAt]
 
 
-@router.post("/api/v1/series", status_code=201, responses=WRITE_ERRORS)
+def _changes(given: SeriesChanges) -> series.SeriesChanges:
+    """The fields sent (a PATCH's meaning), the rule as the domain's."""
+    changes = given.changes()
+    if given.rule is not None:
+        changes["rule"] = given.rule.to_domain("changes.rule")
+    return series.SeriesChanges(**changes)
+
+
+@router.post("/series", status_code=201, responses=WRITE_ERRORS)
 async def create_series(body: SeriesCreate, _staff: StaffDep, ctx: ContextDep) -> SeriesCreated:
     """Creates the series and its occurrences for the next 26 weeks (a daily job keeps that horizon)."""
-    result = await series.create_series(ctx, series.NewSeries(**body.model_dump()))
+    result = await series.create_series(
+        ctx, series.NewSeries(**body.model_dump(exclude={"rule"}), rule=body.rule.to_domain("rule"))
+    )
     return SeriesCreated(
         series=SeriesOut.model_validate(result.series),
         occurrences=len(result.created),
@@ -128,7 +173,7 @@ async def create_series(body: SeriesCreate, _staff: StaffDep, ctx: ContextDep) -
     )
 
 
-@router.post("/api/v1/appointments/{appointment_id:uuid}/series-change", responses=WRITE_ERRORS)
+@router.post("/appointments/{appointment_id:uuid}/series-change", responses=WRITE_ERRORS)
 async def change_series(
     appointment_id: uuid.UUID, body: SeriesChange, _staff: StaffDep, ctx: ContextDep
 ) -> SeriesPlanOut:
@@ -139,7 +184,7 @@ async def change_series(
         ctx,
         appointment_id,
         body.scope,
-        body.changes.changes(),
+        _changes(body.changes),
         dry_run=body.dry_run,
         allow_conflicts=body.allow_conflicts,
         delete=body.action == "delete",

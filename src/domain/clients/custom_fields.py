@@ -8,11 +8,14 @@ from __future__ import annotations
 import math
 import re
 import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from tend.core.enums import CustomFieldType
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Invalid
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
 from tend.domain.records import apply_changes, load, record_change
 from tend.persistence.repositories.base import RecordRepository
@@ -21,6 +24,29 @@ from tend.persistence.tables.clients import CustomFieldDefinition
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class NewFieldDefinition:
+    """A custom client field to define. `options` are a select field's choices (no other type has any)."""
+
+    key: str
+    label: str
+    field_type: CustomFieldType
+    options: Sequence[str] = ()
+    required: bool = False
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class FieldDefinitionChanges:
+    """An edit of a definition (UNSET: not sent). Key and type never change once values may exist."""
+
+    label: str | Unset = UNSET
+    options: Sequence[str] | Unset = UNSET
+    required: bool | Unset = UNSET
+    position: int | Unset = UNSET
+    active: bool | Unset = UNSET
 
 
 async def list_definitions(ctx: Context, include_inactive: bool = False) -> list[CustomFieldDefinition]:
@@ -53,9 +79,20 @@ def _check_definition(definition: CustomFieldDefinition) -> None:
         raise Invalid("Only select fields have options.", field="options", code=ErrorCode.invalid)
 
 
-async def create_definition(ctx: Context, data: dict[str, Any]) -> CustomFieldDefinition:
+async def create_definition(ctx: Context, new: NewFieldDefinition) -> CustomFieldDefinition:
     now = ctx.clock.now()
-    definition = CustomFieldDefinition(id=uuid.uuid4(), **data, active=True, created_at=now, updated_at=now)
+    definition = CustomFieldDefinition(
+        id=uuid.uuid4(),
+        key=new.key,
+        label=new.label,
+        field_type=new.field_type,
+        options=list(new.options),
+        required=new.required,
+        position=new.position,
+        active=True,
+        created_at=now,
+        updated_at=now,
+    )
     _check_definition(definition)
     if await CustomFieldRepository(ctx.session).key_taken(definition.key):
         raise Conflict(
@@ -69,10 +106,13 @@ async def create_definition(ctx: Context, data: dict[str, Any]) -> CustomFieldDe
 
 
 async def update_definition(
-    ctx: Context, definition_id: uuid.UUID, changes: dict[str, Any]
+    ctx: Context, definition_id: uuid.UUID, changes: FieldDefinitionChanges
 ) -> CustomFieldDefinition:
     definition = await load(ctx, CustomFieldDefinition, definition_id, "custom field", for_update=True)
-    changed = apply_changes(definition, changes, ctx)
+    columns = sent(changes)
+    if changes.options is not UNSET:
+        columns["options"] = list(changes.options)  # stored as a JSON list
+    changed = apply_changes(definition, columns, ctx)
     _check_definition(definition)
     record_change(ctx, "custom_field.updated", definition, "custom_field", changed)
     return definition
@@ -118,7 +158,7 @@ def _is_blank(value: Any) -> bool:
 
 
 async def validate_values(
-    ctx: Context, values: dict[str, Any], sent: frozenset[str] | None = None
+    ctx: Context, values: Mapping[str, object], sent: frozenset[str] | None = None
 ) -> dict[str, Any]:
     """Checks a client's complete set of custom values; errors name `custom_fields.<key>`.
 

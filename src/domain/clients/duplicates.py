@@ -19,17 +19,16 @@ from tend.core.text import fold
 from tend.domain import audit
 from tend.domain.clients.records import ClientSummary, get_client, reindex, summarize
 from tend.domain.context import Context
+from tend.domain.ledger.balances import has_entries
+from tend.domain.practice.catalog import PRACTITIONERS
 from tend.domain.practice.settings import get_practice
-from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.clients import (
     ClientRepository,
     DuplicateProbe,
     EnrollmentRepository,
     RelationshipRepository,
 )
-from tend.persistence.repositories.ledger import LedgerRepository
 from tend.persistence.tables.clients import Client, Enrollment
-from tend.persistence.tables.practice import Practitioner
 
 # Fields a merge decides between; by default the survivor's value, or the other's where the survivor has
 # none. `registered_on` keeps the earlier date (the person has been a client since then).
@@ -51,29 +50,43 @@ MERGED_FIELDS = (
 
 
 @dataclass(frozen=True)
+class DuplicateQuery:
+    """A registration being filled in (any field may still be empty); `exclude_client_id` is the record
+    being edited, which is not its own duplicate."""
+
+    first_name: str | None = None
+    last_name: str | None = None
+    date_of_birth: date | None = None
+    phone: str | None = None
+    email: str | None = None
+    id_number: str | None = None
+    exclude_client_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
 class PossibleDuplicate:
     summary: ClientSummary
     reasons: list[str]
 
 
-async def possible_duplicates(ctx: Context, data: dict[str, Any]) -> list[PossibleDuplicate]:
+async def possible_duplicates(ctx: Context, query: DuplicateQuery) -> list[PossibleDuplicate]:
     """Clients the caller may see who share a name and birth date, a phone, an e-mail or a document
-    number with `data` (a registration being filled in)."""
-    first, last = data.get("first_name") or "", data.get("last_name") or ""
+    number with `query`."""
+    first, last = query.first_name or "", query.last_name or ""
     name_key = fold(f"{last} {first}")[:220] if first and last else None
     phone = None
-    if data.get("phone"):
+    if query.phone:
         try:
-            phone = to_e164(data["phone"], (await get_practice(ctx)).country)
+            phone = to_e164(query.phone, (await get_practice(ctx)).country)
         except BadPhone:
             phone = None  # half-typed: nothing to compare yet
     probe = DuplicateProbe(
         name_key=name_key,
-        date_of_birth=data.get("date_of_birth"),
+        date_of_birth=query.date_of_birth,
         phone=phone,
-        email=data.get("email"),
-        document=data.get("id_number"),
-        exclude_id=data.get("exclude_client_id"),
+        email=query.email,
+        document=query.id_number,
+        exclude_id=query.exclude_client_id,
     )
     found = await ClientRepository(ctx.session).possible_duplicates(ctx.actor, probe)
     summaries = await summarize(ctx, found)
@@ -157,7 +170,7 @@ async def merge_clients(
     duplicate = await get_client(ctx, duplicate_id)  # a clinician must be able to see both
     clients = ClientRepository(ctx.session)
     await clients.lock([survivor.id, duplicate.id])
-    if await LedgerRepository(ctx.session).has_entries(duplicate.id):
+    if await has_entries(ctx, duplicate.id):
         raise Conflict(
             "The record being merged away has money in its ledger, which never moves between records.",
             code=ErrorCode.merge_has_money,
@@ -275,7 +288,7 @@ async def _preview(
     values = {column.key: getattr(survivor, column.key) for column in Client.__table__.columns}
     values.update({choice.field: choice.result_value for choice in fields}, custom_fields=custom)
     kept, merged = await summarize(ctx, [survivor, duplicate])
-    practitioners = await RecordRepository(ctx.session, Practitioner).get_many(sorted(practitioner_ids))
+    practitioners = await PRACTITIONERS.find_many(ctx, sorted(practitioner_ids))
     programs = {program.id: program for program in kept.current_programs + merged.current_programs}
     return ClientSummary(
         client=Client(**values),

@@ -6,18 +6,35 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
 from tend.domain.clients.records import get_client
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
+from tend.domain.practice.catalog import PROGRAMS, Program
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.base import RecordRepository
 from tend.persistence.repositories.clients import ClientRepository, EnrollmentRepository
 from tend.persistence.tables.clients import Enrollment
-from tend.persistence.tables.practice import Program
 
 FAR_FUTURE = date.max
+
+
+@dataclass(frozen=True)
+class NewEnrollment:
+    """A client joining a program from `start_date`, until `end_date` (None: still in it)."""
+
+    program_id: uuid.UUID
+    start_date: date
+    end_date: date | None = None
+
+
+@dataclass(frozen=True)
+class EnrollmentChanges:
+    """New dates (UNSET: not sent). An end date ends the enrollment; None reopens it."""
+
+    start_date: date | Unset = UNSET
+    end_date: date | Unset | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -48,10 +65,10 @@ async def _check(ctx: Context, enrollment: Enrollment) -> None:
             )
 
 
-async def enroll(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> EnrollmentView:
+async def enroll(ctx: Context, client_id: uuid.UUID, new: NewEnrollment) -> EnrollmentView:
     # Locking the client serialises enrollments for one client, so the overlap check cannot race.
     client = await get_client(ctx, client_id, for_update=True)
-    program = await RecordRepository(ctx.session, Program).get(data["program_id"])
+    program = await PROGRAMS.find(ctx, new.program_id)
     if program is None:
         raise Invalid("No such program.", field="program_id", code=ErrorCode.unknown_reference)
     if not program.active:
@@ -59,7 +76,15 @@ async def enroll(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> En
             "This program is no longer active.", field="program_id", code=ErrorCode.inactive_reference
         )
     now = ctx.clock.now()
-    enrollment = Enrollment(id=uuid.uuid4(), client_id=client.id, created_at=now, updated_at=now, **data)
+    enrollment = Enrollment(
+        id=uuid.uuid4(),
+        client_id=client.id,
+        program_id=program.id,
+        start_date=new.start_date,
+        end_date=new.end_date,
+        created_at=now,
+        updated_at=now,
+    )
     await _check(ctx, enrollment)
     await RecordRepository(ctx.session, Enrollment).add(enrollment)
     record_change(ctx, "enrollment.created", enrollment, "enrollment")
@@ -67,16 +92,16 @@ async def enroll(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> En
 
 
 async def update_enrollment(
-    ctx: Context, client_id: uuid.UUID, enrollment_id: uuid.UUID, changes: dict[str, Any]
+    ctx: Context, client_id: uuid.UUID, enrollment_id: uuid.UUID, changes: EnrollmentChanges
 ) -> EnrollmentView:
     client = await get_client(ctx, client_id, for_update=True)
     enrollment = await EnrollmentRepository(ctx.session).of_client(enrollment_id, client.id)
     if enrollment is None:
         raise NotFound("No such enrollment for this client.")
-    changed = apply_changes(enrollment, changes, ctx)
+    changed = apply_changes(enrollment, sent(changes), ctx)
     await _check(ctx, enrollment)
     await ctx.session.flush()
     record_change(ctx, "enrollment.updated", enrollment, "enrollment", changed)
-    program = await RecordRepository(ctx.session, Program).get(enrollment.program_id)
+    program = await PROGRAMS.find(ctx, enrollment.program_id)
     assert program is not None
     return EnrollmentView(enrollment, program)

@@ -6,25 +6,25 @@ A client a caller may not see is reported as not found, so IDs reveal nothing.""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from tend.core.enums import ClientStatus
+from tend.core.enums import ClientStatus, Locale
 from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, MergedAway, NotFound
 from tend.core.pages import Page, PageRequest
 from tend.core.phones import BadPhone, to_e164
 from tend.core.text import digits, fold, search_terms
 from tend.domain.clients import custom_fields
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
+from tend.domain.ledger.balances import balances_of
+from tend.domain.practice.catalog import PRACTITIONERS, Practitioner, Program
 from tend.domain.practice.settings import get_practice, practice_today
 from tend.domain.records import apply_changes, record_change
-from tend.persistence.repositories.base import RecordRepository
+from tend.domain.scheduling.attendance import attended_counts
 from tend.persistence.repositories.clients import ClientFilter, ClientRepository
-from tend.persistence.repositories.ledger import LedgerRepository
-from tend.persistence.repositories.scheduling import AppointmentRepository
 from tend.persistence.tables.clients import Client
-from tend.persistence.tables.practice import Practitioner, Program
 
 ADULT_AGE = 18
 
@@ -33,6 +33,53 @@ ADULT_AGE = 18
 class Balance:
     currency: str
     amount_minor: int
+
+
+@dataclass(frozen=True)
+class NewClient:
+    """A client to register. `custom_fields`: values by the practice's own field keys (checked against
+    its definitions); `registered_on` defaults to the practice's today."""
+
+    first_name: str
+    last_name: str
+    preferred_name: str | None = None
+    date_of_birth: date | None = None
+    phone: str | None = None
+    email: str | None = None
+    id_number: str | None = None
+    address: str | None = None
+    preferred_language: Locale | None = None
+    reminder_consent_email: bool = False
+    reminder_consent_sms: bool = False
+    reminder_consent_voice: bool = False
+    status: ClientStatus = ClientStatus.active
+    registered_on: date | None = None
+    practitioner_ids: Sequence[uuid.UUID] = ()
+    custom_fields: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClientChanges:
+    """An edit of a client record: UNSET fields were not sent and keep their value, None clears one.
+    `practitioner_ids` is the whole new list ([] unassigns everyone); in `custom_fields` the keys sent
+    replace their values (None clears one) and keys not sent keep theirs."""
+
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    preferred_name: str | Unset | None = UNSET
+    date_of_birth: date | Unset | None = UNSET
+    phone: str | Unset | None = UNSET
+    email: str | Unset | None = UNSET
+    id_number: str | Unset | None = UNSET
+    address: str | Unset | None = UNSET
+    preferred_language: Locale | Unset | None = UNSET
+    reminder_consent_email: bool | Unset = UNSET
+    reminder_consent_sms: bool | Unset = UNSET
+    reminder_consent_voice: bool | Unset = UNSET
+    status: ClientStatus | Unset = UNSET
+    registered_on: date | Unset = UNSET
+    practitioner_ids: Sequence[uuid.UUID] | Unset = UNSET
+    custom_fields: Mapping[str, object] | Unset = UNSET
 
 
 @dataclass
@@ -50,6 +97,11 @@ def reindex(client: Client) -> None:
     parts = [fold(" ".join(names)), fold(client.email), fold(client.id_number), digits(client.phone)]
     client.search_text = " | ".join(part for part in parts if part)
     client.sort_key = fold(f"{client.last_name} {client.first_name}")[:220]
+
+
+async def lock_clients(ctx: Context, client_ids: list[uuid.UUID]) -> None:
+    """Row-locks the clients' records in id order: what serialises money moving on their accounts."""
+    await ClientRepository(ctx.session).lock(client_ids)
 
 
 async def get_client(ctx: Context, client_id: uuid.UUID, *, for_update: bool = False) -> Client:
@@ -88,7 +140,7 @@ async def delete_client(ctx: Context, client_id: uuid.UUID) -> None:
 
 
 async def _check_practitioners(ctx: Context, practitioner_ids: set[uuid.UUID]) -> None:
-    found = await RecordRepository(ctx.session, Practitioner).get_many(list(practitioner_ids))
+    found = await PRACTITIONERS.find_many(ctx, list(practitioner_ids))
     found_ids = {p.id for p in found}
     for index, practitioner_id in enumerate(sorted(practitioner_ids, key=str)):
         if practitioner_id not in found_ids:
@@ -124,24 +176,33 @@ def _check_dates(client: Client, today: date) -> None:
         )
 
 
-async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
-    practitioner_ids = set(data.pop("practitioner_ids", []) or [])
+async def create_client(ctx: Context, new: NewClient) -> ClientSummary:
+    practitioner_ids = set(new.practitioner_ids)
     if ctx.actor.is_clinician:
         _refuse_reassignment(ctx, set(), practitioner_ids)
         if ctx.actor.practitioner_id is not None:
             practitioner_ids.add(ctx.actor.practitioner_id)  # a clinician's new client is theirs
     await _check_practitioners(ctx, practitioner_ids)
     today = await practice_today(ctx)
-    values = await custom_fields.validate_values(ctx, data.pop("custom_fields", {}) or {})
+    values = await custom_fields.validate_values(ctx, new.custom_fields)
     now = ctx.clock.now()
-    status = data.pop("status", None) or ClientStatus.active
-    registered_on = data.pop("registered_on", None) or today
     client = Client(
         id=uuid.uuid4(),
-        **data,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        preferred_name=new.preferred_name,
+        date_of_birth=new.date_of_birth,
+        phone=new.phone,
+        email=new.email,
+        id_number=new.id_number,
+        address=new.address,
+        preferred_language=new.preferred_language,
+        reminder_consent_email=new.reminder_consent_email,
+        reminder_consent_sms=new.reminder_consent_sms,
+        reminder_consent_voice=new.reminder_consent_voice,
         custom_fields=values,
-        status=status,
-        registered_on=registered_on,
+        status=new.status,
+        registered_on=new.registered_on or today,
         created_at=now,
         updated_at=now,
     )
@@ -155,26 +216,24 @@ async def create_client(ctx: Context, data: dict[str, Any]) -> ClientSummary:
     return (await summarize(ctx, [client]))[0]
 
 
-async def update_client(ctx: Context, client_id: uuid.UUID, changes: dict[str, Any]) -> ClientSummary:
+async def update_client(ctx: Context, client_id: uuid.UUID, changes: ClientChanges) -> ClientSummary:
     client = await get_client(ctx, client_id, for_update=True)
-    practitioner_ids = changes.pop("practitioner_ids", None)
-    if "custom_fields" in changes:
-        # Keys sent replace their values (null clears one); keys not sent keep theirs.
-        sent = changes.pop("custom_fields") or {}
-        merged = {**client.custom_fields, **sent}
-        changes["custom_fields"] = await custom_fields.validate_values(ctx, merged, frozenset(sent))
-    else:
-        # Editing a client brings them up to the current definitions (e.g. a required field added later).
-        changes["custom_fields"] = await custom_fields.validate_values(
-            ctx, dict(client.custom_fields), frozenset()
-        )
-    changed = apply_changes(client, changes, ctx)
+    columns = sent(changes)
+    columns.pop("practitioner_ids", None)  # a table of its own, set below
+    # Keys sent replace their values (null clears one); keys not sent keep theirs. Every edit, even one
+    # sending no custom field, brings the client up to the current definitions (a required field added
+    # later is asked for then).
+    given = changes.custom_fields if changes.custom_fields is not UNSET else {}
+    columns["custom_fields"] = await custom_fields.validate_values(
+        ctx, {**client.custom_fields, **given}, frozenset(given)
+    )
+    changed = apply_changes(client, columns, ctx)
     _check_dates(client, await practice_today(ctx))
     _normalize_phone(client, (await get_practice(ctx)).country)
     reindex(client)
     repository = ClientRepository(ctx.session)
-    if practitioner_ids is not None:
-        wanted, current = set(practitioner_ids), await repository.practitioner_ids(client.id)
+    if changes.practitioner_ids is not UNSET:
+        wanted, current = set(changes.practitioner_ids), await repository.practitioner_ids(client.id)
         if ctx.actor.is_clinician:
             _refuse_reassignment(ctx, current, wanted)
         await _check_practitioners(ctx, wanted)
@@ -224,8 +283,8 @@ async def summarize(ctx: Context, clients: list[Client]) -> list[ClientSummary]:
     repository = ClientRepository(ctx.session)
     practitioners = await repository.practitioners_by_client(ids)
     programs = await repository.current_programs_by_client(ids, await practice_today(ctx))
-    attended = await AppointmentRepository(ctx.session).attended_counts(ids)
-    balances = await LedgerRepository(ctx.session).balances(ids)
+    attended = await attended_counts(ctx, ids)
+    balances = await balances_of(ctx, ids)
     return [
         ClientSummary(
             client=client,

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from tend.core.enums import RelationshipType
 from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.domain.clients.records import get_client, is_minor
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
 from tend.domain.practice.settings import practice_today
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.clients import ClientRepository, RelationshipRepository
 from tend.persistence.tables.clients import Client, ClientRelationship
-
-FLAGS = ("legal_guardian", "responsible_for_billing", "emergency_contact")
 
 # The same relationship seen from the other client ("Ana is Leo's parent" ⇔ "Leo is Ana's child").
 INVERSE_RELATIONSHIP = {
@@ -26,6 +24,28 @@ INVERSE_RELATIONSHIP = {
     RelationshipType.sibling: RelationshipType.sibling,
     RelationshipType.other: RelationshipType.other,
 }
+
+
+@dataclass(frozen=True)
+class NewRelationship:
+    """How `related_client_id` stands to the client (`parent_guardian`: the related client is the
+    client's parent or guardian), with the client's own flags about them."""
+
+    related_client_id: uuid.UUID
+    relationship_type: RelationshipType
+    legal_guardian: bool = False
+    responsible_for_billing: bool = False
+    emergency_contact: bool = False
+
+
+@dataclass(frozen=True)
+class RelationshipChanges:
+    """A change of the type or the flags (UNSET: not sent); the inverse row follows the type."""
+
+    relationship_type: RelationshipType | Unset = UNSET
+    legal_guardian: bool | Unset = UNSET
+    responsible_for_billing: bool | Unset = UNSET
+    emergency_contact: bool | Unset = UNSET
 
 
 @dataclass(frozen=True)
@@ -45,9 +65,9 @@ async def list_relationships(ctx: Context, client_id: uuid.UUID) -> list[Related
     return [RelatedClient(r, c, c.id in readable) for r, c in pairs]
 
 
-async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> RelatedClient:
+async def add_relationship(ctx: Context, client_id: uuid.UUID, new: NewRelationship) -> RelatedClient:
     client = await get_client(ctx, client_id)
-    related_id: uuid.UUID = data["related_client_id"]
+    related_id = new.related_client_id
     if related_id == client.id:
         raise Invalid(
             "A client cannot be related to themselves.", field="related_client_id", code=ErrorCode.invalid
@@ -64,7 +84,7 @@ async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, A
     repository = RelationshipRepository(ctx.session)
     if await repository.exists_between(client.id, related.id):
         raise _already_related()
-    kind = RelationshipType(data["relationship_type"])
+    kind = new.relationship_type
     now, pair_id = ctx.clock.now(), uuid.uuid4()
     forward = ClientRelationship(
         id=uuid.uuid4(),
@@ -73,7 +93,9 @@ async def add_relationship(ctx: Context, client_id: uuid.UUID, data: dict[str, A
         related_client_id=related.id,
         relationship_type=kind,
         created_at=now,
-        **{flag: bool(data.get(flag, False)) for flag in FLAGS},
+        legal_guardian=new.legal_guardian,
+        responsible_for_billing=new.responsible_for_billing,
+        emergency_contact=new.emergency_contact,
     )
     inverse = ClientRelationship(
         id=uuid.uuid4(),
@@ -116,10 +138,10 @@ async def _load_pair(
 
 
 async def update_relationship(
-    ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID, changes: dict[str, Any]
+    ctx: Context, client_id: uuid.UUID, relationship_id: uuid.UUID, changes: RelationshipChanges
 ) -> RelatedClient:
     forward, inverse = await _load_pair(ctx, client_id, relationship_id)
-    changed = apply_changes(forward, changes, ctx)
+    changed = apply_changes(forward, sent(changes), ctx)
     inverse.relationship_type = INVERSE_RELATIONSHIP[forward.relationship_type]
     await ctx.session.flush()
     record_change(ctx, "client_relationship.updated", forward, "client_relationship", changed)

@@ -10,8 +10,8 @@ charged); a bill with payments applied cannot be cancelled until they are un-app
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from tend.core.enums import BillStatus, EntryKind
 from tend.core.errors import Conflict, ErrorCode, Invalid, NotFound
@@ -20,6 +20,7 @@ from tend.domain import audit
 from tend.domain.clients.records import get_client
 from tend.domain.context import Context
 from tend.domain.ledger.entries import (
+    AllocationRequest,
     _cancel,
     check_may_move_money,
     get_entry,
@@ -113,7 +114,7 @@ async def bills_of_client(ctx: Context, client_id: uuid.UUID) -> list[BillView]:
 
 
 async def allocate(
-    ctx: Context, payment_id: uuid.UUID, allocations: list[dict[str, Any]], *, locked: bool = False
+    ctx: Context, payment_id: uuid.UUID, allocations: Sequence[AllocationRequest], *, locked: bool = False
 ) -> list[Allocation]:
     """Applies parts of one payment to bills of the same client and currency, each at most what the
     bill still owes, all together at most what is left of the payment."""
@@ -138,8 +139,8 @@ async def allocate(
     items: list[tuple[str, uuid.UUID, int]] = []
     for index, item in enumerate(allocations):
         field = f"allocations.{index}"
-        amount = check_amount(item["amount_minor"], f"{field}.amount_minor", allow_zero=False)
-        bill_id = uuid.UUID(str(item["bill_id"]))
+        amount = check_amount(item.amount_minor, f"{field}.amount_minor", allow_zero=False)
+        bill_id = item.bill_id
         if bill_id in {listed for _, listed, _ in items}:
             raise Invalid(
                 "Each bill may be listed once.", field=f"{field}.bill_id", code=ErrorCode.duplicate_value
@@ -283,7 +284,17 @@ async def cancel_bill(ctx: Context, bill_id: uuid.UUID, reason: str) -> BillView
     return await get_bill(ctx, bill.id)
 
 
-async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any]], reason: str) -> BillView:
+@dataclass(frozen=True)
+class LineInput:
+    """A bill line as staff type it when correcting a bill."""
+
+    description: str
+    amount_minor: int
+    service_code: str | None = None
+    modifiers: Sequence[str] = ()
+
+
+async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: Sequence[LineInput], reason: str) -> BillView:
     """A bill nobody has paid yet may be corrected: the lines are replaced and the charge re-posted (the
     old one reversed, the new total charged), so the ledger keeps both."""
     bill = await _bill(ctx, bill_id)
@@ -308,10 +319,10 @@ async def edit_lines(ctx: Context, bill_id: uuid.UUID, lines: list[dict[str, Any
     new_lines = [
         BillLine(
             id=uuid.uuid4(),
-            description=line["description"],
-            service_code=line.get("service_code"),
-            modifiers=list(line.get("modifiers") or []),
-            amount_minor=check_amount(line["amount_minor"], f"lines.{i}.amount_minor"),
+            description=line.description,
+            service_code=line.service_code,
+            modifiers=list(line.modifiers),
+            amount_minor=check_amount(line.amount_minor, f"lines.{i}.amount_minor"),
         )
         for i, line in enumerate(lines)
     ]

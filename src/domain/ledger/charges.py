@@ -11,29 +11,23 @@ one charge: no-show → attended → no-show nets exactly one live fee."""
 from __future__ import annotations
 
 import uuid
-from zoneinfo import ZoneInfo
 
 from tend.core.enums import AppointmentKind, AppointmentStatus, BillStatus, ChargeType, EntryKind
 from tend.domain.context import Context
 from tend.domain.ledger.bills import unallocate_bill
 from tend.domain.ledger.entries import lock_client, new_entry, reverse_entry
-from tend.domain.practice.settings import get_practice, practice_today
+from tend.domain.ledger.memos import FEE_MEMOS, Memo, session_marked
+from tend.domain.platform import local_time
+from tend.domain.practice.catalog import SERVICES
+from tend.domain.practice.settings import get_practice
+from tend.domain.scheduling.attendance import Appointment, session_record
 from tend.persistence.repositories.ledger import LedgerRepository
-from tend.persistence.repositories.practice import CatalogRepository
-from tend.persistence.repositories.scheduling import AppointmentRepository
 from tend.persistence.tables.ledger import Bill, BillLine
-from tend.persistence.tables.practice import Service
-from tend.persistence.tables.scheduling import Appointment
 
 _FEE_OF = {
     AppointmentStatus.attended: ChargeType.session_fee,
     AppointmentStatus.no_show: ChargeType.no_show_fee,
     AppointmentStatus.late_cancelled: ChargeType.late_cancel_fee,
-}
-_FEE_NAMES = {
-    ChargeType.session_fee: "Session",
-    ChargeType.no_show_fee: "No-show fee",
-    ChargeType.late_cancel_fee: "Late cancellation fee",
 }
 
 
@@ -59,12 +53,12 @@ async def _wanted(ctx: Context, appointment: Appointment) -> tuple[ChargeType, i
 
 
 async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
-    appointment = await AppointmentRepository(ctx.session).get(appointment_id)
+    appointment = await session_record(ctx, appointment_id)
     if appointment is None or appointment.client_id is None:
         return
     await lock_client(ctx, appointment.client_id)
     # Read again under the lock (and refreshed): a status change committed meanwhile is the one to settle.
-    appointment = await AppointmentRepository(ctx.session).get(appointment_id, for_update=True)
+    appointment = await session_record(ctx, appointment_id, for_update=True)
     assert appointment is not None and appointment.client_id is not None
     ledger = LedgerRepository(ctx.session)
     wanted = await _wanted(ctx, appointment)
@@ -74,17 +68,22 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
             continue
         if charge.bill_id is not None:  # its payments become credit; the bill is settled from what is left
             await unallocate_bill(ctx, charge.bill_id)
-        await reverse_entry(ctx, charge.id, f"Session marked {appointment.status.value.replace('_', ' ')}")
+        await reverse_entry(ctx, charge.id, session_marked(appointment.status))
     if wanted is None or any(c.charge_type is wanted[0] and c.amount_minor == wanted[1] for c in live):
         return
     charge_type, amount, currency = wanted
-    description, code, modifiers = _FEE_NAMES[charge_type], None, []
+    # The ledger's own words (a code, read in each reader's language), or the service's name as the
+    # practice wrote it.
+    memo, code, modifiers = Memo.coded(FEE_MEMOS[charge_type]), None, []
     if charge_type is ChargeType.session_fee and appointment.service_id is not None:
-        service = await CatalogRepository(ctx.session, Service).get(appointment.service_id)
+        service = await SERVICES.find(ctx, appointment.service_id)
         if service is not None:
-            description, code, modifiers = service.name, service.code, list(appointment.modifiers or [])
-    today = await practice_today(ctx)
-    session_day = appointment.starts_at.astimezone(ZoneInfo(appointment.time_zone)).date()
+            memo, code, modifiers = Memo(text=service.name), service.code, list(appointment.modifiers or [])
+    # The practice's books keep its own days (as its daily close and months do), whatever zone the session
+    # was booked in.
+    practice = await get_practice(ctx)
+    today = local_time.today(ctx.clock, practice.time_zone)
+    session_day = local_time.local_date(appointment.starts_at, practice.time_zone)
     bill = Bill(
         id=uuid.uuid4(),
         client_id=appointment.client_id,
@@ -98,7 +97,12 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
         updated_at=ctx.clock.now(),
     )
     line = BillLine(
-        id=uuid.uuid4(), description=description, service_code=code, modifiers=modifiers, amount_minor=amount
+        id=uuid.uuid4(),
+        description=memo.text,
+        description_code=memo.code,
+        service_code=code,
+        modifiers=modifiers,
+        amount_minor=amount,
     )
     entry = new_entry(
         ctx,
@@ -109,7 +113,7 @@ async def settle_appointment(ctx: Context, appointment_id: uuid.UUID) -> None:
         delta_minor=amount,
         currency=currency,
         effective_date=min(session_day, today),
-        memo=description,
+        **memo.entry_fields(),
         appointment_id=appointment.id,
         bill_id=bill.id,
         status_round=appointment.status_round,

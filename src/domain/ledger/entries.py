@@ -10,6 +10,7 @@ what the client owes, so a balance is the plain sum, never netted across currenc
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,13 +20,12 @@ from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.core.ids import ordered_id
 from tend.core.money import check_amount
 from tend.domain import audit
-from tend.domain.clients.records import get_client
+from tend.domain.clients.records import get_client, lock_clients
 from tend.domain.context import Context
-from tend.domain.practice.settings import get_practice, local_date, practice_today
-from tend.persistence.repositories.clients import ClientRepository
+from tend.domain.ledger.memos import Memo
+from tend.domain.practice.settings import PracticeSettings, get_practice, local_date, practice_today
 from tend.persistence.repositories.ledger import Balance, BillRepository, LedgerRepository
 from tend.persistence.tables.ledger import Bill, LedgerEntry
-from tend.persistence.tables.practice import PracticeSettings
 
 __all__ = ["Balance", "StatementLine", "balances_of", "statement"]
 
@@ -69,16 +69,60 @@ def _effective(ctx: Context, practice: PracticeSettings, given: date | None) -> 
     return given
 
 
-async def _currency_and_day(ctx: Context, data: dict[str, Any]) -> tuple[str, date]:
+@dataclass(frozen=True)
+class AllocationRequest:
+    """Apply `amount_minor` of a payment to one bill."""
+
+    bill_id: uuid.UUID
+    amount_minor: int
+
+
+@dataclass(frozen=True)
+class NewPayment:
+    amount_minor: int
+    currency: str
+    payment_method: PaymentMethod
+    reference: str | None = None
+    memo: str | None = None
+    effective_date: date | None = None  # the local day it was received; today when None
+    allocations: Sequence[AllocationRequest] = ()  # apply it to open bills now; the rest stays as credit
+
+
+@dataclass(frozen=True)
+class NewCharge:
+    amount_minor: int
+    currency: str
+    memo: str  # what it is for, as the statement shows it
+    charge_type: ChargeType = ChargeType.other
+    effective_date: date | None = None
+
+
+@dataclass(frozen=True)
+class NewAdjustment:
+    direction: AdjustmentDirection  # credit lowers the balance, debit raises it
+    amount_minor: int
+    currency: str
+    reason: str
+    effective_date: date | None = None
+
+
+@dataclass(frozen=True)
+class NewRefund:
+    amount_minor: int
+    payment_method: PaymentMethod | None = None  # the payment's own when None
+    reference: str | None = None
+    memo: str | None = None
+    effective_date: date | None = None
+
+
+async def _currency_and_day(ctx: Context, currency: str, effective_date: date | None) -> tuple[str, date]:
     """The entry's currency (one of the practice's) and day (not in the future): one read of the settings."""
     practice = await get_practice(ctx)
-    return check_enabled_currency(practice, data["currency"]), _effective(
-        ctx, practice, data.get("effective_date")
-    )
+    return check_enabled_currency(practice, currency), _effective(ctx, practice, effective_date)
 
 
 async def lock_client(ctx: Context, client_id: uuid.UUID) -> None:
-    await ClientRepository(ctx.session).lock([client_id])
+    await lock_clients(ctx, [client_id])
 
 
 def new_entry(ctx: Context, **fields: Any) -> LedgerEntry:
@@ -105,67 +149,67 @@ async def _record(ctx: Context, entry: LedgerEntry) -> LedgerEntry:
     return entry
 
 
-async def record_payment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+async def record_payment(ctx: Context, client_id: uuid.UUID, data: NewPayment) -> LedgerEntry:
     """A payment received; `allocations` apply it to open bills at once (the rest stays as credit)."""
     from tend.domain.ledger.bills import allocate
 
     client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
     check_may_move_money(ctx)
     await lock_client(ctx, client.id)
-    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
-    currency, day = await _currency_and_day(ctx, data)
+    amount = check_amount(data.amount_minor, "amount_minor", allow_zero=False)
+    currency, day = await _currency_and_day(ctx, data.currency, data.effective_date)
     entry = await _record(
         ctx,
         new_entry(
             ctx,
             client_id=client.id,
             kind=EntryKind.payment,
-            payment_method=PaymentMethod(data["payment_method"]),
+            payment_method=data.payment_method,
             amount_minor=amount,
             delta_minor=-amount,
             currency=currency,
             effective_date=day,
-            memo=data.get("memo"),
-            reference=data.get("reference"),
+            memo=data.memo,
+            reference=data.reference,
         ),
     )
-    if data.get("allocations"):
-        await allocate(ctx, entry.id, data["allocations"], locked=True)
+    if data.allocations:
+        await allocate(ctx, entry.id, data.allocations, locked=True)
     return entry
 
 
-async def record_charge(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+async def record_charge(ctx: Context, client_id: uuid.UUID, data: NewCharge) -> LedgerEntry:
     """A charge typed by hand (a report, a late fee agreed on the phone); session charges and no-show
     fees are posted by the ledger itself when a session's status says so."""
     client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
     check_may_move_money(ctx)
     await lock_client(ctx, client.id)
-    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
-    currency, day = await _currency_and_day(ctx, data)
+    amount = check_amount(data.amount_minor, "amount_minor", allow_zero=False)
+    currency, day = await _currency_and_day(ctx, data.currency, data.effective_date)
     return await _record(
         ctx,
         new_entry(
             ctx,
             client_id=client.id,
             kind=EntryKind.charge,
-            charge_type=ChargeType(data.get("charge_type") or ChargeType.other),
+            charge_type=data.charge_type,
             amount_minor=amount,
             delta_minor=amount,
             currency=currency,
             effective_date=day,
-            memo=data["memo"],
+            memo=data.memo,
         ),
     )
 
 
-async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: NewAdjustment) -> LedgerEntry:
     """A credit (discount, write-off) lowers the balance; a debit raises it. The reason is required."""
     client = await get_client(ctx, client_id)  # 404 before 403: no hint that it exists
     check_may_move_money(ctx)
     await lock_client(ctx, client.id)
-    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
-    direction = AdjustmentDirection(data["direction"])
-    currency, day = await _currency_and_day(ctx, data)
+    amount = check_amount(data.amount_minor, "amount_minor", allow_zero=False)
+    direction = data.direction
+    currency, day = await _currency_and_day(ctx, data.currency, data.effective_date)
     return await _record(
         ctx,
         new_entry(
@@ -177,7 +221,7 @@ async def record_adjustment(ctx: Context, client_id: uuid.UUID, data: dict[str, 
             delta_minor=amount if direction is AdjustmentDirection.debit else -amount,
             currency=currency,
             effective_date=day,
-            memo=data["reason"],
+            memo=data.reason,
         ),
     )
 
@@ -201,7 +245,7 @@ async def refundable_minor(ctx: Context, payment: LedgerEntry) -> int:
     return payment.amount_minor - refunded - allocated
 
 
-async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, Any]) -> LedgerEntry:
+async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: NewRefund) -> LedgerEntry:
     payment = await get_entry(ctx, payment_id)
     check_may_move_money(ctx)
     await lock_client(ctx, payment.client_id)
@@ -218,8 +262,8 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
             code=ErrorCode.already_reversed,
             next_step="Nothing to do: the reversal already gave it back.",
         )
-    amount = check_amount(data["amount_minor"], "amount_minor", allow_zero=False)
-    refund_day = _effective(ctx, await get_practice(ctx), data.get("effective_date"))
+    amount = check_amount(data.amount_minor, "amount_minor", allow_zero=False)
+    refund_day = _effective(ctx, await get_practice(ctx), data.effective_date)
     if refund_day < payment.effective_date:
         raise Invalid(
             f"A refund comes after its payment ({payment.effective_date.isoformat()}).",
@@ -245,21 +289,19 @@ async def refund_payment(ctx: Context, payment_id: uuid.UUID, data: dict[str, An
             ctx,
             client_id=payment.client_id,
             kind=EntryKind.refund,
-            payment_method=PaymentMethod(
-                data.get("payment_method") or payment.payment_method or PaymentMethod.other
-            ),
+            payment_method=data.payment_method or payment.payment_method or PaymentMethod.other,
             amount_minor=amount,
             delta_minor=amount,
             currency=payment.currency,
             effective_date=refund_day,
-            memo=data.get("memo"),
-            reference=data.get("reference"),
+            memo=data.memo,
+            reference=data.reference,
             refund_of_id=payment.id,
         ),
     )
 
 
-async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str) -> LedgerEntry:
+async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str | Memo) -> LedgerEntry:
     """Voids one entry with its mirror image. A reversal cannot be reversed, an entry is reversed once
     (also enforced by a UNIQUE column), a payment applied to bills or refunded must be freed first, and a
     charge's bill is cancelled with it (refused while payments are applied to that bill)."""
@@ -305,7 +347,7 @@ async def reverse_entry(ctx: Context, entry_id: uuid.UUID, reason: str) -> Ledge
     return await _record(ctx, await mirror_of(ctx, entry, reason))
 
 
-async def mirror_of(ctx: Context, entry: LedgerEntry, reason: str) -> LedgerEntry:
+async def mirror_of(ctx: Context, entry: LedgerEntry, reason: str | Memo) -> LedgerEntry:
     """The reversal that voids `entry` (not yet recorded): same amount and currency, opposite effect."""
     return new_entry(
         ctx,
@@ -315,7 +357,7 @@ async def mirror_of(ctx: Context, entry: LedgerEntry, reason: str) -> LedgerEntr
         delta_minor=-entry.delta_minor,
         currency=entry.currency,
         effective_date=await practice_today(ctx),
-        memo=reason,
+        **Memo.of(reason).entry_fields(),
         appointment_id=entry.appointment_id,
         bill_id=entry.bill_id,
         reverses_id=entry.id,
@@ -329,9 +371,12 @@ async def _entry(ctx: Context, entry_id: uuid.UUID) -> LedgerEntry:
     return entry
 
 
-def _cancel(ctx: Context, bill: Bill, reason: str) -> None:
+def _cancel(ctx: Context, bill: Bill, reason: str | Memo) -> None:
     """Cancels a bill the caller has locked and found without live allocations (so nothing is paid)."""
-    bill.status, bill.cancelled_at, bill.cancel_reason = BillStatus.cancelled, ctx.clock.now(), reason
+    memo = Memo.of(reason)
+    bill.status, bill.cancelled_at = BillStatus.cancelled, ctx.clock.now()
+    bill.cancel_reason, bill.cancel_reason_code = memo.text, memo.code
+    bill.cancel_reason_params = memo.stored_params
     bill.paid_minor = 0
     bill.updated_at = ctx.clock.now()
 

@@ -24,10 +24,10 @@ from tend.domain import audit
 from tend.domain.context import Context
 from tend.domain.practice.users import names_of
 from tend.domain.scheduling.appointments import get_appointment
+from tend.domain.scheduling.attendance import Appointment
 from tend.domain.security import sha256_hex
 from tend.persistence.repositories.notes import SessionNoteRepository
 from tend.persistence.tables.notes import SessionNote, SessionNoteAmendment, SessionNoteVersion
-from tend.persistence.tables.scheduling import Appointment
 
 AUTHOR_ONLY = "Only the treating clinician writes, signs and amends session notes."
 

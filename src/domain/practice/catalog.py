@@ -7,22 +7,34 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tend.core.errors import Conflict, ErrorCode, Invalid
 from tend.core.money import check_prices
 from tend.core.pages import Page, PageRequest
 from tend.core.text import fold
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Actor, Context
 from tend.domain.practice.settings import get_practice
 from tend.domain.records import apply_changes, load, record_change
 from tend.persistence.base import Base
 from tend.persistence.repositories.practice import CatalogRepository, RoomRepository
-from tend.persistence.tables.practice import Location, Practitioner, Program, Room, Service
+
+# Re-exported: other contexts name the catalog's records through this module, never the tables.
+from tend.persistence.tables.practice import Location as Location
+from tend.persistence.tables.practice import Practitioner as Practitioner
+from tend.persistence.tables.practice import Program as Program
+from tend.persistence.tables.practice import Room as Room
+from tend.persistence.tables.practice import Service as Service
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 M = TypeVar("M", bound=Base)
+New = TypeVar("New", bound="DataclassInstance")
+Changes = TypeVar("Changes", bound="DataclassInstance")
 VIRTUAL_POS_CODES = frozenset({"02", "10"})
 _POS_CODE = re.compile(r"^\d{2}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -41,10 +53,99 @@ async def _nothing_after(ctx: Context, record: Any, changed: list[str]) -> None:
     return None
 
 
+# ---- the commands: one New… and one …Changes per kind (UNSET: not sent; None clears) ---------------------
+
+
 @dataclass(frozen=True)
-class RecordKind(Generic[M]):
+class NewPractitioner:
+    name: str
+    commission_rate_bp: int  # basis points: 4000 = 40 %
+    credentials: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    color: str = "#1e88e5"
+    default_prices: Mapping[str, int] = field(default_factory=dict)  # minor units by currency
+
+
+@dataclass(frozen=True)
+class PractitionerChanges:
+    name: str | Unset = UNSET
+    credentials: str | Unset | None = UNSET
+    email: str | Unset | None = UNSET
+    phone: str | Unset | None = UNSET
+    color: str | Unset = UNSET
+    commission_rate_bp: int | Unset = UNSET
+    default_prices: Mapping[str, int] | Unset = UNSET
+    active: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class NewService:
+    code: str
+    name: str
+    default_duration_minutes: int
+    prices: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ServiceChanges:
+    code: str | Unset = UNSET
+    name: str | Unset = UNSET
+    default_duration_minutes: int | Unset = UNSET
+    prices: Mapping[str, int] | Unset = UNSET
+    active: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class NewLocation:
+    name: str
+    pos_code: str  # place of service: 02/10 virtual, 11 office
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class LocationChanges:
+    name: str | Unset = UNSET
+    address: str | Unset | None = UNSET
+    pos_code: str | Unset = UNSET
+    active: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class NewRoom:
+    location_id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class RoomChanges:
+    name: str | Unset = UNSET
+    active: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class NewProgram:
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgramChanges:
+    name: str | Unset = UNSET
+    description: str | Unset | None = UNSET
+    active: bool | Unset = UNSET
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[M, New, Changes]):
+    """One kind of catalog record: its table, its name in messages and audit actions, the commands that
+    create (`new`) and edit (`changes`) one — the API builds them from its request bodies — and its checks.
+    The commands' fields are the record's own columns, so one generic create and update serve every kind."""
+
     model: type[M]
     name: str
+    new: type[New]
+    changes: type[Changes]
     check: Callable[[Context, Any], Awaitable[None]]
     duplicate_message: str = ""
     # Fields of a record an actor may not read (shown as null): minimum necessary per role.
@@ -61,6 +162,13 @@ class RecordKind(Generic[M]):
     async def get(self, ctx: Context, record_id: uuid.UUID) -> M:
         return await load(ctx, self.model, record_id, self.name)
 
+    async def find(self, ctx: Context, record_id: uuid.UUID) -> M | None:
+        """The record, or None (for callers that say themselves what a missing one means)."""
+        return await self._repository(ctx).get(record_id)
+
+    async def find_many(self, ctx: Context, record_ids: Sequence[uuid.UUID]) -> Sequence[M]:
+        return await self._repository(ctx).get_many(list(record_ids))
+
     async def _check(self, ctx: Context, record: M) -> None:
         await self.check(ctx, record)
         if await self._repository(ctx).duplicate_of(record) is not None:
@@ -70,17 +178,17 @@ class RecordKind(Generic[M]):
                 next_step="Choose a different name or code, or edit the existing one.",
             )
 
-    async def create(self, ctx: Context, data: dict[str, Any]) -> M:
+    async def create(self, ctx: Context, new: New) -> M:
         now = ctx.clock.now()
-        record = self.model(id=uuid.uuid4(), **data, active=True, created_at=now, updated_at=now)
+        record = self.model(id=uuid.uuid4(), **sent(new), active=True, created_at=now, updated_at=now)
         await self._check(ctx, record)
         await self._repository(ctx).add(record)
         record_change(ctx, f"{self.name}.created", record, self.name)
         return record
 
-    async def update(self, ctx: Context, record_id: uuid.UUID, changes: dict[str, Any]) -> M:
+    async def update(self, ctx: Context, record_id: uuid.UUID, changes: Changes) -> M:
         record = await load(ctx, self.model, record_id, self.name, for_update=True)
-        changed = apply_changes(record, changes, ctx)
+        changed = apply_changes(record, sent(changes), ctx)
         await self._check(ctx, record)
         await self.after_update(ctx, record, changed)
         await ctx.session.flush()
@@ -171,22 +279,44 @@ def _private_to_colleagues(actor: Actor, practitioner: Practitioner) -> frozense
     return frozenset() if actor.reads_whole_practice else _COLLEAGUE_PRIVATE
 
 
-PRACTITIONERS: RecordKind[Practitioner] = RecordKind(
+PRACTITIONERS: RecordKind[Practitioner, NewPractitioner, PractitionerChanges] = RecordKind(
     Practitioner,
     "practitioner",
+    NewPractitioner,
+    PractitionerChanges,
     _check_practitioner,
     hidden_from=_private_to_colleagues,
     after_update=_practitioner_updated,
 )
-SERVICES: RecordKind[Service] = RecordKind(
-    Service, "service", _check_service, duplicate_message="Another service already uses this code."
+SERVICES: RecordKind[Service, NewService, ServiceChanges] = RecordKind(
+    Service,
+    "service",
+    NewService,
+    ServiceChanges,
+    _check_service,
+    duplicate_message="Another service already uses this code.",
 )
-LOCATIONS: RecordKind[Location] = RecordKind(
-    Location, "location", _check_location, duplicate_message="Another location has this name."
+LOCATIONS: RecordKind[Location, NewLocation, LocationChanges] = RecordKind(
+    Location,
+    "location",
+    NewLocation,
+    LocationChanges,
+    _check_location,
+    duplicate_message="Another location has this name.",
 )
-ROOMS: RecordKind[Room] = RecordKind(
-    Room, "room", _check_room, duplicate_message="This location already has a room with this name."
+ROOMS: RecordKind[Room, NewRoom, RoomChanges] = RecordKind(
+    Room,
+    "room",
+    NewRoom,
+    RoomChanges,
+    _check_room,
+    duplicate_message="This location already has a room with this name.",
 )
-PROGRAMS: RecordKind[Program] = RecordKind(
-    Program, "program", _no_check, duplicate_message="Another program has this name."
+PROGRAMS: RecordKind[Program, NewProgram, ProgramChanges] = RecordKind(
+    Program,
+    "program",
+    NewProgram,
+    ProgramChanges,
+    _no_check,
+    duplicate_message="Another program has this name.",
 )

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 from tend.core.enums import Locale, WeekStart
 from tend.core.errors import ErrorCode, Invalid
 from tend.core.money import check_currency, check_prices
 from tend.core.phones import COUNTRIES
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
+from tend.domain.platform import local_time
 from tend.domain.records import apply_changes, record_change
 from tend.persistence.repositories.practice import PracticeRepository
-from tend.persistence.tables.practice import PracticeSettings
+
+# Re-exported: other contexts name the practice's settings through this module, never the table.
+from tend.persistence.tables.practice import PracticeSettings as PracticeSettings
 
 DEFAULT_FEE_MINOR = 2500
 # The lengths a calendar slot may have: drags and resizes snap to one, so a session lands on 16:00, not 15:55.
@@ -73,7 +78,7 @@ async def get_practice(ctx: Context) -> PracticeSettings:
 
 def local_date(instant: datetime, practice: PracticeSettings) -> date:
     """The practice's calendar day at `instant` (its own zone)."""
-    return instant.astimezone(ZoneInfo(practice.time_zone)).date()
+    return local_time.local_date(instant, practice.time_zone)
 
 
 async def practice_today(ctx: Context) -> date:
@@ -135,17 +140,52 @@ def _client_labels(labels: dict[str, str]) -> dict[str, str]:
     return words
 
 
-async def update_practice(ctx: Context, changes: dict[str, Any]) -> PracticeSettings:
+@dataclass(frozen=True)
+class PracticeChanges:
+    """An admin's edit of the settings (UNSET: not sent). Every setting but `country` keeps a value.
+    Fees are minor units by currency; `client_labels` is the whole map of the practice's word for its
+    clients by language, and `client_label` (the older one-word form) sets the default language's word."""
+
+    name: str | Unset = UNSET
+    time_zone: str | Unset = UNSET
+    country: str | Unset | None = UNSET
+    currencies: Sequence[str] | Unset = UNSET
+    default_currency: str | Unset = UNSET
+    no_show_fees: Mapping[str, int] | Unset = UNSET
+    late_cancel_fees: Mapping[str, int] | Unset = UNSET
+    late_cancel_window_hours: int | Unset = UNSET
+    fees_count_toward_commission: bool | Unset = UNSET
+    reminder_send_hour: int | Unset = UNSET
+    monthly_survey_enabled: bool | Unset = UNSET
+    monthly_survey_day: int | Unset = UNSET
+    default_locale: Locale | Unset = UNSET
+    client_label: str | Unset = UNSET
+    client_labels: Mapping[str, str] | Unset = UNSET
+    slot_minutes: int | Unset = UNSET
+    week_starts_on: WeekStart | Unset = UNSET
+    rating_anonymity_floor: int | Unset = UNSET
+
+
+def _columns(changes: PracticeChanges, settings: PracticeSettings) -> dict[str, object]:
+    """The settings' columns the change sets (the maps become dicts when checked, in `_validate`)."""
+    columns = sent(changes)
+    if changes.currencies is not UNSET:
+        columns["currencies"] = list(changes.currencies)  # stored as a JSON list
+    if changes.client_label is not UNSET:
+        # The one-word form older integrations send sets the word of the practice's own language.
+        language = changes.default_locale if changes.default_locale is not UNSET else settings.default_locale
+        labels = dict(changes.client_labels if changes.client_labels is not UNSET else settings.client_labels)
+        labels[Locale(language).value] = changes.client_label
+        del columns["client_label"]
+        columns["client_labels"] = labels
+    return columns
+
+
+async def update_practice(ctx: Context, changes: PracticeChanges) -> PracticeSettings:
     repository = PracticeRepository(ctx.session)
     stored = await repository.get(for_update=True)
     settings = stored if stored is not None else default_settings(ctx)
-    if "client_label" in changes:
-        # The one-word form older integrations send sets the word of the practice's own language.
-        language = Locale(changes.get("default_locale", settings.default_locale)).value
-        labels = dict(changes.get("client_labels", settings.client_labels))
-        labels[language] = changes.pop("client_label")
-        changes["client_labels"] = labels
-    changed = apply_changes(settings, changes, ctx)
+    changed = apply_changes(settings, _columns(changes, settings), ctx)
     _validate(settings)
     if stored is None:
         await repository.add(settings)

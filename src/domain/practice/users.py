@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from typing import Any
+from dataclasses import dataclass, field
 
 from tend.core.enums import Locale, Role
 from tend.core.errors import Conflict, ErrorCode, Forbidden, Invalid, NotFound
 from tend.core.pages import Page, PageRequest
 from tend.domain import audit
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
-from tend.domain.jobs import record_job
+from tend.domain.platform.jobs import record_job
 from tend.domain.records import apply_changes, record_change
 from tend.domain.security import hash_password
 from tend.persistence.repositories.access import RefreshTokenRepository, UserRepository
@@ -22,6 +23,30 @@ from tend.persistence.tables.practice import Practitioner
 
 MIN_PASSWORD_LENGTH = 10
 WELCOME_EMAIL_JOB = "send_welcome_email"
+
+
+@dataclass(frozen=True)
+class UserInvite:
+    """A staff member to add, with a first password (a clinician is linked to her practitioner record)."""
+
+    email: str
+    name: str
+    role: Role
+    password: str = field(repr=False)  # never in a log line or a traceback
+    practitioner_id: uuid.UUID | None = None
+    locale: Locale | None = None
+
+
+@dataclass(frozen=True)
+class UserChanges:
+    """An admin's edit of a user (UNSET: not sent). `active` False deactivates and ends her sessions;
+    `practitioner_id` and `locale` None unlink and clear."""
+
+    name: str | Unset = UNSET
+    role: Role | Unset = UNSET
+    practitioner_id: uuid.UUID | Unset | None = UNSET
+    active: bool | Unset = UNSET
+    locale: Locale | Unset | None = UNSET
 
 
 def _check_password(password: str) -> None:
@@ -187,10 +212,19 @@ async def list_users(ctx: Context, page: PageRequest, include_inactive: bool) ->
     return await UserRepository(ctx.session).page(page, include_inactive=include_inactive)
 
 
-async def invite_user(ctx: Context, data: dict[str, Any]) -> User:
-    password_hash = await hash_new_password(data.pop("password"))
-    await _check_practitioner_link(ctx, data["role"], data.get("practitioner_id"))
-    return await create_user(ctx, **data, password="", password_hash=password_hash)
+async def invite_user(ctx: Context, invite: UserInvite) -> User:
+    password_hash = await hash_new_password(invite.password)
+    await _check_practitioner_link(ctx, invite.role, invite.practitioner_id)
+    return await create_user(
+        ctx,
+        email=invite.email,
+        name=invite.name,
+        role=invite.role,
+        password="",
+        practitioner_id=invite.practitioner_id,
+        locale=invite.locale,
+        password_hash=password_hash,
+    )
 
 
 async def _refuse_removing_last_admin(ctx: Context, user: User) -> None:
@@ -202,18 +236,20 @@ async def _refuse_removing_last_admin(ctx: Context, user: User) -> None:
         )
 
 
-async def update_user(ctx: Context, user_id: uuid.UUID, changes: dict[str, Any]) -> User:
+async def update_user(ctx: Context, user_id: uuid.UUID, changes: UserChanges) -> User:
     user = await get_user(ctx, user_id)
-    role = changes.get("role", user.role)
-    practitioner_id = changes.get("practitioner_id", user.practitioner_id)
-    losing_admin = user.role is Role.admin and (role is not Role.admin or changes.get("active") is False)
+    role = changes.role if changes.role is not UNSET else user.role
+    practitioner_id = (
+        changes.practitioner_id if changes.practitioner_id is not UNSET else user.practitioner_id
+    )
+    losing_admin = user.role is Role.admin and (role is not Role.admin or changes.active is False)
     if losing_admin:
         await _refuse_removing_last_admin(ctx, user)
-    if "role" in changes or "practitioner_id" in changes:
+    if changes.role is not UNSET or changes.practitioner_id is not UNSET:
         await _check_practitioner_link(ctx, role, practitioner_id, user.id)
-    deactivating = changes.get("active") is False and user.active
+    deactivating = changes.active is False and user.active
     linked_before = user.practitioner_id
-    changed = apply_changes(user, changes, ctx)
+    changed = apply_changes(user, sent(changes), ctx)
     if deactivating or "role" in changed:
         await _end_sessions(ctx, user, "deactivated" if deactivating else "role_changed")
     if deactivating or "role" in changed or "practitioner_id" in changed:

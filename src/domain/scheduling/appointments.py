@@ -1,5 +1,6 @@
-"""Appointments: booking each kind with its rules, moving, the status a session ends in, clashes, and the
-calendar window (clinicians see colleagues' time as busy blocks only).
+"""Appointments: booking each kind with its rules, changing and moving one, the status a session ends in,
+deleting. Clashes, permissions, pricing, the calendar window and the month's sessions have their own modules
+(clashes.py, permissions.py, pricing.py, window.py, reports.py).
 
 Status changes and moves are announced through the outbox (`appointment_changed` jobs carrying ids), so
 the ledger and the automations hook in without being called from here."""
@@ -7,14 +8,11 @@ the ledger and the automations hook in without being called from here."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
-from enum import Enum
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from tend.core.clock import utc_iso
 from tend.core.enums import (
     AppointmentKind,
     AppointmentStatus,
@@ -22,36 +20,29 @@ from tend.core.enums import (
     ContactMedium,
     ContactWith,
     ReminderChannel,
-    Role,
 )
 from tend.core.errors import Conflict, ErrorCode, FieldProblem, Forbidden, Invalid, NotFound
-from tend.core.text import search_terms
 from tend.domain import audit
 from tend.domain.clients import records as clients
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
-from tend.domain.jobs import record_job
-from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVICES, is_virtual
+from tend.domain.platform.jobs import record_job
+from tend.domain.practice.catalog import LOCATIONS, PRACTITIONERS, ROOMS, SERVICES
 from tend.domain.practice.settings import check_time_zone, get_practice
 from tend.domain.scheduling import locks
+from tend.domain.scheduling.clashes import refuse_clashes
+from tend.domain.scheduling.permissions import check_may_hold_practice_wide, check_may_set_money, given
+from tend.domain.scheduling.pricing import price_and_modifiers
 from tend.persistence.repositories.scheduling import (
-    OCCUPYING,
     AppointmentRepository,
-    CalendarRow,
-    SessionFilter,
-    SessionReportRepository,
-    WindowFilter,
 )
 from tend.persistence.tables.scheduling import Appointment
 
-MAX_WINDOW = timedelta(days=62)
 # How long one appointment may last. An event may close the practice for a holiday of a few weeks; a
 # session or contact lasts hours (a series' duration is at most a day too). Without a bound, one event from
 # 1900 to 2999 made every later booking a clash.
 MAX_EVENT_LENGTH = timedelta(days=31)
 MAX_APPOINTMENT_LENGTH = timedelta(hours=24)
-# Who may put an event on everyone's calendar (practitioner null: a closure, a practice meeting).
-PRACTICE_WIDE_ROLES = (Role.admin, Role.front_desk)
-VIRTUAL_MODIFIER = "95"
 APPOINTMENT_CHANGED_JOB = "appointment_changed"
 CLIENT_KINDS = (
     AppointmentKind.client_session,
@@ -69,54 +60,6 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
-class Clash:
-    appointment: Appointment
-    resources: list[str]  # "practitioner", "room", "client", "busy_time"
-
-
-class SchedulingClash(Conflict):
-    def __init__(self, clashes: list[Clash]) -> None:
-        described = [
-            {
-                "appointment_id": str(c.appointment.id),
-                "resources": c.resources,
-                "starts_at": utc_iso(c.appointment.starts_at),
-                "ends_at": utc_iso(c.appointment.ends_at),
-            }
-            for c in clashes
-        ]
-        super().__init__(
-            f"This time clashes with {len(clashes)} other appointment(s).",
-            code=ErrorCode.scheduling_clash,
-            next_step="Choose another time, practitioner or room, or book anyway (allow_conflicts: true).",
-            clashes=described,
-        )
-
-
-_MONEY_FIELDS = ("price_minor", "currency", "fee_minor", "waive_fee_reason")
-
-
-def given(fields: Mapping[str, object]) -> list[str]:
-    """The names of the fields that carry a value (None is no value)."""
-    return [name for name, value in fields.items() if value is not None]
-
-
-def check_may_set_money(ctx: Context, sent: Iterable[str]) -> None:
-    """A clinician records how her sessions went; their prices and fees are the front desk's (a price or a
-    fee typed by her would put money on a client's account around the ledger's own 403). `sent`: the names
-    of the fields the request gives (for a PATCH every key sent, null too)."""
-    if ctx.actor.reads_whole_practice:  # anyone else (a clinician, the public) sets no money
-        return
-    money = [name for name in _MONEY_FIELDS if name in set(sent)]
-    if money:
-        raise Forbidden(
-            f"Prices and fees are set by the front desk or an admin ({', '.join(money)}); "
-            "the service's price and the practice's fees apply.",
-            code=ErrorCode.money_is_front_desk,
-        )
-
-
 async def get_appointment(
     ctx: Context, appointment_id: uuid.UUID, *, for_update: bool = False
 ) -> Appointment:
@@ -127,40 +70,6 @@ async def get_appointment(
     if found is None:
         raise NotFound("No such appointment.")
     return found
-
-
-def _clash_resources(candidate: Appointment, other: Appointment) -> list[str]:
-    resources = []
-    if other.kind is AppointmentKind.other_event:
-        resources.append("busy_time")
-    elif candidate.practitioner_id is not None and other.practitioner_id == candidate.practitioner_id:
-        resources.append("practitioner")
-    if candidate.room_id is not None and other.room_id == candidate.room_id:
-        resources.append("room")
-    if candidate.client_id is not None and other.client_id == candidate.client_id:
-        resources.append("client")
-    return resources
-
-
-async def _refuse_clashes(ctx: Context, candidate: Appointment) -> None:
-    found = await clashes_of(ctx, candidate)  # free time blocks nothing
-    if found:
-        raise SchedulingClash(found)
-
-
-def check_may_hold_practice_wide(ctx: Context, appointment: Appointment) -> None:
-    """A practice-wide event blocks everyone's time: the admins and the front desk (signed in, not an
-    integration's key) create, change and remove it; Tend itself (jobs, the CLI) may too."""
-    if appointment.kind is not AppointmentKind.other_event or appointment.practitioner_id is not None:
-        return
-    actor = ctx.actor
-    if actor.is_system or (actor.user_id is not None and actor.role in PRACTICE_WIDE_ROLES):
-        return
-    raise Forbidden(
-        "Practice-wide events (no practitioner) are set by an admin or the front desk, signed in; "
-        "give the event a practitioner.",
-        code=ErrorCode.practice_wide_event,
-    )
 
 
 async def _check_people_and_places(ctx: Context, appointment: Appointment) -> None:
@@ -227,42 +136,6 @@ async def _check_people_and_places(ctx: Context, appointment: Appointment) -> No
             raise Invalid("No such client.", field="client_id", code=ErrorCode.unknown_reference) from None
 
 
-async def _price_and_modifiers(ctx: Context, appointment: Appointment, price_given: bool) -> None:
-    """Modifier 95 for telehealth places; the price from the service, else the practitioner's default."""
-    if appointment.kind is not AppointmentKind.client_session:
-        return
-    assert appointment.location_id is not None and appointment.service_id is not None
-    location = await LOCATIONS.get(ctx, appointment.location_id)
-    modifiers = [m for m in appointment.modifiers if m]
-    if is_virtual(location.pos_code) and VIRTUAL_MODIFIER not in modifiers:
-        modifiers.append(VIRTUAL_MODIFIER)
-    appointment.modifiers = modifiers
-    practice = await get_practice(ctx)
-    appointment.currency = appointment.currency or practice.default_currency
-    if appointment.currency not in practice.currencies:
-        raise Invalid(
-            f"{appointment.currency} is not enabled for this practice.",
-            field="currency",
-            code=ErrorCode.currency_not_enabled,
-        )
-    # No price (not sent, or sent as null) means the default one: a session kept without a price would be
-    # attended and never charged, so a null PATCH puts the default back rather than leaving it unbilled.
-    if not price_given or appointment.price_minor is None:
-        service = await SERVICES.get(ctx, appointment.service_id)
-        assert appointment.practitioner_id is not None
-        practitioner = await PRACTITIONERS.get(ctx, appointment.practitioner_id)
-        appointment.price_minor = service.prices.get(
-            appointment.currency, practitioner.default_prices.get(appointment.currency)
-        )
-        if appointment.price_minor is None:
-            raise Invalid(
-                f"Neither the service nor the practitioner has a price in {appointment.currency}: send "
-                "price_minor (0 for a session without charge), or give the service a price in it.",
-                field="price_minor",
-                code=ErrorCode.required,
-            )
-
-
 async def _check_reminders(ctx: Context, appointment: Appointment) -> None:
     if not appointment.reminders:
         return
@@ -292,8 +165,8 @@ async def announce(ctx: Context, appointment: Appointment, event: str, **ids: st
 @dataclass(frozen=True)
 class NewAppointment:
     """One appointment to book: its own fields, and how to book it — a client registered on the way
-    (`new_client`, a client record as `clients.create_client` takes it), a past session logged in the same
-    call (`status` attended / no_show, with its fee), joining a group, booking over clashes."""
+    (`new_client`, assigned to the appointment's practitioner), a past session logged in the same call
+    (`status` attended / no_show, with its fee), joining a group, booking over clashes."""
 
     kind: AppointmentKind
     starts_at: datetime
@@ -318,7 +191,7 @@ class NewAppointment:
     title: str | None = None
     availability: Availability | None = None
     # How to book it (not stored on the appointment):
-    new_client: Mapping[str, Any] | None = None
+    new_client: clients.NewClient | None = None
     status: AppointmentStatus = AppointmentStatus.scheduled
     fee_minor: int | None = None
     waive_fee_reason: str | None = None
@@ -350,7 +223,7 @@ async def create_appointment(ctx: Context, new: NewAppointment) -> Appointment:
                 "Send client_id or new_client, not both.", field="new_client", code=ErrorCode.invalid
             )
         practitioner_ids = [new.practitioner_id] if new.practitioner_id else []
-        created = await clients.create_client(ctx, {**new.new_client, "practitioner_ids": practitioner_ids})
+        created = await clients.create_client(ctx, replace(new.new_client, practitioner_ids=practitioner_ids))
         client_id = created.client.id
     own = {f.name: getattr(new, f.name) for f in fields(new) if f.name not in _BOOKING_ONLY}
     now = ctx.clock.now()
@@ -376,7 +249,7 @@ async def create_appointment(ctx: Context, new: NewAppointment) -> Appointment:
         await _join_group(ctx, appointment, new.group_with_appointment_id)
     await prepare(ctx, appointment, price_given=new.price_minor is not None)
     if not new.allow_conflicts:
-        await _refuse_clashes(ctx, appointment)
+        await refuse_clashes(ctx, appointment)
     await AppointmentRepository(ctx.session).add(appointment)
     audit.record(ctx, "appointment.created", object_type="appointment", object_id=appointment.id)
     if status is not AppointmentStatus.scheduled:  # "log past session": booked and recorded in one call
@@ -390,15 +263,8 @@ async def prepare(ctx: Context, appointment: Appointment, *, price_given: bool) 
     """The one validation of an appointment's fields, with their defaults, whichever route sets them:
     booking (POST), a change (PATCH, a group's move), a series' template and a series change."""
     await _check_people_and_places(ctx, appointment)
-    await _price_and_modifiers(ctx, appointment, price_given)
+    await price_and_modifiers(ctx, appointment, price_given)
     await _check_reminders(ctx, appointment)
-
-
-async def clashes_of(ctx: Context, candidate: Appointment) -> list[Clash]:
-    if candidate.kind is AppointmentKind.other_event and candidate.availability is Availability.free:
-        return []
-    found = await AppointmentRepository(ctx.session).clashes(candidate)
-    return [Clash(a, _clash_resources(candidate, a)) for a in found]
 
 
 async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUID) -> None:
@@ -428,15 +294,6 @@ async def _join_group(ctx: Context, appointment: Appointment, other_id: uuid.UUI
 _MOVING = frozenset({"starts_at", "ends_at", "practitioner_id", "room_id", "location_id", "client_id"})
 # What the members of a group session share: moving one moves them all, in one transaction.
 _GROUP_SLOT = frozenset({"starts_at", "ends_at", "room_id", "location_id"})
-
-
-class _Unset(Enum):
-    token = "unset"
-
-
-UNSET = _Unset.token
-# A PATCH field: its new value (None clears it), or UNSET: not sent, kept as it is.
-Unset = Literal[_Unset.token]
 
 
 @dataclass(frozen=True)
@@ -469,16 +326,12 @@ class AppointmentChanges:
 
     def sent(self) -> dict[str, object]:
         """The fields sent, with their values (lists for the stored JSON ones)."""
-        values: dict[str, object] = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if field.name == "allow_conflicts" or value is UNSET:
-                continue
-            if field.name == "modifiers":
-                value = list(value)
-            elif field.name == "reminders":
-                value = [dict(reminder) for reminder in value]
-            values[field.name] = value
+        values = sent(self)
+        del values["allow_conflicts"]
+        if self.modifiers is not UNSET:  # stored as JSON lists
+            values["modifiers"] = list(self.modifiers)
+        if self.reminders is not UNSET:
+            values["reminders"] = [dict(reminder) for reminder in self.reminders]
         return values
 
 
@@ -525,7 +378,7 @@ async def _update_one(
         setattr(appointment, name, changes[name])
     await prepare(ctx, appointment, price_given=True)
     if _MOVING & set(changed) and not allow_conflicts:
-        await _refuse_clashes(ctx, appointment)
+        await refuse_clashes(ctx, appointment)
     appointment.updated_at = ctx.clock.now()
     await ctx.session.flush()
     audit.record(
@@ -604,87 +457,6 @@ async def set_status(
     )
     await announce(ctx, appointment, "status_changed", previous=previous.value, status=status.value)
     return appointment
-
-
-@dataclass(frozen=True)
-class WindowEntry:
-    row: CalendarRow
-    busy_only: bool  # a colleague's appointment shown to a clinician: time, practitioner and room only
-
-
-async def calendar(
-    ctx: Context,
-    start: datetime,
-    end: datetime,
-    *,
-    practitioner_ids: tuple[uuid.UUID, ...] = (),
-    room_id: uuid.UUID | None = None,
-    client_id: uuid.UUID | None = None,
-    kinds: tuple[AppointmentKind, ...] = (),
-    statuses: tuple[AppointmentStatus, ...] = (),
-    include_cancelled: bool = True,
-) -> list[WindowEntry]:
-    """Everything overlapping [start, end), at most 62 days, ordered by start. `include_cancelled=False`
-    leaves out cancelled and late-cancelled appointments (the calendar's usual view) and, unlike a status
-    filter, keeps colleagues' busy blocks: theirs are never cancelled ones, so it tells nothing about them."""
-    window = WindowFilter(
-        end, start, practitioner_ids, room_id, client_id, kinds, statuses, include_cancelled=include_cancelled
-    )
-    if window.starts_before <= window.ends_after:
-        raise Invalid("The window ends before it starts.", field="end", code=ErrorCode.date)
-    if window.starts_before - window.ends_after > MAX_WINDOW:
-        raise Invalid("Ask for at most 62 days at a time.", field="end", code=ErrorCode.window_too_long)
-    if window.client_id is not None:
-        await clients.get_client(ctx, window.client_id)  # 404 for a client the caller may not see
-    rows = await AppointmentRepository(ctx.session).in_window(window)
-    own = ctx.actor.practitioner_id
-    entries = [
-        WindowEntry(row, ctx.actor.is_clinician and row.appointment.practitioner_id != own) for row in rows
-    ]
-    # A colleague's block says "busy": only what the clash check counts as taking her time is one (not a
-    # cancelled session, not a free event).
-    entries = [entry for entry in entries if not entry.busy_only or takes_time(entry.row.appointment)]
-    if window.client_id is not None or window.kinds or window.statuses:
-        # A colleague's block says only "busy": filtering by client, kind or status must not reveal more
-        # (which of her clients a colleague sees, who did not come), so those filters find her own only.
-        # Hiding cancellations is not such a filter (busy blocks are never cancelled ones): see above.
-        entries = [entry for entry in entries if not entry.busy_only]
-    return entries
-
-
-async def sessions_of_month(
-    ctx: Context,
-    year: int,
-    month: int,
-    *,
-    practitioner_id: uuid.UUID | None = None,
-    statuses: tuple[AppointmentStatus, ...] = (),
-    virtual: bool | None = None,
-    client_name: str | None = None,
-) -> list[CalendarRow]:
-    """Sessions of a local month in the practice's zone: 23:30 on 31 March in Lima is a March session,
-    though it is 1 April in UTC."""
-    tz = ZoneInfo((await get_practice(ctx)).time_zone)
-    first = datetime(year, month, 1, tzinfo=tz)
-    following = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
-    filters = SessionFilter(
-        starts_from=first.astimezone(UTC),
-        starts_before=following.astimezone(UTC),
-        practitioner_id=practitioner_id,
-        statuses=statuses,
-        virtual=virtual,
-        name_terms=tuple(search_terms(client_name or "")),
-    )
-    return await SessionReportRepository(ctx.session).sessions(ctx.actor, filters)
-
-
-def takes_time(appointment: Appointment) -> bool:
-    """Whether the appointment blocks its practitioner's time, as the clash check counts it."""
-    if appointment.status not in OCCUPYING:
-        return False
-    return not (
-        appointment.kind is AppointmentKind.other_event and appointment.availability is Availability.free
-    )
 
 
 async def check_deletable(ctx: Context, appointment: Appointment) -> None:

@@ -122,6 +122,20 @@ def parse_rule(data: Any, field: str = "rule", *, starts_on: date | None = None)
     return RecurrenceRule(**parts)
 
 
+def check_ends_after(rule: RecurrenceRule, starts_on: date, field: str = "rule") -> RecurrenceRule:
+    """The rule, if it can occur on or after the series' first day (an `until` before it cannot)."""
+    if rule.until is not None and rule.until < starts_on:
+        raise Invalid(
+            "The recurrence rule is not valid.",
+            errors=[
+                FieldProblem(
+                    f"{field}.until", "The series would end before it starts.", ErrorCode.out_of_range
+                )
+            ],
+        )
+    return rule
+
+
 def rule_to_json(rule: RecurrenceRule) -> dict[str, Any]:
     """The JSON object `parse_rule` reads back into an equal rule; absent parts are left out."""
     data: dict[str, Any] = {"freq": str(rule.freq), "interval": rule.interval}

@@ -25,13 +25,17 @@ from zoneinfo import ZoneInfo
 from tend.core.enums import AppointmentKind, AppointmentStatus, Availability, ContactMedium, ContactWith
 from tend.core.errors import ErrorCode, FieldProblem, Invalid
 from tend.domain import audit
+from tend.domain.commands import UNSET, Unset, sent
 from tend.domain.context import Context
+from tend.domain.platform import local_time
 from tend.domain.practice.settings import check_time_zone, get_practice
-from tend.domain.scheduling import appointments, locks
+from tend.domain.scheduling import appointments, locks, permissions
+from tend.domain.scheduling import clashes as clash_checks
 from tend.domain.scheduling.recurrence import (
     Occurrence,
     RecurrenceRule,
     Weekday,
+    check_ends_after,
     expand,
     occurrences,
     parse_rule,
@@ -119,7 +123,7 @@ MAX_START_DAYS_AHEAD = 2 * 366
 
 
 def _check_start(ctx: Context, start_date: date, zone: str) -> None:
-    today = ctx.clock.now().astimezone(ZoneInfo(zone)).date()
+    today = local_time.today(ctx.clock, zone)
     if start_date < today - timedelta(days=MAX_START_DAYS_BACK):
         raise Invalid(
             f"A series starts at most {MAX_START_DAYS_BACK} days back; log earlier sessions one by one.",
@@ -141,7 +145,7 @@ class NewSeries:
     start_date: date
     local_time: time
     duration_minutes: int
-    rule: Mapping[str, Any]  # the RFC 5545 subset, read by recurrence.parse_rule
+    rule: RecurrenceRule
     time_zone: str | None = None
     practitioner_id: uuid.UUID | None = None
     client_id: uuid.UUID | None = None
@@ -168,11 +172,11 @@ async def create_series(ctx: Context, new: NewSeries) -> SeriesResult:
     """Creates the series and its occurrences up to the horizon; clashes of any occurrence are a 409
     (unless allowed)."""
     template = {name: getattr(new, name) for name in TEMPLATE_FIELDS}
-    appointments.check_may_set_money(ctx, appointments.given(template))
+    permissions.check_may_set_money(ctx, permissions.given(template))
     practice = await get_practice(ctx)
     zone = check_time_zone(new.time_zone or practice.time_zone)
     _check_start(ctx, new.start_date, zone)
-    rule = parse_rule(dict(new.rule), starts_on=new.start_date)
+    rule = check_ends_after(new.rule, new.start_date)
     template["modifiers"] = list(new.modifiers)
     template["reminders"] = [dict(reminder) for reminder in new.reminders]
     now = ctx.clock.now()
@@ -201,9 +205,9 @@ async def create_series(ctx: Context, new: NewSeries) -> SeriesResult:
             "This rule gives no occurrence in the next 26 weeks.", field="rule", code=ErrorCode.invalid
         )
     if not new.allow_conflicts:
-        clashes = [c for o in occurrences for c in await appointments.clashes_of(ctx, o)]
+        clashes = [c for o in occurrences for c in await clash_checks.clashes_of(ctx, o)]
         if clashes:
-            raise appointments.SchedulingClash(clashes)
+            raise clash_checks.SchedulingClash(clashes)
     await SeriesRepository(ctx.session).add(series)
     ctx.session.add_all(occurrences)
     await ctx.session.flush()
@@ -271,7 +275,7 @@ class Plan:
     deletes: list[dict[str, Any]] = field(default_factory=list)
     kept: list[dict[str, Any]] = field(default_factory=list)
     clashes: list[dict[str, Any]] = field(default_factory=list)
-    found: list[appointments.Clash] = field(default_factory=list)  # for the 409, not shown
+    found: list[clash_checks.Clash] = field(default_factory=list)  # for the 409, not shown
     series_id: str | None = None  # the series the edited occurrences belong to afterwards
 
 
@@ -309,18 +313,42 @@ def _shift_rule(rule: RecurrenceRule, days: int) -> RecurrenceRule:
     return parse_rule(data)
 
 
+@dataclass(frozen=True)
+class SeriesChanges:
+    """What a series change sets (`changes` of POST …/series-change): a field left UNSET was not sent and
+    keeps its value; None clears it. `rule` only with scope following or all."""
+
+    starts_at: datetime | Unset = UNSET
+    ends_at: datetime | Unset = UNSET
+    rule: RecurrenceRule | Unset = UNSET
+    service_id: uuid.UUID | Unset | None = UNSET
+    location_id: uuid.UUID | Unset | None = UNSET
+    room_id: uuid.UUID | Unset | None = UNSET
+    price_minor: int | Unset | None = UNSET
+    instructions: str | Unset | None = UNSET
+    telehealth_url: str | Unset | None = UNSET
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields sent, the rule in its stored JSON form (as the plan reads it)."""
+        values: dict[str, Any] = sent(self)
+        if isinstance(self.rule, RecurrenceRule):
+            values["rule"] = rule_to_json(self.rule)
+        return values
+
+
 async def edit_series(
     ctx: Context,
     appointment_id: uuid.UUID,
     scope: str,
-    changes: dict[str, Any],
+    given: SeriesChanges,
     *,
     dry_run: bool,
     allow_conflicts: bool = False,
     delete: bool = False,
 ) -> Plan:
     """Plans (and unless `dry_run`, applies) an edit or delete of an occurrence with a scope."""
-    appointments.check_may_set_money(ctx, appointments.given(changes))
+    changes = given.as_dict()
+    permissions.check_may_set_money(ctx, permissions.given(changes))
     if delete and changes:
         raise Invalid(
             "A delete takes no changes: send `changes` only with action edit.",
@@ -336,7 +364,7 @@ async def edit_series(
     occurrence = await appointments.get_appointment(ctx, appointment_id, for_update=True)
     if occurrence.series_id is None:
         raise Invalid("This appointment is not part of a series.", field="scope", code=ErrorCode.invalid)
-    appointments.check_may_hold_practice_wide(ctx, occurrence)
+    permissions.check_may_hold_practice_wide(ctx, occurrence)
     series_repository = SeriesRepository(ctx.session)
     series = await series_repository.get(occurrence.series_id, for_update=True)
     assert series is not None
@@ -453,7 +481,7 @@ async def edit_series(
     if dry_run:
         return plan
     if plan.clashes and not allow_conflicts:
-        raise appointments.SchedulingClash(plan.found)
+        raise clash_checks.SchedulingClash(plan.found)
     await _apply_series(ctx, series, new_series, scope, first_date, steps)
     plan.series_id = str(new_series.id)
     return plan
@@ -594,7 +622,7 @@ async def _checked_candidate(ctx: Context, occurrence: Appointment, changes: dic
 
 
 async def _record_clashes(ctx: Context, plan: Plan, candidate: Appointment) -> None:
-    found = await appointments.clashes_of(ctx, candidate)
+    found = await clash_checks.clashes_of(ctx, candidate)
     if found:
         plan.clashes.append(
             {"starts_at": candidate.starts_at.isoformat(), "with": [str(c.appointment.id) for c in found]}

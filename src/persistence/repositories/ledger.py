@@ -1,7 +1,6 @@
 """Queries of the ledger context: entries and balances (one SUM, for a whole page of clients at once),
 refund and allocation totals, a session's automatic charges, bills with their lines and allocations,
-the practice's daily close (its entries, totals and the record of closing it) and date ranges, and stored
-idempotent responses."""
+the practice's daily close (its entries, totals and the record of closing it) and date ranges."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -26,7 +25,6 @@ from tend.persistence.tables.ledger import (
     Bill,
     BillLine,
     DailyClose,
-    IdempotencyRecord,
     LedgerEntry,
 )
 
@@ -360,31 +358,3 @@ class DailyCloseRepository:
         except IntegrityError:
             return False
         return True
-
-
-class IdempotencyRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def find(self, principal: str, key: str) -> IdempotencyRecord | None:
-        return await self.session.scalar(
-            select(IdempotencyRecord).where(
-                IdempotencyRecord.principal == principal, IdempotencyRecord.key == key
-            )
-        )
-
-    async def claim(self, record: IdempotencyRecord) -> bool:
-        """Inserts the key; False if another request holds it (on PostgreSQL this waits for that request's
-        transaction to end first). On False the caller must roll back before reading the stored answer."""
-        self.session.add(record)
-        try:
-            await self.session.flush()
-        except IntegrityError:
-            return False
-        return True
-
-    async def prune(self, before: datetime) -> int:
-        result = await self.session.execute(
-            delete(IdempotencyRecord).where(IdempotencyRecord.created_at < before)
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]

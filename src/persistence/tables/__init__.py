@@ -9,6 +9,7 @@ from tend.persistence.tables import (  # noqa: F401
     jobs,
     ledger,
     notes,
+    platform,
     practice,
     scheduling,
 )

@@ -50,6 +50,7 @@ class EmailMessage(Base):
     to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(300))
     body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text, nullable=True)  # the alternative part, if any
     transport: Mapped[str] = mapped_column(String(20))
     status: Mapped[EmailStatus] = mapped_column(TextEnum(EmailStatus))
     error: Mapped[str | None] = mapped_column(Text, nullable=True)

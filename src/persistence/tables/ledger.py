@@ -1,6 +1,6 @@
 """Tables of the ledger context: the insert-only money ledger, bills with their lines, the allocations of
-payments to bills, the closes of the practice's days, and stored Idempotency-Key responses. (Session notes
-are the notes context's: tables/notes.py.)
+payments to bills, the closes of the practice's days. (Session notes are the notes
+context's: tables/notes.py; stored Idempotency-Key answers the platform's: tables/platform.py.)
 
 `ledger_entries` refuses UPDATE and DELETE in the database itself (a trigger on both engines, created by
 migration 0008): nothing that held money is ever changed; mistakes are fixed by new entries."""
@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tend.core.enums import AdjustmentDirection, BillStatus, ChargeType, EntryKind, PaymentMethod
+from tend.core.enums import AdjustmentDirection, BillStatus, ChargeType, EntryKind, MemoCode, PaymentMethod
 from tend.persistence.base import Base, Timestamped, id_column
 from tend.persistence.types import TextEnum, UTCDateTime
 
@@ -64,7 +64,11 @@ class LedgerEntry(Base):
     delta_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     effective_date: Mapped[date] = mapped_column(Date)
+    # Typed by staff: `memo`. Written by the ledger itself: `memo_code` + `memo_params` (ids, dates,
+    # amounts, statuses; nothing clinical), read in the reader's language (domain/ledger/memos.py).
     memo: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    memo_code: Mapped[MemoCode | None] = mapped_column(TextEnum(MemoCode), nullable=True)
+    memo_params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
     # History, not a reference: a deleted session leaves its (reversed) charges behind, unchanged.
     appointment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
@@ -107,6 +111,8 @@ class Bill(Timestamped, Base):
     issued_on: Mapped[date] = mapped_column(Date)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cancel_reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    cancel_reason_code: Mapped[MemoCode | None] = mapped_column(TextEnum(MemoCode), nullable=True)
+    cancel_reason_params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class BillLine(Base):
@@ -116,7 +122,9 @@ class BillLine(Base):
     id: Mapped[uuid.UUID] = id_column()
     bill_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bills.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    description: Mapped[str] = mapped_column(String(200))
+    # A line typed by staff (or a service's name) has a description; the ledger's own fee lines a code.
+    description: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    description_code: Mapped[MemoCode | None] = mapped_column(TextEnum(MemoCode), nullable=True)
     service_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
     modifiers: Mapped[list[str]] = mapped_column(JSON, default=list)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
@@ -158,19 +166,3 @@ class DailyClose(Base):
     # {"payments": [{payment_method, currency, count, total_minor}, ...], "refunds": [...]}
     totals: Mapped[dict[str, Any]] = mapped_column(JSON)
     entry_ids: Mapped[list[str]] = mapped_column(JSON)
-
-
-class IdempotencyRecord(Base):
-    """The first response to a money-moving request sent with an Idempotency-Key, per caller, so a retry
-    gets that response back instead of moving money twice. Kept at least 24 hours."""
-
-    __tablename__ = "idempotency_records"
-    __table_args__ = (UniqueConstraint("principal", "key"),)
-
-    id: Mapped[uuid.UUID] = id_column()
-    principal: Mapped[str] = mapped_column(String(80))
-    key: Mapped[str] = mapped_column(String(200))
-    request_hash: Mapped[str] = mapped_column(String(64))
-    status_code: Mapped[int] = mapped_column(Integer)
-    response_body: Mapped[Any] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -60,7 +60,8 @@ async def test_attending_posts_the_session_charge_and_its_bill(client_as: Any, r
         and bill["appointment_id"] == appointment["id"]
     )
     assert bill["lines"] == [
-        {"description": "Psicoterapia 45", "service_code": "90834", "modifiers": [], "amount_minor": 18000}
+        {"description": "Psicoterapia 45", "description_code": None, "service_code": "90834", "modifiers": []}
+        | {"amount_minor": 18000}
     ]
 
 

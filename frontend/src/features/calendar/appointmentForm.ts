@@ -12,10 +12,14 @@ import type {
   Availability,
   ContactMedium,
   ContactWith,
+  RecurrenceRule,
   ReminderChannel,
   SeriesCreate,
   Service,
+  WeekdayCode,
 } from '../../api/types';
+
+export type { RecurrenceRule, WeekdayCode };
 import { minorToInput, parseMoney } from '../../lib/money';
 import { noShowFee, type NoShowFeeValue } from './noShowFee';
 import { addMinutes, isWallTime, minutesBetween, nextDate, wallTimeOf, zonedIso, type WallTime } from './zonedTime';
@@ -347,19 +351,7 @@ export function isEmptyUpdate(body: AppointmentUpdate): boolean {
   return Object.keys(body).every((key) => key === 'allow_conflicts');
 }
 
-/** RFC 5545's weekday codes, as the API's rules name them. */
-export type WeekdayCode = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 const WEEKDAYS_FROM_SUNDAY: readonly WeekdayCode[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
-/** A recurrence rule as the API reads it (the subset the form builds). */
-export interface RecurrenceRule {
-  freq: 'weekly' | 'monthly';
-  interval: number;
-  by_weekday?: WeekdayCode[];
-  by_month_day?: number[];
-  until?: string;
-  count?: number;
-}
 
 function dateParts(date: string): [number, number, number] | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

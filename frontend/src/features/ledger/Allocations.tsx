@@ -12,7 +12,7 @@ import { MoneyInput, useMoneyErrorMessage } from '../../components/MoneyInput';
 import { minorToInput, parseMoney } from '../../lib/money';
 import { allocateInOrder, owedOf } from './ledgerMath';
 import { useFormatDate, useFormatMoney } from './ledgerForms';
-import { postedText } from './ledgerWords';
+import { lineText } from './ledgerWords';
 
 interface AllocationState {
   currency: string;
@@ -125,7 +125,7 @@ export function AllocationFields({ value, currency, locale }: { value: Allocatio
       </Text>
       {value.rows.map(({ bill, ticked, text, error }) => {
         const date = formatDate(bill.issued_on);
-        const description = postedText(t, bill.lines[0]?.description) ?? t('ledger.bills.columns.bill');
+        const description = lineText(t, bill.lines[0]) ?? t('ledger.bills.columns.bill');
         return (
           <Group key={bill.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="allocation-row">
             <Checkbox

@@ -19,7 +19,7 @@ import { CancelBillDialog } from './EntryDialogs';
 import { useMayMoveMoney } from '../auth/useSession';
 import { useFormatDate, useFormatMoney } from './ledgerForms';
 import { owedOf } from './ledgerMath';
-import { postedText } from './ledgerWords';
+import { cancelReasonText, lineText } from './ledgerWords';
 
 const STATUS_COLORS: Record<BillStatus, string> = {
   open: 'yellow',
@@ -41,7 +41,7 @@ export function BillStatusBadge({ status }: { status: BillStatus }) {
 export function useBillTitle(): (bill: Bill) => string {
   const { t } = useTranslation();
   return (bill) => {
-    const first = postedText(t, bill.lines[0]?.description) ?? t('ledger.bills.columns.bill');
+    const first = lineText(t, bill.lines[0]) ?? t('ledger.bills.columns.bill');
     return bill.lines.length > 1 ? `${first} +${bill.lines.length - 1}` : first;
   };
 }
@@ -182,9 +182,9 @@ export function ClientBillsTab({ client }: { client: Client }) {
                     <Table.Tr id={detailsId}>
                       <Table.Td colSpan={columnCount} bg="var(--mantine-color-gray-0)">
                         <Stack gap="sm" py={4}>
-                          {bill.cancel_reason ? (
+                          {cancelReasonText(t, bill) ? (
                             <Text size="sm" c="dimmed">
-                              {t('ledger.bills.cancelledBecause', { reason: postedText(t, bill.cancel_reason) })}
+                              {t('ledger.bills.cancelledBecause', { reason: cancelReasonText(t, bill) })}
                             </Text>
                           ) : null}
                           <div>
@@ -204,7 +204,7 @@ export function ClientBillsTab({ client }: { client: Client }) {
                               <Table.Tbody>
                                 {bill.lines.map((line, index) => (
                                   <Table.Tr key={index}>
-                                    <Table.Td>{postedText(t, line.description)}</Table.Td>
+                                    <Table.Td>{lineText(t, line)}</Table.Td>
                                     <Table.Td style={FIT}>
                                       {[line.service_code, ...line.modifiers].filter(Boolean).join(' ')}
                                     </Table.Td>

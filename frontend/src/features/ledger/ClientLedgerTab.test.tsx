@@ -8,7 +8,7 @@ import { fakeApi, json, signInAs, type ApiCall, type Handler } from '../../test/
 import { fill } from '../../test/dom';
 import { clientFixture, practiceFixture, practitionerFixture } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
-import { billFixture, CLIENT_ID, lineFixture } from './fixtures';
+import { billFixture, CLIENT_ID, lineFixture, lineOfBill } from './fixtures';
 
 const SLOW = { timeout: 8_000 };
 const base = `/api/v1/clients/${CLIENT_ID}`;
@@ -17,17 +17,17 @@ const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/g, '
 // Oldest first, as the API answers: a no-show fee (reversed when the session turned out attended), the
 // session's charge, a payment in dollars and a manual charge in soles.
 const lines: StatementLine[] = [
-  lineFixture({ id: 'fee', charge_type: 'no_show_fee', memo: 'No-show fee', amount_minor: 2500, delta_minor: 2500, balance_after_minor: 2500, reversed: true, effective_date: '2026-03-02', bill_id: 'b0', appointment_id: 'a1' }),
-  lineFixture({ id: 'rev', kind: 'reversal', charge_type: null, memo: 'Session marked attended', amount_minor: 2500, delta_minor: -2500, balance_after_minor: 0, reverses_id: 'fee', effective_date: '2026-03-03', appointment_id: 'a1' }),
+  lineFixture({ id: 'fee', charge_type: 'no_show_fee', memo: 'No-show fee', memo_code: 'no_show_fee', memo_params: {}, amount_minor: 2500, delta_minor: 2500, balance_after_minor: 2500, reversed: true, effective_date: '2026-03-02', bill_id: 'b0', appointment_id: 'a1' }),
+  lineFixture({ id: 'rev', kind: 'reversal', charge_type: null, memo: 'Session marked: Attended', memo_code: 'session_marked', memo_params: { status: 'attended' }, amount_minor: 2500, delta_minor: -2500, balance_after_minor: 0, reverses_id: 'fee', effective_date: '2026-03-03', appointment_id: 'a1' }),
   lineFixture({ id: 'session', charge_type: 'session_fee', memo: 'Psychotherapy', amount_minor: 15000, delta_minor: 15000, balance_after_minor: 15000, effective_date: '2026-03-03', bill_id: 'b1', appointment_id: 'a1' }),
   lineFixture({ id: 'usd', kind: 'payment', charge_type: null, payment_method: 'card', currency: 'USD', amount_minor: 4000, delta_minor: -4000, balance_after_minor: -4000, reference: 'Voucher 77', effective_date: '2026-03-04' }),
   lineFixture({ id: 'report', charge_type: 'other', memo: 'Informe escolar', amount_minor: 3000, delta_minor: 3000, balance_after_minor: 18000, effective_date: '2026-03-05', bill_id: null }),
 ];
 
 const bills: Bill[] = [
-  billFixture({ id: 'b2', issued_on: '2026-03-05', total_minor: 3000, lines: [{ description: 'Informe escolar', service_code: null, modifiers: [], amount_minor: 3000 }] }),
-  billFixture({ id: 'b1', issued_on: '2026-03-03', total_minor: 15000, lines: [{ description: 'Psychotherapy', service_code: '90834', modifiers: [], amount_minor: 15000 }] }),
-  billFixture({ id: 'b0', issued_on: '2026-03-02', total_minor: 2500, status: 'cancelled', cancel_reason: 'Session marked attended' }),
+  billFixture({ id: 'b2', issued_on: '2026-03-05', total_minor: 3000, lines: [lineOfBill({ description: 'Informe escolar', amount_minor: 3000 })] }),
+  billFixture({ id: 'b1', issued_on: '2026-03-03', total_minor: 15000, lines: [lineOfBill({ description: 'Psychotherapy', service_code: '90834', amount_minor: 15000 })] }),
+  billFixture({ id: 'b0', issued_on: '2026-03-02', total_minor: 2500, status: 'cancelled', cancel_reason: 'Session marked: Attended', cancel_reason_code: 'session_marked', cancel_reason_params: { status: 'attended' } }),
 ];
 
 function routes(extra: Record<string, Handler> = {}): Record<string, Handler> {
@@ -261,7 +261,7 @@ describe('client bills tab', { timeout: 30_000 }, () => {
       total_minor: 15000,
       paid_minor: 5000,
       status: 'partially_paid',
-      lines: [{ description: 'Psychotherapy', service_code: '90834', modifiers: ['HO'], amount_minor: 15000 }],
+      lines: [lineOfBill({ description: 'Psychotherapy', service_code: '90834', modifiers: ['HO'], amount_minor: 15000 })],
       allocations: [{ id: 'al1', payment_id: 'pay', bill_id: 'b1', amount_minor: 5000, created_at: '2026-03-04T10:00:00Z' }],
     });
     const payment = lineFixture({ id: 'pay', kind: 'payment', charge_type: null, payment_method: 'cash', amount_minor: 5000, delta_minor: -5000, effective_date: '2026-03-04' });
@@ -294,6 +294,23 @@ describe('client bills tab', { timeout: 30_000 }, () => {
     const confirm = await screen.findByRole('dialog', { name: 'Un-apply this payment?' });
     await user.click(within(confirm).getByRole('button', { name: 'Un-apply' }));
     await waitFor(() => expect(calls.some((call) => call.method === 'DELETE' && call.path === '/api/v1/allocations/al1')).toBe(true));
+  });
+
+  it("reads the ledger's own bill lines and reasons in Spanish from their codes, staff's words as typed", async () => {
+    await i18n.changeLanguage('es');
+    signInAs('front_desk');
+    fakeApi(routes());
+    renderApp(`/clients/${CLIENT_ID}/bills`);
+    const user = userEvent.setup();
+
+    const table = await screen.findByTestId('bills-table', undefined, SLOW);
+    const rows = within(table).getAllByTestId('bill-row');
+    expect(plain(rows[0]!.textContent)).toContain('Informe escolar');
+    // The API wrote "No-show fee" and "Session marked: Attended" for an English reader; the codes say more.
+    await user.click(within(rows[2]!).getByRole('button', { name: 'Detalle del comprobante del 2 mar. 2026' }));
+    expect(plain(table.textContent)).toContain('Anulado: Sesión marcada: Asistió');
+    expect(plain(table.textContent)).toContain('Cargo por inasistencia');
+    expect(plain(table.textContent)).not.toContain('No-show fee');
   });
 
   it('cancels a bill with a reason; a refusal shows its next step in Spanish', async () => {

@@ -1,5 +1,5 @@
 /** Sample ledger data for the ledger's unit and component tests. */
-import type { Bill, StatementLine } from '../../api/types';
+import type { Bill, BillLine, StatementLine } from '../../api/types';
 
 export const CLIENT_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -16,6 +16,8 @@ export function lineFixture(extra: Partial<StatementLine> = {}): StatementLine {
     currency: 'PEN',
     effective_date: '2026-03-02',
     memo: null,
+    memo_code: null,
+    memo_params: null,
     reference: null,
     appointment_id: null,
     bill_id: null,
@@ -41,8 +43,15 @@ export function billFixture(extra: Partial<Bill> = {}): Bill {
     issued_on: '2026-03-02',
     cancelled_at: null,
     cancel_reason: null,
-    lines: [{ description: 'No-show fee', service_code: null, modifiers: [], amount_minor: extra.total_minor ?? 2500 }],
+    cancel_reason_code: null,
+    cancel_reason_params: null,
+    lines: [lineOfBill({ description: 'No-show fee', description_code: 'no_show_fee', amount_minor: extra.total_minor ?? 2500 })],
     allocations: [],
     ...extra,
   };
+}
+
+/** A bill line: typed by staff (or a service's name) unless a `description_code` says the ledger wrote it. */
+export function lineOfBill(extra: Partial<BillLine> = {}): BillLine {
+  return { description: 'Charge', description_code: null, service_code: null, modifiers: [], amount_minor: 2500, ...extra };
 }

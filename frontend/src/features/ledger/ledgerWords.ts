@@ -2,23 +2,27 @@
  * How ledger entries and bills read on screen, in the UI language: an entry's kind and type in words, its memo
  * beside them, and a reversal named after what it voids.
  *
- * Entries the ledger posts by itself carry English memos ("No-show fee", "Session marked attended"); those
- * known ones are read in the UI language instead of shown as the server wrote them.
+ * Words the ledger writes by itself come as a code + parameters (`memo_code`, `description_code`,
+ * `cancel_reason_code`) and are read from this catalogue; staff's own words are shown as typed.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type AppointmentStatus, type ChargeType, type LedgerEntry, type PaymentMethod } from '../../api/types';
+import {
+  APPOINTMENT_STATUSES,
+  PAYMENT_METHODS,
+  type AppointmentStatus,
+  type Bill,
+  type BillLine,
+  type LedgerEntry,
+  type PaymentMethod,
+} from '../../api/types';
 
-type EntryLike = Pick<LedgerEntry, 'id' | 'kind' | 'charge_type' | 'payment_method' | 'direction' | 'memo' | 'reverses_id'>;
-
-/** The names the ledger gives its own charges and bill lines (src/domain/ledger/charges.py). */
-const POSTED_NAMES: Record<string, ChargeType> = {
-  session: 'session_fee',
-  'no-show fee': 'no_show_fee',
-  'late cancellation fee': 'late_cancel_fee',
-};
-
-const MARKED = /^Session marked (scheduled|attended|no show|late cancelled|cancelled)$/i;
+type EntryLike = Pick<
+  LedgerEntry,
+  'id' | 'kind' | 'charge_type' | 'payment_method' | 'direction' | 'memo' | 'memo_code' | 'memo_params' | 'reverses_id'
+>;
+type MemoCode = NonNullable<LedgerEntry['memo_code']>;
+type MemoParams = LedgerEntry['memo_params'];
 
 export interface EntryText {
   /** What it is: "No-show fee", "Payment · Cash", "Reversal of: Session". */
@@ -27,17 +31,42 @@ export interface EntryText {
   detail: string | null;
 }
 
-/** A bill line's or a memo's text, in the UI language when the ledger wrote it. */
-export function postedText(t: TFunction, text: string | null | undefined): string | null {
-  if (!text) return null;
-  const charge = POSTED_NAMES[text.trim().toLowerCase()];
-  if (charge) return t(`ledger.chargeTypes.${charge}`);
-  const marked = MARKED.exec(text.trim());
-  if (marked?.[1]) {
-    const status = marked[1].toLowerCase().replace(' ', '_') as AppointmentStatus;
-    return t('ledger.describe.sessionMarked', { status: t(`calendar.statuses.${status}`) });
+function isStatus(value: unknown): value is AppointmentStatus {
+  return (APPOINTMENT_STATUSES as readonly unknown[]).includes(value);
+}
+
+/**
+ * A memo in the UI language: the ledger's own (a code and its parameters) from the catalogue, staff's words as
+ * typed. A code this SPA does not know yet is shown as the server wrote it (in the reader's language too).
+ */
+export function memoText(
+  t: TFunction,
+  code: MemoCode | null | undefined,
+  params: MemoParams | undefined,
+  text: string | null | undefined,
+): string | null {
+  switch (code) {
+    case 'session_fee':
+    case 'no_show_fee':
+    case 'late_cancel_fee':
+      return t(`ledger.memos.${code}`);
+    case 'session_marked': {
+      const status = params?.status;
+      return isStatus(status) ? t('ledger.memos.session_marked', { status: t(`calendar.statuses.${status}`) }) : (text ?? null);
+    }
+    default:
+      return text || null;
   }
-  return text;
+}
+
+/** A bill line's description in the UI language. */
+export function lineText(t: TFunction, line: Pick<BillLine, 'description' | 'description_code'> | undefined): string | null {
+  return line ? memoText(t, line.description_code, null, line.description) : null;
+}
+
+/** Why a bill was cancelled, in the UI language. */
+export function cancelReasonText(t: TFunction, bill: Pick<Bill, 'cancel_reason' | 'cancel_reason_code' | 'cancel_reason_params'>): string | null {
+  return memoText(t, bill.cancel_reason_code, bill.cancel_reason_params, bill.cancel_reason);
 }
 
 /** A payment method in words ("cash" → "Cash"); one the SPA does not know as the API wrote it. */
@@ -47,7 +76,7 @@ export function methodWord(t: TFunction, method: string | null | undefined): str
 }
 
 export function describeEntry(t: TFunction, entry: EntryLike, original?: EntryLike | null): EntryText {
-  const memo = postedText(t, entry.memo);
+  const memo = memoText(t, entry.memo_code, entry.memo_params, entry.memo);
   const method = methodWord(t, entry.payment_method);
   let title: string;
   switch (entry.kind) {

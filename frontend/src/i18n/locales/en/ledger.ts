@@ -30,11 +30,17 @@ export const ledgerEn = {
     paid: 'Paid',
     cancelled: 'Cancelled',
   },
+  /** The ledger's own memos and bill lines (`memo_code` from the API), as the server's catalogue says them. */
+  memos: {
+    session_fee: 'Session',
+    no_show_fee: 'No-show fee',
+    late_cancel_fee: 'Late cancellation fee',
+    session_marked: 'Session marked: {{status}}',
+  },
   describe: {
     payment: 'Payment · {{method}}',
     refund: 'Refund · {{method}}',
     reversalOf: 'Reversal of: {{what}}',
-    sessionMarked: 'Session marked: {{status}}',
   },
   statement: {
     title: 'Statement',

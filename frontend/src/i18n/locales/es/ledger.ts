@@ -32,11 +32,17 @@ export const ledgerEs: LedgerCatalogue = {
     paid: 'Pagado',
     cancelled: 'Anulado',
   },
+  /** Los conceptos que el libro de cuentas escribe solo (`memo_code` de la API), como los dice el servidor. */
+  memos: {
+    session_fee: 'Sesión',
+    no_show_fee: 'Cargo por inasistencia',
+    late_cancel_fee: 'Cargo por cancelación tardía',
+    session_marked: 'Sesión marcada: {{status}}',
+  },
   describe: {
     payment: 'Pago · {{method}}',
     refund: 'Devolución · {{method}}',
     reversalOf: 'Anulación de: {{what}}',
-    sessionMarked: 'Sesión marcada: {{status}}',
   },
   statement: {
     title: 'Estado de cuenta',

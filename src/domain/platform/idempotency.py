@@ -13,12 +13,13 @@ import json
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from tend.core.errors import Conflict, ErrorCode, Invalid
 from tend.domain.context import Context
-from tend.persistence.repositories.ledger import IdempotencyRepository
-from tend.persistence.tables.ledger import IdempotencyRecord
+from tend.persistence.repositories.platform import IdempotencyRepository
+from tend.persistence.tables.platform import IdempotencyRecord
 
 MAX_KEY_LENGTH = 200
 
@@ -83,7 +84,6 @@ async def run_once(
         created_at=ctx.clock.now(),
     )
     if not await repository.claim(record):
-        await ctx.session.rollback()  # our attempt is void; the twin's answer is committed
         existing = await repository.find(principal, key)
         if existing is None or existing.status_code == 0:
             raise Conflict(
@@ -96,3 +96,11 @@ async def run_once(
     record.status_code, record.response_body = status_code, body
     await ctx.session.flush()
     return Answer(status_code, body, replayed=False)
+
+
+KEPT_FOR = timedelta(days=2)  # at least the promised 24 hours
+
+
+async def prune(ctx: Context) -> int:
+    """Stored answers older than KEPT_FOR are dropped; returns how many."""
+    return await IdempotencyRepository(ctx.session).prune(ctx.clock.now() - KEPT_FOR)
