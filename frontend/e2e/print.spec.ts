@@ -46,9 +46,18 @@ interface Printed {
 async function printToPdf(page: Page, name: string, fallbackText: () => Promise<string>): Promise<Printed> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.pdf`);
+  // Without pdftotext the text is read from the page while it is laid out for paper: between the same
+  // beforeprint and afterprint that page.pdf() fires (after it, the screen's layout — every hour — is back).
+  let laidOut = '';
+  if (!PDFTOTEXT) {
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    laidOut = await fallbackText();
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  }
   await page.pdf({ path, format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
   if (PDFTOPPM) spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', path, join(screenshotDir, `${name}-page1`)]);
-  const text = PDFTOTEXT ? spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).stdout : await fallbackText();
+  const text = PDFTOTEXT ? spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).stdout : laidOut;
   return { path, text: plain(text) };
 }
 
