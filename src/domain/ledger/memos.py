@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from tend.core.enums import AppointmentStatus, ChargeType, MemoCode
 from tend.domain.platform.messaging import MessageLocale, translate
@@ -43,7 +42,7 @@ class Memo:
         """The parameters as stored beside a code (None with typed words)."""
         return dict(self.params) if self.code is not None else None
 
-    def entry_fields(self) -> dict[str, Any]:
+    def entry_fields(self) -> dict[str, object]:
         """The ledger entry's columns that hold it."""
         return {"memo": self.text, "memo_code": self.code, "memo_params": self.stored_params}
 

@@ -51,6 +51,10 @@ class JobRun(Protocol):
 
 
 Payload = Mapping[str, Any]
+# What a job is told when it is recorded: ids and flags only (nothing a queue should not hold).
+JobFields = dict[str, str | int | bool | None]
+# The targets of a periodic job: the target's part of the dedupe key -> that target's payload.
+Targets = dict[str, JobFields]
 JobFunction = Callable[[JobRun, Payload], Awaitable[None]]
 JOBS: dict[str, JobFunction] = {}
 
@@ -73,10 +77,10 @@ class Periodic:
     job_name: str
     key_prefix: str
     # (context, local date) -> payload of each target, keyed by the target's part of the dedupe key.
-    targets: Callable[[Context, date], Awaitable[dict[str, dict[str, Any]]]]
+    targets: Callable[[Context, date], Awaitable[Targets]]
 
 
-async def the_practice(ctx: Context, day: date) -> dict[str, dict[str, Any]]:
+async def the_practice(ctx: Context, day: date) -> Targets:
     """One target: the practice as a whole."""
     return {"practice": {}}
 
@@ -87,7 +91,7 @@ PERIODIC: list[Periodic] = []
 def periodic(
     job_name: str,
     key_prefix: str,
-    targets: Callable[[Context, date], Awaitable[dict[str, dict[str, Any]]]] = the_practice,
+    targets: Callable[[Context, date], Awaitable[Targets]] = the_practice,
 ) -> None:
     """Declares that `job_name` runs once per local day for each of `targets` (the practice by default)."""
     PERIODIC.append(Periodic(job_name, key_prefix, targets))

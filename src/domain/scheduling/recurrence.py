@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, Required, TypedDict
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as rr
@@ -136,9 +136,21 @@ def check_ends_after(rule: RecurrenceRule, starts_on: date, field: str = "rule")
     return rule
 
 
-def rule_to_json(rule: RecurrenceRule) -> dict[str, Any]:
+class RuleJson(TypedDict, total=False):
+    """A rule as stored in the series row and read by `parse_rule` (absent parts are left out)."""
+
+    freq: Required[str]
+    interval: Required[int]
+    by_weekday: list[str]
+    by_month_day: list[int]
+    by_set_position: int
+    until: str  # YYYY-MM-DD
+    count: int
+
+
+def rule_to_json(rule: RecurrenceRule) -> RuleJson:
     """The JSON object `parse_rule` reads back into an equal rule; absent parts are left out."""
-    data: dict[str, Any] = {"freq": str(rule.freq), "interval": rule.interval}
+    data: RuleJson = {"freq": str(rule.freq), "interval": rule.interval}
     if rule.by_weekday:
         data["by_weekday"] = [str(day) for day in rule.by_weekday]
     if rule.by_month_day:

@@ -727,9 +727,8 @@ async def _apply_series(
     """Applies the plan's steps: the old series ends the day before the pivot slot; a new one (none for a
     delete) takes the moved, created and re-homed occurrences at their slots' indexes."""
     now = ctx.clock.now()
-    series.rule = rule_to_json(
-        truncate_before(parse_rule(series.rule), first_date, start_local_date=series.start_date)
-    )
+    kept = truncate_before(parse_rule(series.rule), first_date, start_local_date=series.start_date)
+    series.rule = dict(rule_to_json(kept))
     series.updated_at = now
     repository = AppointmentRepository(ctx.session)
     for appointment in steps.deletes:

@@ -121,8 +121,8 @@ def format_datetime(instant: datetime, locale: MessageLocale) -> str:
 
 
 def format_number(value: int | Decimal, locale: MessageLocale) -> str:
-    if isinstance(value, float):  # a float would round money and counts alike: refuse it early
-        raise TypeError("format_number takes int or Decimal, never float")
+    if not isinstance(value, int | Decimal):  # money and counts are exact: anything inexact is refused
+        raise TypeError(f"format_number takes int or Decimal, not {type(value).__name__}")
     return format_decimal(value, locale=_babel(locale))
 
 
