@@ -15,7 +15,7 @@ SPA_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.confi
 TEST_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/tend_test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help run serve install test lint typecheck test-frontend test-sqlite test-postgres test-e2e bench \
+.PHONY: help run serve install test checks lint typecheck test-frontend test-sqlite test-postgres test-e2e bench \
         openapi check-openapi services chromium clean
 
 help:
@@ -49,8 +49,15 @@ serve: run
 
 # ---- checks ---------------------------------------------------------------------------------------------------
 
-test: lint typecheck test-frontend test-sqlite test-postgres test-e2e
+# The checks run side by side, longest first (TEST_JOBS at a time: the browser tests mostly wait on the browser,
+# so three fit on two cores). Each check's output is printed whole when it ends, so the log reads in order.
+TEST_JOBS ?= 3
+
+test:
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target checks
 	@echo "make test: every check passed."
+
+checks: test-e2e test-postgres test-sqlite test-frontend typecheck lint
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check src tests migrations bench

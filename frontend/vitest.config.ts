@@ -3,16 +3,40 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 // extensionless path. tsconfig allows `.ts` imports for this (nothing is emitted; Vite bundles the app).
 import viteConfig from './vite.config.ts';
 
-// Unit tests only: components and helpers in jsdom. Browser tests live in e2e/ (vitest.e2e.config.ts).
+// Unit tests only; browser tests live in e2e/ (vitest.e2e.config.ts). Two projects: components (`.tsx`, and the
+// few `.ts` tests that need a document) run in jsdom, plain logic runs in Node, where a file does not pay for
+// building a jsdom window (about a second each).
+const needsDom = ['src/components/focusKeeper.test.ts'];
+
 export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
-      environment: 'jsdom',
-      include: ['src/**/*.test.{ts,tsx}'],
-      setupFiles: ['src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            // One module registry per worker, not per file (src/test/setup.ts puts shared state back per file).
+            isolate: false,
+            include: ['src/**/*.test.tsx', ...needsDom],
+            setupFiles: ['src/test/setup.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['src/**/*.test.ts'],
+            exclude: needsDom,
+            setupFiles: ['src/test/setupNode.ts'],
+          },
+        },
+      ],
     },
   }),
 );

@@ -1,31 +1,61 @@
-"""The `tend` command, run as a user would (Typer's runner, real database)."""
+"""The `tend` command, run as a user would (Typer's runner), on the database under test: a SQLite file in
+the SQLite pass; in the PostgreSQL pass its own PostgreSQL database and the test Redis, as in production."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from tend import cli
+from tend.persistence.db import create_engine
 from tend.settings import get_settings
+from tests.conftest import reset_postgres_database
+from tests.harness import REDIS_URL, database_url, is_postgres
 
 
 @pytest.fixture
-def tend(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
-    monkeypatch.setenv("TEND_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.sqlite3")
+def cli_db(tmp_path: Path) -> str:
+    url = database_url(str(tmp_path), "cli")
+    if is_postgres():
+        asyncio.run(reset_postgres_database(url))
+    return url
+
+
+@pytest.fixture
+def tend(monkeypatch: pytest.MonkeyPatch, cli_db: str) -> Iterator[CliRunner]:
+    monkeypatch.setenv("TEND_DATABASE_URL", cli_db)
     monkeypatch.setenv("TEND_ENV", "development")
-    monkeypatch.delenv("TEND_REDIS_URL", raising=False)
+    if is_postgres():
+        monkeypatch.setenv("TEND_REDIS_URL", REDIS_URL)
+    else:
+        monkeypatch.delenv("TEND_REDIS_URL", raising=False)
     get_settings.cache_clear()
     yield CliRunner()
     get_settings.cache_clear()
 
 
-def _counts(tmp_path: Path) -> dict[str, int]:
-    import sqlite3
+def _rows(url: str, sql: str) -> list[tuple[Any, ...]]:
+    """What `sql` reads from the CLI's database (its own engine and loop: the CLI ran its own too)."""
 
+    async def read() -> list[tuple[Any, ...]]:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as connection:
+                return [tuple(row) for row in (await connection.execute(text(sql))).all()]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(read())
+
+
+def _counts(url: str) -> dict[str, int]:
     tables = [
         "clients",
         "practitioners",
@@ -36,29 +66,29 @@ def _counts(tmp_path: Path) -> dict[str, int]:
         "enrollments",
         "appointments",
     ]
-    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
-        return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+    return {table: _rows(url, f"SELECT count(*) FROM {table}")[0][0] for table in tables}
 
 
-def test_migrate_seed_and_create_user(tend: CliRunner, tmp_path: Path) -> None:
+def test_migrate_seed_and_create_user(tend: CliRunner, cli_db: str) -> None:
     assert tend.invoke(cli.app, ["migrate"]).exit_code == 0
     seeded = tend.invoke(cli.app, ["seed-demo"])
     assert seeded.exit_code == 0 and "admin@tend.example / tend-demo-admin" in seeded.output
     assert "frontdesk@tend.example / tend-demo-front" in seeded.output
     assert "clinician@tend.example / tend-demo-clinician" in seeded.output
-    counts = _counts(tmp_path)
+    counts = _counts(cli_db)
     assert counts["clients"] == 150 and counts["practitioners"] == 8 and counts["users"] == 3
     assert counts["client_relationships"] == 2 * 24  # every minor linked to a guardian, both directions
     assert counts["locations"] == 2 and counts["rooms"] == 3
     assert counts["appointments"] > 400  # weekly/fortnightly sessions, supervision blocks, a group
-    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
-        statuses = dict(db.execute("SELECT status, count(*) FROM appointments GROUP BY status").fetchall())
-        groups = db.execute("SELECT count(DISTINCT group_id) FROM appointments").fetchone()[0]
+    statuses = {
+        str(s): n for s, n in _rows(cli_db, "SELECT status, count(*) FROM appointments GROUP BY status")
+    }
+    groups = _rows(cli_db, "SELECT count(DISTINCT group_id) FROM appointments")[0][0]
     assert set(statuses) == {"scheduled", "attended", "no_show", "late_cancelled", "cancelled"}
     assert statuses["attended"] > statuses["no_show"] > 0 and groups >= 1
     again = tend.invoke(cli.app, ["seed-demo"])
     assert again.exit_code == 0, "seed-demo must be safe to run twice"
-    assert _counts(tmp_path) == counts
+    assert _counts(cli_db) == counts
 
     created = tend.invoke(
         cli.app,
@@ -81,19 +111,18 @@ def test_migrate_seed_and_create_user(tend: CliRunner, tmp_path: Path) -> None:
         [*clinician, "--practitioner", "Nadie", "--password", "x" * 12],
     )
     assert nobody.exit_code == 2 and "No practitioner 'Nadie'" in nobody.output
-    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
-        name, practitioner_id = db.execute(
-            "SELECT name, id FROM practitioners p WHERE NOT EXISTS "
-            "(SELECT 1 FROM users u WHERE u.practitioner_id = p.id) ORDER BY name LIMIT 1"
-        ).fetchone()
+    [(name, practitioner_id)] = _rows(
+        cli_db,
+        "SELECT name, id FROM practitioners p WHERE NOT EXISTS "
+        "(SELECT 1 FROM users u WHERE u.practitioner_id = p.id) ORDER BY name LIMIT 1",
+    )
     linked = tend.invoke(
         cli.app,
         [*clinician, "--practitioner", f" {name.upper()} ", "--password", "x" * 12],
     )
     assert linked.exit_code == 0, linked.output
-    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
-        stored = db.execute("SELECT practitioner_id FROM users WHERE email = 'c@example.com'").fetchone()[0]
-    assert stored.replace("-", "") == str(practitioner_id).replace("-", "")
+    [(stored,)] = _rows(cli_db, "SELECT practitioner_id FROM users WHERE email = 'c@example.com'")
+    assert str(stored).replace("-", "") == str(practitioner_id).replace("-", "")
 
     bad_role = tend.invoke(
         cli.app, ["users", "create", "b@example.com", "--name", "B", "--role", "boss", "--password", "x" * 12]
@@ -116,7 +145,9 @@ def test_export_openapi_writes_the_contract(tend: CliRunner, tmp_path: Path) -> 
     assert "/api/v1/auth/login" in document["paths"]
 
 
-def test_worker_needs_redis(tend: CliRunner) -> None:
+def test_worker_needs_redis(tend: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEND_REDIS_URL", raising=False)
+    get_settings.cache_clear()
     result = tend.invoke(cli.app, ["worker"])
     assert result.exit_code != 0
     assert "TEND_REDIS_URL" in str(result.exception) + result.output

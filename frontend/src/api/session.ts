@@ -14,6 +14,8 @@ export interface SessionStore {
   accessToken(): string | null;
   signIn(token: TokenResponse, now?: number): void;
   signOut(reason: SignedOutReason): void;
+  /** Back to how a page load starts: restoring (unit tests share one module between files). */
+  reset(): void;
 }
 
 export function createSessionStore(initial: Session = { status: 'restoring' }): SessionStore {
@@ -42,6 +44,9 @@ export function createSessionStore(initial: Session = { status: 'restoring' }): 
     },
     signOut(reason) {
       set({ status: 'signed_out', reason });
+    },
+    reset() {
+      set(initial);
     },
   };
 }

@@ -105,6 +105,7 @@ export function forgetChosenLanguage(): void {
 export function initI18n(language: Language = storedLanguage() ?? browserLanguage()) {
   if (i18n.isInitialized) return i18n;
   i18n.on('languageChanged', (lng) => {
+    if (typeof document === 'undefined') return; // logic tests run in Node, without a page
     document.documentElement.lang = lng;
     document.title = i18n.t('app.name');
   });

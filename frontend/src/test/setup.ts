@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
-import { initI18n } from '../i18n';
+import { notifications } from '@mantine/notifications';
+import i18n from 'i18next';
+import { afterEach, beforeAll, vi } from 'vitest';
+import { sessionStore } from '../api/session';
+import { forgetChosenLanguage, initI18n } from '../i18n';
 
 initI18n('en');
 
@@ -31,6 +34,19 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => {};
+
+// Component files share one module registry per worker (`isolate: false`: importing Mantine and the screens once,
+// not once per file, halves the run). So each file starts from what a fresh page has: no session yet, English,
+// nothing stored, no notification queued.
+beforeAll(async () => {
+  sessionStore.reset();
+  forgetChosenLanguage();
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  notifications.clean();
+  notifications.cleanQueue();
+  await i18n.changeLanguage('en');
+});
 
 afterEach(() => {
   cleanup();
