@@ -13,9 +13,10 @@ NPM_STAMP := frontend/node_modules/.installed
 SPA_INDEX := frontend/dist/index.html
 SPA_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json -type f 2>/dev/null)
 TEST_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/tend_test
-TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+TEST_REDIS ?= redis://127.0.0.1:6379
 
-.PHONY: help run serve install test checks lint typecheck test-frontend test-sqlite test-postgres test-e2e bench \
+.PHONY: help run serve install test checks lint lint-python lint-frontend typecheck typecheck-frontend test-frontend \
+        test-sqlite test-sqlite-api test-sqlite-rest test-postgres test-postgres-api test-postgres-rest test-e2e bench \
         openapi check-openapi services chromium clean
 
 help:
@@ -49,37 +50,57 @@ serve: run
 
 # ---- checks ---------------------------------------------------------------------------------------------------
 
-# The checks run side by side, longest first (TEST_JOBS at a time: the browser tests mostly wait on the browser,
-# so three fit on two cores). Each check's output is printed whole when it ends, so the log reads in order.
-TEST_JOBS ?= 3
+# The checks run side by side, longest first, TEST_JOBS at a time (the browser tests mostly wait on the browser,
+# so four fit on two cores). Each check's output is printed whole when it ends, so the log reads in order.
+TEST_JOBS ?= 4
 
 test:
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target checks
 	@echo "make test: every check passed."
 
-checks: test-e2e test-postgres test-sqlite test-frontend typecheck lint
+checks: test-e2e test-sqlite-api test-postgres-api test-postgres-rest test-frontend test-sqlite-rest typecheck \
+        lint-python lint-frontend typecheck-frontend
 
-lint: $(PY_STAMP) $(NPM_STAMP)
+lint: lint-python lint-frontend
+
+lint-python: $(PY_STAMP)
 	$(BIN)/ruff check src tests migrations bench
 	$(BIN)/ruff format --check src tests migrations bench
 	$(BIN)/lint-imports
+
+lint-frontend: $(NPM_STAMP)
 	cd frontend && npm run --silent lint
 
 typecheck: $(PY_STAMP)
 	@mkdir -p .mypy-shim && ln -sfn ../src .mypy-shim/tend
 	MYPYPATH=.mypy-shim $(BIN)/mypy -p tend
 
+typecheck-frontend: $(NPM_STAMP)
+	cd frontend && npm run --silent typecheck
+
 test-frontend: $(NPM_STAMP)
 	cd frontend && npm run --silent check:api
-	cd frontend && npm run --silent typecheck
 	cd frontend && npm test --silent
 
-test-sqlite: $(PY_STAMP)
-	TEND_TEST_DB=sqlite scripts/run-pytest "SQLite" $(BIN)/pytest -q
+# Each database pass is two halves that run side by side: the API tests, and the rest (the property-based ledger
+# machines, the CLI's demo seed, jobs, migrations). Every test is in exactly one half (tests/api, or anything
+# else); each half has its own database (SQLite file; PostgreSQL database and Redis database).
+PYTEST_api := tests/api
+PYTEST_rest := tests --ignore=tests/api
+REDIS_DB_api := 14
+REDIS_DB_rest := 15
 
-test-postgres: $(PY_STAMP) services
-	TEND_TEST_DB=postgres TEND_TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEND_TEST_REDIS_URL=$(TEST_REDIS_URL) \
-		scripts/run-pytest "PostgreSQL + Redis" $(BIN)/pytest -q
+test-sqlite: test-sqlite-api test-sqlite-rest
+
+test-postgres: test-postgres-api test-postgres-rest
+
+test-sqlite-api test-sqlite-rest: test-sqlite-%: $(PY_STAMP)
+	TEND_TEST_DB=sqlite scripts/run-pytest "SQLite ($*)" $(BIN)/pytest -q $(PYTEST_$*)
+
+test-postgres-api test-postgres-rest: test-postgres-%: $(PY_STAMP) services
+	TEND_TEST_DB=postgres TEND_TEST_DATABASE_URL=$(TEST_DATABASE_URL)_$* \
+		TEND_TEST_REDIS_URL=$(TEST_REDIS)/$(REDIS_DB_$*) \
+		scripts/run-pytest "PostgreSQL + Redis ($*)" $(BIN)/pytest -q $(PYTEST_$*)
 
 test-e2e: $(PY_STAMP) $(SPA_INDEX) chromium
 	cd frontend && npm run --silent test:e2e

@@ -3,12 +3,12 @@
  * violation fails, listed by screen, rule and element. Texts come from the catalogues, so the test follows them.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_SECTIONS } from '../src/features/settings/sections';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report, settle, type AxeFinding } from './axe';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const CATALOGUES = { en, es } as const;
@@ -55,7 +55,7 @@ async function api(baseUrl: string) {
 const startsWith = (prefix: string) => new RegExp(`^${prefix.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 describe('accessibility (axe-core)', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let clientId = '';
 

@@ -2,10 +2,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'test-results');
+
+/** The server of this test worker: files run two at a time, each worker on its own server and database. */
+export function serverUrl(): string {
+  const urls = inject('baseUrls');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const url = urls[(worker - 1) % urls.length];
+  if (!url) throw new Error('no e2e server: e2e/global-setup.ts provides one per worker');
+  return url;
+}
 
 /** `showScrollbars`: keep the scrollbars a user sees (Playwright hides them in headless mode by default). */
 export function launchBrowser({ showScrollbars = false }: { showScrollbars?: boolean } = {}): Promise<Browser> {

@@ -6,11 +6,11 @@
  * the day with the busy block.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, signIn } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, signIn, serverUrl } from './browser';
 import { addDays, DAY_MS, inLima, limaMs, to24h } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
@@ -38,7 +38,7 @@ async function proposedStart(page: Page, language: 'es' | 'en'): Promise<{ date:
 }
 
 describe('calendar: colleagues busy time and the proposed start', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let frontDesk: OkApi;
   let day = '';

@@ -7,11 +7,11 @@
  * finds nothing serious in the week, the month (other months' days included), the columns and an empty range.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn, serverUrl } from './browser';
 import { addDays, DAY_MS, type Entry, inLima, limaIso } from './lima';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -52,7 +52,7 @@ async function drag(page: Page, grab: { x: number; y: number }, dx: number, dy: 
 }
 
 describe('the calendar day: drags, marks, legend, month and columns', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let practitioners: Practitioner[];

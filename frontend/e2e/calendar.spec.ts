@@ -4,8 +4,8 @@
  * the keyboard), and the week in Spanish at 1280×800 as a screenshot.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type OkApi, launchBrowser, okApiAs, screenshot, signIn } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OkApi, launchBrowser, okApiAs, screenshot, signIn, serverUrl } from './browser';
 import { DAY_MS, inLima, limaIso } from './lima';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -51,7 +51,7 @@ function block(page: Page, text: string): Locator {
 }
 
 describe('calendar', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let clientId: string;

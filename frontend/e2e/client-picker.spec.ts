@@ -5,9 +5,9 @@
  * Each run books nothing and has its own two Sofías (one inactive), found by a unique word in their names.
  */
 import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report } from './axe';
-import { launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
+import { launchBrowser, newPage, okApiAs, screenshot, signIn, serverUrl } from './browser';
 
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
 // Unique per run: the database may be reused (TEND_E2E_BASE_URL).
@@ -27,7 +27,7 @@ async function openBooking(page: Page, baseUrl: string, language: 'en' | 'es') {
 }
 
 describe('client picker', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -59,7 +59,7 @@ async function pickOption(page: Page, input: Locator, option: string) {
 }
 
 describe('clients', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let admin: Awaited<ReturnType<typeof apiAs>>;
   let fieldId: string | undefined;

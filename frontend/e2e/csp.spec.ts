@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_SECTIONS } from '../src/features/settings/sections';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin', name: 'Demo Admin' };
 
@@ -22,7 +22,7 @@ function routes(clientId: string): string[] {
 }
 
 describe('content security policy', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
 
   beforeAll(async () => {

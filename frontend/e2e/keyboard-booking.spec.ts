@@ -6,9 +6,9 @@
  * English at 768×1024; the keys pressed are counted and printed. axe audits the form and the scope question.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, serverUrl } from './browser';
 import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -81,7 +81,7 @@ const focused = (page: Page) =>
   });
 
 describe('booking and changing a series from the keyboard', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let serviceId: string;

@@ -5,10 +5,10 @@
  * wider than the screen, row actions on screen), with screenshots at 1280×800 and 768×1024 in both languages.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { launchBrowser, newPage, screenshot, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -109,7 +109,7 @@ function reachable(page: Page, selector: string): Promise<boolean> {
 }
 
 describe('keyboard and tablet', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let clientId = '';
   let locationName = '';

@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { formatMoney } from '../src/lib/money';
 import { audit, report } from './axe';
-import { launchBrowser, newPage, okApiAs, screenshot, signIn, type OkApi } from './browser';
+import { launchBrowser, newPage, okApiAs, screenshot, signIn, type OkApi, serverUrl } from './browser';
 import { DAY_MS, limaDate } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -74,7 +74,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('ledger tables', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
 
   beforeAll(async () => {

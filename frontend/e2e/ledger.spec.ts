@@ -8,10 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { es } from '../src/i18n/locales/es';
 import { formatMoney, minorToInput } from '../src/lib/money';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, serverUrl } from './browser';
 import { DAY_MS, limaDate } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -73,7 +73,7 @@ function statementRow(page: Page, currency: string, text: string): Locator {
 }
 
 describe('ledger', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let clientId: string;

@@ -6,9 +6,9 @@
  * of both go to /tmp/notes-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report, settle } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, signIn } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, signIn, serverUrl } from './browser';
 import { DAY_MS, limaDate } from './lima';
 
 const CLINICIAN = { email: 'clinician@tend.example', password: 'tend-demo-clinician' };
@@ -33,7 +33,7 @@ async function openSession(page: Page, baseUrl: string, date: string, sessionId:
 }
 
 describe('session notes', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let clinician: OkApi;
   let frontDesk: OkApi;

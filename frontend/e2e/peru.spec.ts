@@ -5,9 +5,9 @@
  * "Lima (UTC−5)"; the week starts on Monday; month abbreviations follow es-PE ("set."/"dic.") everywhere.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report } from './axe';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { launchBrowser, newPage, screenshot, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -25,7 +25,7 @@ async function signInFromLoginPage(page: Page, baseUrl: string, who: { email: st
 }
 
 describe("Peru's conventions and the chosen language", () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
 
   beforeAll(async () => {

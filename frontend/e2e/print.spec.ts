@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/locales/en';
 import { es } from '../src/i18n/locales/es';
 import { dateOrderFor, formatDateInput } from '../src/lib/dates';
 import { formatMoney } from '../src/lib/money';
-import { launchBrowser, newPage, okApiAs, screenshot, screenshotDir, signIn, type OkApi } from './browser';
+import { launchBrowser, newPage, okApiAs, screenshot, screenshotDir, signIn, type OkApi, serverUrl } from './browser';
 import { audit, report } from './axe';
 import { addDays, limaDate } from './lima';
 
@@ -83,7 +83,7 @@ async function openDay(api: OkApi, today: string): Promise<string> {
 }
 
 describe('paper: the daily close and the calendar print', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let practiceName: string;

@@ -4,8 +4,8 @@
  * cannot be deleted but can be merged through the preview.
  */
 import type { Browser, Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, screenshot, type Api } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, launchBrowser, newPage, screenshot, type Api, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
 const FRONT_DESK = { email: 'frontdesk@tend.example', password: 'tend-demo-front' };
@@ -65,7 +65,7 @@ async function countInteractions(page: Page) {
 }
 
 describe('registering people (es)', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let admin: Api;
 

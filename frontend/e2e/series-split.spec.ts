@@ -6,9 +6,9 @@
  * has its own practitioner and client, so a reused database never has anything in the way.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn, serverUrl } from './browser';
 import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -65,7 +65,7 @@ async function placeOf(page: Page, block: Locator): Promise<string | null> {
 }
 
 describe('this and following from an occurrence moved on its own (issue 17)', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let practitionerId: string;

@@ -6,9 +6,9 @@
  * reused database never has anything in the way.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, report } from './axe';
-import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn } from './browser';
+import { type OkApi, launchBrowser, newPage, okApiAs, screenshot, signIn, serverUrl } from './browser';
 import { addDays, futureTuesday, inLima, type Entry } from './lima';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin' };
@@ -66,7 +66,7 @@ async function pickOption(page: Page, input: Locator, option: string | RegExp) {
 }
 
 describe('recurring series in the calendar', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
   let api: OkApi;
   let practitionerId: string;

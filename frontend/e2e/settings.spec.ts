@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, serverUrl } from './browser';
 
 const ADMIN = { email: 'admin@tend.example', password: 'tend-demo-admin', name: 'Demo Admin' };
 
@@ -22,7 +22,7 @@ const SECTIONS = [
 ] as const;
 
 describe('settings', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   let browser: Browser;
 
   beforeAll(async () => {
