@@ -185,7 +185,15 @@ describe('accessibility (axe-core)', () => {
         await page.getByTestId('clients-table').locator('tbody tr').first().waitFor();
         await at('client list');
         await page.getByRole('searchbox').fill(suffix);
-        await page.getByTestId('clients-table').locator('tbody tr').nth(1).waitFor();
+        // The search runs once typing pauses: until then the whole list is still there (not yet dimmed as
+        // stale), so wait for the rows the search finds, not for any rows.
+        const rows = page.getByTestId('clients-table').locator('tbody tr');
+        await expect
+          .poll(async () => {
+            const texts = await rows.allTextContents();
+            return texts.length >= 2 && texts.every((text) => text.includes(suffix));
+          }, { timeout: 15_000 })
+          .toBe(true);
         await at('client list, searched');
         await page.goto(`${baseUrl}/clients/new`);
         await main.getByRole('heading', { level: 1 }).waitFor();
