@@ -51,8 +51,9 @@ serve: run
 # ---- checks ---------------------------------------------------------------------------------------------------
 
 # The checks run side by side, longest first, TEST_JOBS at a time (the browser tests mostly wait on the browser,
-# so four fit on two cores). Each check's output is printed whole when it ends, so the log reads in order.
-TEST_JOBS ?= 4
+# so three keep two cores busy; more only share the same cores). Each check's output is printed whole when it
+# ends, so the log reads in order.
+TEST_JOBS ?= 3
 
 test:
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target checks

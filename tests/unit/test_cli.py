@@ -55,6 +55,38 @@ def _rows(url: str, sql: str) -> list[tuple[Any, ...]]:
     return asyncio.run(read())
 
 
+def _settling_again_changes_nothing(url: str) -> None:
+    """The seed marks its `appointment_changed` jobs done instead of running them one by one (they would take
+    most of its time): their whole effect, settling each started session's money, is what the seed did itself.
+    So running that effect again for every started session, as the jobs would, must post nothing."""
+    from tend.core.clock import SystemClock
+    from tend.domain.context import Actor, Context
+    from tend.domain.ledger import charges
+    from tend.domain.scheduling import appointments
+    from tend.persistence.db import create_sessionmaker, unit_of_work
+
+    money = "SELECT (SELECT count(*) FROM ledger_entries), (SELECT count(*) FROM bills), " + (
+        "(SELECT count(*) FROM allocations)"
+    )
+    before = _rows(url, money)
+
+    async def settle_every_session() -> int:
+        engine = create_engine(url)
+        try:
+            sessions = create_sessionmaker(engine)
+            async with unit_of_work(sessions) as session:
+                ctx = Context(session=session, clock=SystemClock(), actor=Actor.system())
+                started = await appointments.past_session_ids(ctx)
+                for appointment_id in started:
+                    await charges.settle_appointment(ctx, appointment_id)
+                return len(started)
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(settle_every_session()) > 400
+    assert _rows(url, money) == before, "the seed's money differs from what the appointment jobs would post"
+
+
 def _counts(url: str) -> dict[str, int]:
     tables = [
         "clients",
@@ -86,6 +118,7 @@ def test_migrate_seed_and_create_user(tend: CliRunner, cli_db: str) -> None:
     groups = _rows(cli_db, "SELECT count(DISTINCT group_id) FROM appointments")[0][0]
     assert set(statuses) == {"scheduled", "attended", "no_show", "late_cancelled", "cancelled"}
     assert statuses["attended"] > statuses["no_show"] > 0 and groups >= 1
+    _settling_again_changes_nothing(cli_db)
     again = tend.invoke(cli.app, ["seed-demo"])
     assert again.exit_code == 0, "seed-demo must be safe to run twice"
     assert _counts(cli_db) == counts
