@@ -16,8 +16,7 @@ TEST_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/tend_test
 TEST_REDIS ?= redis://127.0.0.1:6379
 
 .PHONY: help run serve install test checks lint lint-python lint-frontend typecheck typecheck-frontend test-frontend \
-        test-sqlite test-sqlite-api test-sqlite-rest test-sqlite-pass test-postgres test-postgres-api test-postgres-rest \
-        test-postgres-pass test-e2e bench \
+        test-sqlite test-sqlite-api test-sqlite-rest test-postgres test-postgres-api test-postgres-rest test-e2e bench \
         openapi check-openapi services chromium clean
 
 help:
@@ -60,8 +59,8 @@ test:
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target checks
 	@echo "make test: every check passed."
 
-checks: test-e2e test-postgres-pass test-sqlite-pass test-frontend typecheck lint-python lint-frontend \
-        typecheck-frontend
+checks: test-e2e test-sqlite-api test-postgres-api test-postgres-rest test-frontend test-sqlite-rest typecheck \
+        lint-python lint-frontend typecheck-frontend
 
 lint: lint-python lint-frontend
 
@@ -84,10 +83,9 @@ test-frontend: $(NPM_STAMP)
 	cd frontend && npm run --silent check:api
 	cd frontend && npm test --silent
 
-# `make test` runs each database pass as one pytest process (on two cores, more processes cost more CPU than
-# they save). Each pass can also run as two halves, e.g. `make -j2 test-postgres`: the API tests, and the rest
-# (the property-based ledger machines, the CLI's demo seed, jobs, migrations). Every test is in exactly one half
-# (tests/api, or anything else); each half has its own database (SQLite file; PostgreSQL and Redis database).
+# Each database pass is two halves that run side by side: the API tests, and the rest (the property-based ledger
+# machines, the CLI's demo seed, jobs, migrations). Every test is in exactly one half (tests/api, or anything
+# else); each half has its own database (SQLite file; PostgreSQL database and Redis database).
 PYTEST_api := tests/api
 PYTEST_rest := tests --ignore=tests/api
 REDIS_DB_api := 14
@@ -104,13 +102,6 @@ test-postgres-api test-postgres-rest: test-postgres-%: $(PY_STAMP) services
 	TEND_TEST_DB=postgres TEND_TEST_DATABASE_URL=$(TEST_DATABASE_URL)_$* \
 		TEND_TEST_REDIS_URL=$(TEST_REDIS)/$(REDIS_DB_$*) \
 		scripts/run-pytest "PostgreSQL + Redis ($*)" $(BIN)/pytest -q $(PYTEST_$*)
-
-test-sqlite-pass: $(PY_STAMP)
-	TEND_TEST_DB=sqlite scripts/run-pytest "SQLite" $(BIN)/pytest -q
-
-test-postgres-pass: $(PY_STAMP) services
-	TEND_TEST_DB=postgres TEND_TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEND_TEST_REDIS_URL=$(TEST_REDIS)/15 \
-		scripts/run-pytest "PostgreSQL + Redis" $(BIN)/pytest -q
 
 test-e2e: $(PY_STAMP) $(SPA_INDEX) chromium
 	cd frontend && npm run --silent test:e2e
