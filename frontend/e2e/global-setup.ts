@@ -135,8 +135,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const started = [];
     for (let n = 1; n <= E2E_SERVERS; n++) {
-      const baseUrl = `http://127.0.0.1:${await freePort()}`;
-      const { server, stderr } = startServer(envFor(n), Number(new URL(baseUrl).port), () => stopping);
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const { server, stderr } = startServer(envFor(n), port, () => stopping);
       servers.push(server);
       started.push({ baseUrl, server, stderr });
     }

@@ -55,6 +55,11 @@ def _rows(url: str, sql: str) -> list[tuple[Any, ...]]:
     return asyncio.run(read())
 
 
+def _count_query(tables: list[str]) -> str:
+    """One query (one engine, one round trip) counting the rows of each table."""
+    return "SELECT " + ", ".join(f"(SELECT count(*) FROM {table})" for table in tables)
+
+
 def _settling_again_changes_nothing(url: str) -> None:
     """The seed marks its `appointment_changed` jobs done instead of running them one by one (they would take
     most of its time): their whole effect, settling each started session's money, is what the seed did itself.
@@ -65,9 +70,7 @@ def _settling_again_changes_nothing(url: str) -> None:
     from tend.domain.scheduling import appointments
     from tend.persistence.db import create_sessionmaker, unit_of_work
 
-    money = "SELECT (SELECT count(*) FROM ledger_entries), (SELECT count(*) FROM bills), " + (
-        "(SELECT count(*) FROM allocations)"
-    )
+    money = _count_query(["ledger_entries", "bills", "allocations"])
     before = _rows(url, money)
 
     async def settle_every_session() -> int:
@@ -98,7 +101,8 @@ def _counts(url: str) -> dict[str, int]:
         "enrollments",
         "appointments",
     ]
-    return {table: _rows(url, f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+    [counts] = _rows(url, _count_query(tables))
+    return dict(zip(tables, counts, strict=True))
 
 
 def test_migrate_seed_and_create_user(tend: CliRunner, cli_db: str) -> None:
